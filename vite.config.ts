@@ -1,0 +1,40 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { cspPlugin } from './scripts/csp-plugin.ts';
+
+// One self-contained index.html: module scripts and workers from sibling files are blocked on
+// file:// (see FIELD-NOTES), so everything, the worker included, is inlined.
+export default defineConfig({
+  base: './',
+  plugins: [svelte(), viteSingleFile({ removeViteModuleLoader: true }), cspPlugin()],
+  worker: { format: 'iife' },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 8000,
+    reportCompressedSize: false,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
