@@ -1,0 +1,212 @@
+// Text → rows of cells. PapaParse does the splitting (always on a string, never a File: see
+// FIELD-NOTES); we pick the delimiter and the line break ourselves, because PapaParse's guesser
+// is thrown by title rows above the header and by files whose line breaks are mixed.
+import Papa from 'papaparse';
+
+export interface Delimited {
+  rows: string[][];
+  delimiter: string;
+  /** Row separator used for splitting ('\n' after normalising mixed line breaks). */
+  newline: string;
+  /** 1-based source line of each row; only present when quoted cells hold line breaks. */
+  rowLine?: number[];
+  /** Count of malformed-quote errors PapaParse reported (a stray quote can swallow rows). */
+  malformedQuotes: number;
+  /** Index of the first row with a malformed quote, or -1. */
+  firstMalformedRow: number;
+}
+
+const CANDIDATES = [',', ';', '\t', '|'];
+const SNIFF_LINES = 50;
+const SNIFF_CHARS = 512 * 1024;
+
+const QUOTE = 34; // "
+const LF = 10;
+const CR = 13;
+
+const isCandidate = (c: number): boolean => c === 44 || c === 59 || c === 9 || c === 124;
+
+/**
+ * Delimiter by consistency of field counts over the first non-empty lines, outside quotes.
+ * Score: how many lines share the modal field count (> 1); ties go to the wider mode.
+ */
+export function sniffDelimiter(text: string): string {
+  const counts: number[][] = []; // per line: occurrences of each candidate
+  let cur = [0, 0, 0, 0];
+  let nonBlank = false;
+  let inQuotes = false;
+  let fieldStart = true;
+  const end = Math.min(text.length, SNIFF_CHARS);
+  for (let i = 0; i < end && counts.length < SNIFF_LINES; i++) {
+    const c = text.charCodeAt(i);
+    if (inQuotes) {
+      if (c === QUOTE) {
+        if (text.charCodeAt(i + 1) === QUOTE) i++;
+        else inQuotes = false;
+      }
+      continue;
+    }
+    if (c === LF || c === CR) {
+      if (nonBlank) counts.push(cur);
+      cur = [0, 0, 0, 0];
+      nonBlank = false;
+      fieldStart = true;
+      continue;
+    }
+    if (c === QUOTE && fieldStart) {
+      inQuotes = true;
+      nonBlank = true;
+      fieldStart = false;
+      continue;
+    }
+    if (isCandidate(c)) {
+      cur[c === 44 ? 0 : c === 59 ? 1 : c === 9 ? 2 : 3]++;
+      fieldStart = true;
+      nonBlank = true; // Excel pads blank and title lines with delimiters: still evidence
+      continue;
+    }
+    fieldStart = false;
+    if (c !== 32) nonBlank = true;
+  }
+  if (nonBlank && counts.length < SNIFF_LINES) counts.push(cur);
+
+  let best = ',';
+  let bestFreq = 0;
+  let bestMode = 0;
+  for (let k = 0; k < CANDIDATES.length; k++) {
+    const freq = new Map<number, number>();
+    for (const line of counts) freq.set(line[k], (freq.get(line[k]) ?? 0) + 1);
+    let mode = 0;
+    let modeFreq = 0;
+    for (const [n, f] of freq) {
+      if (n === 0) continue; // one field: says nothing about this delimiter
+      if (f > modeFreq || (f === modeFreq && n > mode)) {
+        mode = n;
+        modeFreq = f;
+      }
+    }
+    if (modeFreq > bestFreq || (modeFreq === bestFreq && modeFreq > 0 && mode > bestMode)) {
+      best = CANDIDATES[k];
+      bestFreq = modeFreq;
+      bestMode = mode;
+    }
+  }
+  return best;
+}
+
+function countOf(text: string, s: string): number {
+  let n = 0;
+  for (let i = text.indexOf(s); i !== -1; i = text.indexOf(s, i + s.length)) n++;
+  return n;
+}
+
+/** Rewrite every unquoted \r\n and \r as \n, leaving quoted cells byte for byte (PapaParse's quote rules). */
+export function normaliseBreaks(text: string, delimiter: string): string {
+  const d = delimiter.charCodeAt(0);
+  const parts: string[] = [];
+  let from = 0;
+  let inQuotes = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inQuotes) {
+      if (c !== QUOTE) continue;
+      if (text.charCodeAt(i + 1) === QUOTE) {
+        i++;
+        continue;
+      }
+      // Closing only if followed (after optional spaces) by a delimiter, a break or the end.
+      let j = i + 1;
+      while (text.charCodeAt(j) === 32) j++;
+      const n = text.charCodeAt(j);
+      if (n === d || n === LF || n === CR || j >= text.length) inQuotes = false;
+      continue;
+    }
+    if (c === QUOTE && fieldStart) {
+      inQuotes = true;
+      fieldStart = false;
+    } else if (c === CR) {
+      parts.push(text.slice(from, i), '\n');
+      if (text.charCodeAt(i + 1) === LF) i++;
+      from = i + 1;
+      fieldStart = true;
+    } else {
+      fieldStart = c === LF || c === d;
+    }
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** Line breaks (\r\n, \n or \r) inside one cell. */
+function breaksIn(s: string): number {
+  if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === LF) n++;
+    else if (c === CR) {
+      n++;
+      if (s.charCodeAt(i + 1) === LF) i++;
+    }
+  }
+  return n;
+}
+
+/** Split delimited text into rows; ragged rows are kept as they are. */
+export function parseDelimited(text: string): Delimited {
+  const delimiter = sniffDelimiter(text);
+  const nLF = countOf(text, '\n');
+  const nCR = countOf(text, '\r');
+  const nCRLF = nCR && nLF ? countOf(text, '\r\n') : 0;
+  let newline: string;
+  if (nCR === 0) newline = '\n';
+  else if (nLF === 0) newline = '\r';
+  else if (nCR === nCRLF && nLF === nCRLF) newline = '\r\n';
+  else {
+    // Mixed breaks (concatenated exports, or LF inside CRLF-separated cells): one form outside quotes.
+    text = normaliseBreaks(text, delimiter);
+    newline = '\n';
+  }
+
+  const result = Papa.parse<string[]>(text, {
+    delimiter,
+    newline: newline as '\n' | '\r' | '\r\n',
+    quoteChar: '"',
+    escapeChar: '"',
+    skipEmptyLines: false,
+  });
+  const rows = result.data;
+  // A final line break ends the last row; it does not start an empty one.
+  const last = text.charCodeAt(text.length - 1);
+  if ((last === LF || last === CR) && rows.length > 0) {
+    const r = rows[rows.length - 1];
+    if (r.length === 1 && r[0] === '') rows.pop();
+  }
+
+  let malformedQuotes = 0;
+  let firstMalformedRow = -1;
+  for (const e of result.errors) {
+    if (e.type !== 'Quotes') continue;
+    malformedQuotes++;
+    if (firstMalformedRow < 0 && typeof e.row === 'number') firstMalformedRow = e.row;
+  }
+
+  // Line numbers differ from row numbers only when cells hold line breaks.
+  const breaks = nLF + nCR - nCRLF;
+  const separators = rows.length - 1 + (last === LF || last === CR ? 1 : 0);
+  let rowLine: number[] | undefined;
+  if (breaks > separators) {
+    rowLine = new Array<number>(rows.length);
+    let line = 1;
+    for (let r = 0; r < rows.length; r++) {
+      rowLine[r] = line;
+      const row = rows[r];
+      let inner = 0;
+      for (let c = 0; c < row.length; c++) inner += breaksIn(row[c]);
+      line += 1 + inner;
+    }
+  }
+  return { rows, delimiter, newline, rowLine, malformedQuotes, firstMalformedRow };
+}
