@@ -1,0 +1,198 @@
+// The analysis pipeline, from parsed files to one plain, serialisable Analysis:
+//
+//   ParsedFile[] ─1─► CustomerModel ─2─► asOf ─3─► churn state ─4─► KPIs
+//                      (join on id)                 (definition)   ─5─► causes + reasons (classifier)
+//                                                                  ─6─► churn by month
+//                                                                  ─7─► cohorts (orders or first/last dates)
+//                                                                  ─8─► survival (Kaplan–Meier)
+import * as aq from 'arquero';
+import type { Analysis, CauseShareRow, InputSummary, ParsedFile, Role, Settings } from './types';
+import { buildCustomerModel, type CustomerModel } from './model/customers';
+import { decideChurn, type ChurnState } from './churn/definition';
+import { cohortsFromOrders, cohortsFromSpan } from './churn/cohorts';
+import { kaplanMeier } from './churn/survival';
+import { classifyMany } from './causes/classify';
+import { BENCHMARK, CAUSES } from './causes/taxonomy';
+import { isoDay, monthLabel, monthOfDay, parseIsoDay } from './dates';
+
+export function summarizeInput(f: ParsedFile): InputSummary {
+  const roles: Partial<Record<Role, string>> = {};
+  for (const [role, c] of Object.entries(f.roles) as [Role, number][]) roles[role] = f.header[c];
+  return {
+    file: f.file,
+    kind: f.kind,
+    rows: f.rowCount,
+    encoding: f.encoding,
+    delimiter: f.delimiter,
+    roles,
+    skipped: f.skipped,
+  };
+}
+
+function resolveAsOf(settings: Settings, m: CustomerModel): number {
+  if (settings.asOf) {
+    const d = parseIsoDay(settings.asOf);
+    if (d === null) throw new Error(`bad asOf: ${settings.asOf}`);
+    return d;
+  }
+  if (!Number.isNaN(m.maxDay)) return m.maxDay;
+  // No dates at all (e.g. a tenure-only list): the analysis is as of today.
+  return Math.floor(Date.now() / 86_400_000);
+}
+
+const controllableOf = new Map(CAUSES.map((c) => [c.id as string, c.controllable]));
+
+function causeBreakdown(m: CustomerModel, s: ChurnState, settings: Settings) {
+  const texts: string[] = [];
+  const revenue: number[] = [];
+  for (let i = 0; i < m.n; i++) {
+    if (!s.churned[i]) continue;
+    texts.push(m.reason[i]);
+    revenue.push(Number.isNaN(m.revenue[i]) ? 0 : m.revenue[i]);
+  }
+  const overrides = settings.reasonOverrides ?? {};
+  const classified = classifyMany(texts);
+  const cause = classified.map((c, k) => overrides[texts[k].trim()] ?? c.cause);
+  const confidence = classified.map((c, k) => (overrides[texts[k].trim()] ? 1 : c.confidence));
+  const churned = texts.length;
+
+  const t = aq.table({ text: texts, cause, confidence, revenue });
+  const byCause = t
+    .groupby('cause')
+    .rollup({ customers: aq.op.count(), revenue: aq.op.sum('revenue') })
+    .orderby(aq.desc('customers'), aq.desc('revenue'), 'cause')
+    .objects() as { cause: string; customers: number; revenue: number }[];
+  const causes: CauseShareRow[] = byCause.map((r) => ({
+    id: r.cause,
+    controllable: controllableOf.get(r.cause) ?? null,
+    customers: r.customers,
+    share: churned ? r.customers / churned : 0,
+    revenue: r.revenue,
+  }));
+  let ctrl = 0;
+  let unctrl = 0;
+  for (const c of causes) {
+    if (c.controllable === true) ctrl += c.customers;
+    else if (c.controllable === false) unctrl += c.customers;
+  }
+  const reasons = (
+    t
+      .filter((d: { text: string }) => d.text !== '')
+      .groupby('text', 'cause')
+      .rollup({ customers: aq.op.count(), revenue: aq.op.sum('revenue'), confidence: aq.op.max('confidence') })
+      .orderby(aq.desc('customers'), 'text')
+      .objects() as { text: string; cause: string; customers: number; revenue: number; confidence: number }[]
+  ).map((r) => ({ text: r.text, customers: r.customers, cause: r.cause, confidence: r.confidence, revenue: r.revenue }));
+  return { causes, reasons, controllableShare: ctrl + unctrl > 0 ? ctrl / (ctrl + unctrl) : null };
+}
+
+function churnByMonth(m: CustomerModel, s: ChurnState) {
+  const counts = new Map<number, { churned: number; revenue: number }>();
+  for (let i = 0; i < m.n; i++) {
+    if (!s.churned[i] || Number.isNaN(s.endDay[i])) continue;
+    const k = monthOfDay(s.endDay[i]);
+    const e = counts.get(k) ?? { churned: 0, revenue: 0 };
+    e.churned++;
+    if (!Number.isNaN(m.revenue[i])) e.revenue += m.revenue[i];
+    counts.set(k, e);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, e]) => ({ month: monthLabel(k), churned: e.churned, revenue: e.revenue }));
+}
+
+function cohorts(m: CustomerModel, s: ChurnState, asOf: number): Analysis['cohorts'] {
+  const asOfMonth = monthOfDay(asOf);
+  const first = new Int32Array(m.n);
+  for (let i = 0; i < m.n; i++) {
+    const d = m.startDay[i];
+    first[i] = s.included[i] && !Number.isNaN(d) ? monthOfDay(d) : -1;
+  }
+  if (m.orders && m.orders.n > 0) {
+    const o = m.orders;
+    const month = new Int32Array(o.n);
+    for (let k = 0; k < o.n; k++) month[k] = o.day[k] <= asOf ? monthOfDay(o.day[k]) : -1;
+    return { period: 'month', basis: 'orders', rows: cohortsFromOrders(first, o.customer, month, asOfMonth) };
+  }
+  if (m.has.lastOrder) {
+    const last = new Int32Array(m.n);
+    for (let i = 0; i < m.n; i++) {
+      const d = m.lastOrderDay[i];
+      last[i] = Number.isNaN(d) ? -1 : monthOfDay(Math.min(d, asOf));
+    }
+    return { period: 'month', basis: 'lastOrder', rows: cohortsFromSpan(first, last, asOfMonth) };
+  }
+  return { period: 'month', basis: 'none', rows: [] };
+}
+
+function survival(m: CustomerModel, s: ChurnState, asOf: number): Analysis['survival'] {
+  const durations: number[] = [];
+  const events: number[] = [];
+  const useTenure = m.has.tenure;
+  for (let i = 0; i < m.n; i++) {
+    if (!s.included[i]) continue;
+    let t: number;
+    if (useTenure) t = m.tenure[i];
+    else {
+      const end = s.churned[i] ? s.endDay[i] : asOf;
+      t = end - m.startDay[i];
+    }
+    if (Number.isNaN(t) || t < 0) continue;
+    durations.push(t);
+    events.push(s.churned[i]);
+  }
+  const km = kaplanMeier(durations, events);
+  return { unit: useTenure ? 'month' : 'day', curve: km.curve, median: km.median };
+}
+
+/** The user's role choices over the guesses; a column holds at most one role. */
+export function applyRoleOverrides(f: ParsedFile, o?: Partial<Record<Role, number | null>>): ParsedFile {
+  if (!o) return f;
+  const roles = { ...f.roles };
+  for (const [role, col] of Object.entries(o) as [Role, number | null][]) {
+    delete roles[role];
+    if (col === null || col < 0 || col >= f.header.length) continue;
+    for (const r of Object.keys(roles) as Role[]) if (roles[r] === col) delete roles[r];
+    roles[role] = col;
+  }
+  return { ...f, roles };
+}
+
+/** Run every analysis over the parsed inputs. Pure: same inputs and settings, same Analysis. */
+export function analyze(parsed: ParsedFile[], settings: Settings): Analysis {
+  const files = parsed.map((f) => applyRoleOverrides(f, settings.roleOverrides?.[f.file]));
+  const m = buildCustomerModel(files); // 1
+  const asOf = resolveAsOf(settings, m); // 2
+  const s = decideChurn(m, asOf, settings.inactiveDays); // 3
+  let total = 0;
+  let churned = 0;
+  let revenueTotal = 0;
+  let revenueLost = 0;
+  for (let i = 0; i < m.n; i++) {
+    if (!s.included[i]) continue;
+    total++;
+    const r = Number.isNaN(m.revenue[i]) ? 0 : m.revenue[i];
+    revenueTotal += r;
+    if (s.churned[i]) {
+      churned++;
+      revenueLost += r;
+    }
+  } // 4
+  const breakdown = causeBreakdown(m, s, settings); // 5
+  return {
+    version: 1,
+    asOf: isoDay(asOf),
+    inputs: files.map(summarizeInput),
+    definition: { mode: s.mode, inactiveDays: settings.inactiveDays, reason: s.reason },
+    customers: { total, churned, active: total - churned, churnRate: total ? churned / total : 0 },
+    revenue: { total: revenueTotal, lost: revenueLost },
+    causes: breakdown.causes,
+    controllableShare: breakdown.controllableShare,
+    benchmark: { ...BENCHMARK },
+    reasons: breakdown.reasons,
+    churnByMonth: churnByMonth(m, s), // 6
+    cohorts: cohorts(m, s, asOf), // 7
+    survival: survival(m, s, asOf), // 8
+    issues: [...files.flatMap((f) => f.issues), ...m.issues],
+  };
+}
