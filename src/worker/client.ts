@@ -1,0 +1,66 @@
+// Typed calls into the analysis worker, with progress callbacks.
+import AnalysisWorker from './worker.ts?worker&inline';
+import type { FileInfo, InputFile, Request, Response, WorkerError } from './protocol';
+import type { Analysis, Settings } from '../core/types';
+
+export interface Progress {
+  stage: 'decode' | 'parse' | 'analyze';
+  done: number;
+  total: number;
+  file?: string;
+}
+
+export type Outcome = { ok: true; analysis: Analysis; files: FileInfo[] } | { ok: false; error: WorkerError };
+
+type Pending = { resolve: (o: Outcome) => void; onProgress?: (p: Progress) => void };
+
+type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export class AnalysisClient {
+  private worker: Worker;
+  private next = 1;
+  private pending = new Map<number, Pending>();
+
+  constructor() {
+    this.worker = new AnalysisWorker();
+    this.worker.onmessage = (e: MessageEvent<Response>) => this.receive(e.data);
+    this.worker.onerror = (e) => {
+      for (const [id, p] of this.pending) {
+        p.resolve({ ok: false, error: { code: 'internal-error', params: { message: e.message } } });
+        this.pending.delete(id);
+      }
+    };
+  }
+
+  private receive(r: Response) {
+    const p = this.pending.get(r.id);
+    if (!p) return;
+    if (r.type === 'progress') p.onProgress?.(r);
+    else {
+      this.pending.delete(r.id);
+      p.resolve(r.ok ? { ok: true, analysis: r.analysis, files: r.files } : { ok: false, error: r.error });
+    }
+  }
+
+  private call(body: RequestBody, onProgress?: (p: Progress) => void, transfer: Transferable[] = []): Promise<Outcome> {
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve, onProgress });
+      this.worker.postMessage({ ...body, id } as Request, transfer);
+    });
+  }
+
+  /** Parse and analyse files. Bytes are copied, so the caller keeps its own (for the session). */
+  load(files: InputFile[], settings: Settings, onProgress?: (p: Progress) => void): Promise<Outcome> {
+    const copies = files.map((f) => ({ ...f, bytes: f.bytes.slice(0) }));
+    return this.call(
+      { type: 'load', files: copies, settings },
+      onProgress,
+      copies.map((f) => f.bytes),
+    );
+  }
+
+  analyze(settings: Settings): Promise<Outcome> {
+    return this.call({ type: 'analyze', settings });
+  }
+}
