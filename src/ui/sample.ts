@@ -1,0 +1,16 @@
+// The built-in sample: a customer list and an order log made by scripts/gen-sample.ts (seeded).
+import customers from '../sample/customers.csv?raw';
+import orders from '../sample/orders.csv?raw';
+import type { InputFile } from '../worker/protocol';
+
+const bytes = (s: string): ArrayBuffer => {
+  const b = new TextEncoder().encode(s);
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+};
+
+export function sampleFiles(): InputFile[] {
+  return [
+    { name: 'sample-customers.csv', bytes: bytes(customers) },
+    { name: 'sample-orders.csv', bytes: bytes(orders) },
+  ];
+}

@@ -1,0 +1,197 @@
+// The page's state: what is shown, and the calls that change it. No statistic is computed here;
+// the worker does the analysis and the store keeps the user's inputs.
+import type { Analysis, Settings } from '../core/types';
+import { DEFAULT_SETTINGS } from '../core/types';
+import { pickLocale, translate, type Locale } from '../i18n';
+import { AnalysisClient, type Progress } from '../worker/client';
+import type { FileInfo, InputFile, WorkerError } from '../worker/protocol';
+import * as store from '../store/sessions';
+
+export type Phase = 'boot' | 'empty' | 'loading' | 'ready';
+
+const LOCALE_KEY = 'churnlens.locale';
+
+function savedLocale(): Locale | null {
+  try {
+    const v = localStorage.getItem(LOCALE_KEY);
+    return v === 'en' || v === 'zh-Hans' || v === 'zh-Hant' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export class AppState {
+  locale = $state<Locale>(savedLocale() ?? pickLocale(navigator.languages));
+  phase = $state<Phase>('boot');
+  progress = $state<{ label: string; value: number } | null>(null);
+  error = $state<WorkerError | null>(null);
+  notice = $state<string | null>(null);
+  analysis = $state.raw<Analysis | null>(null);
+  files = $state.raw<FileInfo[]>([]);
+  session = $state.raw<store.Session | null>(null);
+  sessions = $state.raw<store.SessionMeta[]>([]);
+  private client = new AnalysisClient();
+
+  t = (key: string, params?: Record<string, string | number>) => translate(this.locale, key, params);
+
+  setLocale(l: Locale) {
+    this.locale = l;
+    try {
+      localStorage.setItem(LOCALE_KEY, l);
+    } catch {
+      /* private mode: the choice lasts this visit */
+    }
+  }
+
+  /** On start: reopen the session the user had open last. */
+  async boot() {
+    try {
+      await this.refreshSessions();
+      const id = await store.currentSessionId();
+      if (id && (await this.open(id, false))) return;
+    } catch (e) {
+      this.fail(e);
+    }
+    if (this.phase === 'boot') this.phase = 'empty';
+  }
+
+  async refreshSessions() {
+    this.sessions = await store.listSessions();
+  }
+
+  private onProgress = (p: Progress) => {
+    const label =
+      p.stage === 'analyze'
+        ? this.t('progress.analyze')
+        : this.t('progress.parse', { file: p.file ?? '', done: p.done + 1, total: p.total });
+    this.progress = { label, value: p.total ? (p.stage === 'analyze' ? 0.9 : (p.done / p.total) * 0.85) : 0 };
+  };
+
+  private fail(e: unknown) {
+    if (e instanceof store.SessionVersionError) this.error = { code: 'session-version' };
+    else this.error = { code: 'storage', params: { message: e instanceof Error ? e.message : String(e) } };
+  }
+
+  /**
+   * Analyse new files as a new session. The open session (in the page, the worker and IndexedDB)
+   * is replaced only when the new files were read successfully.
+   */
+  async importFiles(files: InputFile[], name: string): Promise<boolean> {
+    if (files.length === 0) {
+      this.error = { code: 'no-files' };
+      return false;
+    }
+    const previous = this.phase;
+    this.error = null;
+    this.phase = 'loading';
+    this.progress = { label: this.t('progress.parse', { file: files[0].name, done: 1, total: files.length }), value: 0 };
+    const settings: Settings = { ...DEFAULT_SETTINGS };
+    const out = await this.client.load(files, settings, this.onProgress);
+    this.progress = null;
+    if (!out.ok) {
+      this.error = out.error;
+      this.phase = previous === 'ready' ? 'ready' : 'empty';
+      return false;
+    }
+    const now = Date.now();
+    const session: store.Session = {
+      version: 1,
+      id: store.newSessionId(),
+      name,
+      created: now,
+      updated: now,
+      files: files.map((f) => ({ name: f.name, bytes: f.bytes, encoding: f.encoding })),
+      settings,
+    };
+    this.show(session, out.analysis, out.files);
+    try {
+      await store.saveSession(session);
+      await this.refreshSessions();
+    } catch (e) {
+      this.fail(e);
+    }
+    return true;
+  }
+
+  private show(session: store.Session, analysis: Analysis, files: FileInfo[]) {
+    this.session = session;
+    this.analysis = analysis;
+    this.files = files;
+    this.phase = 'ready';
+  }
+
+  /** Open a saved session: its files are parsed again and analysed with its settings. */
+  async open(id: string, announce = true): Promise<boolean> {
+    const session = await store.loadSession(id);
+    if (!session) return false;
+    this.error = null;
+    const previous = this.phase;
+    this.phase = 'loading';
+    const out = await this.client.load(
+      session.files.map((f) => ({ name: f.name, bytes: f.bytes, encoding: f.encoding })),
+      session.settings,
+      this.onProgress,
+    );
+    this.progress = null;
+    if (!out.ok) {
+      this.error = out.error;
+      this.phase = previous === 'ready' ? 'ready' : 'empty';
+      return false;
+    }
+    this.show(session, out.analysis, out.files);
+    await store.setCurrentSession(id);
+    if (announce) this.notice = this.t('sessions.restored', { name: session.name });
+    return true;
+  }
+
+  /** Settings changed: re-run the analysis on the files already in the worker, then save. */
+  async applySettings(patch: Partial<Settings>) {
+    if (!this.session) return;
+    const settings: Settings = { ...this.session.settings, ...patch };
+    if (patch.asOf === '') delete settings.asOf;
+    const out = await this.client.analyze(settings);
+    if (!out.ok) {
+      this.error = out.error;
+      return;
+    }
+    const session = { ...this.session, settings, updated: Date.now() };
+    this.show(session, out.analysis, out.files);
+    try {
+      await store.saveSession(session);
+      await this.refreshSessions();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  async rename(id: string, name: string) {
+    await store.renameSession(id, name);
+    if (this.session?.id === id) this.session = { ...this.session, name };
+    await this.refreshSessions();
+  }
+
+  async remove(id: string) {
+    await store.deleteSession(id);
+    if (this.session?.id === id) this.closeSession();
+    await this.refreshSessions();
+  }
+
+  async removeAll() {
+    await store.deleteAll();
+    this.closeSession();
+    await this.refreshSessions();
+  }
+
+  /** Back to the start screen; saved sessions stay. */
+  async newAnalysis() {
+    this.closeSession();
+    await store.setCurrentSession(null);
+  }
+
+  private closeSession() {
+    this.session = null;
+    this.analysis = null;
+    this.files = [];
+    this.phase = 'empty';
+  }
+}
