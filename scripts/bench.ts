@@ -1,0 +1,81 @@
+// npm run bench: throughput and peak memory, side by side on the same generated order logs.
+// Each measurement runs in a fresh child process so its peak RSS is its own.
+//   floor    TextDecoder decode + newline scan of the bytes
+//   papa     PapaParse splitting the decoded text into arrays (no typing)
+//   ingest   our decode → parse → shape → roles
+//   analyze  ingest + every analysis (the whole `analyze` command)
+// Also, when ../shared/data is present, the real UCI Online Retail log (541,909 rows).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Papa from 'papaparse';
+import { writeOrderLog } from './lib/orders';
+import { ingestBytes } from '../src/core/ingest/index';
+import { analyze } from '../src/core/analyze';
+import { DEFAULT_SETTINGS } from '../src/core/types';
+
+type Stage = 'floor' | 'papa' | 'ingest' | 'analyze';
+const STAGES: Stage[] = ['floor', 'papa', 'ingest', 'analyze'];
+
+function runStage(stage: Stage, path: string): { ms: number; rows: number } {
+  const bytes = readFileSync(path);
+  const t0 = performance.now();
+  let rows = 0;
+  if (stage === 'floor') {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) rows++;
+  } else if (stage === 'papa') {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data.length - 1;
+  } else if (stage === 'ingest') {
+    rows = ingestBytes('bench.csv', bytes).rowCount;
+  } else {
+    const a = analyze([ingestBytes('bench.csv', bytes)], { ...DEFAULT_SETTINGS });
+    rows = a.inputs[0].rows;
+  }
+  return { ms: performance.now() - t0, rows };
+}
+
+if (process.argv[2] === '--stage') {
+  const stage = process.argv[3] as Stage;
+  const out = runStage(stage, process.argv[4]);
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ ...out, maxRssMB }));
+  process.exit(0);
+}
+
+const outDir = resolve(import.meta.dirname, '../bench/out');
+mkdirSync(outDir, { recursive: true });
+const files: { label: string; path: string }[] = [];
+for (const rows of [100_000, 1_000_000]) {
+  const path = resolve(outDir, `orders-${rows}.csv`);
+  if (!existsSync(path)) await writeOrderLog(path, rows, 42);
+  files.push({ label: `generated ${rows.toLocaleString('en-US')} rows`, path });
+}
+const retail = resolve(import.meta.dirname, '../../shared/data/online-retail.csv');
+if (existsSync(retail)) files.push({ label: 'UCI online-retail.csv (real)', path: retail });
+else console.warn('*** ../shared/data/online-retail.csv absent: real-data bench skipped ***');
+
+const tsx = resolve(import.meta.dirname, '../node_modules/.bin/tsx');
+console.log(`node ${process.version}, ${new Date().toISOString()}`);
+for (const f of files) {
+  const mb = statSync(f.path).size / 1e6;
+  console.log(`\n${f.label}: ${mb.toFixed(1)} MB`);
+  console.log('stage     time (ms)   rows/s        MB/s    peak RSS (MB)   × papa');
+  const results: Record<string, { ms: number; rows: number; maxRssMB: number }> = {};
+  for (const stage of STAGES) {
+    const json = execFileSync(tsx, [import.meta.filename, '--stage', stage, f.path], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
+    });
+    results[stage] = JSON.parse(json);
+  }
+  for (const stage of STAGES) {
+    const r = results[stage];
+    const ratio = r.ms / results.papa.ms;
+    console.log(
+      `${stage.padEnd(9)} ${r.ms.toFixed(0).padStart(9)} ${(r.rows / (r.ms / 1000)).toFixed(0).padStart(12)} ${(mb / (r.ms / 1000)).toFixed(1).padStart(8)} ${r.maxRssMB.toFixed(0).padStart(14)} ${ratio.toFixed(2).padStart(10)}`,
+    );
+  }
+}

@@ -1,0 +1,78 @@
+// Shared set-up for the end-to-end tests: a static server for dist/, Debian's Chromium driven by
+// playwright-core, and a guard that records every request that is not local.
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const DIST = resolve(import.meta.dirname, '../../dist');
+export const CHROMIUM = '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = join(DIST, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/index.html`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+export const fileUrl = (): string => pathToFileURL(join(DIST, 'index.html')).href;
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A request is local when it stays on this machine: our server, a file, or in-memory URLs. */
+export function isLocal(url: string, origin: string | null): boolean {
+  if (/^(data|blob|about|file|chrome-error):/.test(url)) return true;
+  return origin !== null && url.startsWith(origin);
+}
+
+export interface Guarded {
+  context: BrowserContext;
+  page: Page;
+  /** Every non-local request the page tried. */
+  foreign: string[];
+  errors: string[];
+}
+
+export async function openApp(browser: Browser, url: string): Promise<Guarded> {
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US' });
+  const origin = url.startsWith('http') ? new URL(url).origin : null;
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (r) => {
+    if (!isLocal(r.url(), origin)) foreign.push(r.url());
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { context, page, foreign, errors };
+}
+
+export const hasChromium = existsSync(CHROMIUM);
+export const hasDist = existsSync(join(DIST, 'index.html'));
