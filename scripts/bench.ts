@@ -56,6 +56,17 @@ const retail = resolve(import.meta.dirname, '../../shared/data/online-retail.csv
 if (existsSync(retail)) files.push({ label: 'UCI online-retail.csv (real)', path: retail });
 else console.warn('*** ../shared/data/online-retail.csv absent: real-data bench skipped ***');
 
+// The classifier on 100,000 reasons drawn from the labelled set (many repeats, as in real exports).
+{
+  const { LABELLED } = await import('../tests/fixtures/reasons-labelled');
+  const { classifyMany } = await import('../src/core/causes/classify');
+  const texts = Array.from({ length: 100_000 }, (_, i) => `${LABELLED[(i * 7919) % LABELLED.length].text}${i % 50 === 0 ? ` #${i}` : ''}`);
+  const t0 = performance.now();
+  classifyMany(texts);
+  const ms = performance.now() - t0;
+  console.log(`classify: 100,000 reasons (${new Set(texts).size} distinct) in ${ms.toFixed(0)} ms`);
+}
+
 const tsx = resolve(import.meta.dirname, '../node_modules/.bin/tsx');
 console.log(`node ${process.version}, ${new Date().toISOString()}`);
 for (const f of files) {
