@@ -84,6 +84,8 @@ export class AppState {
     const previous = this.phase;
     this.error = null;
     this.phase = 'loading';
+    // Ask, on this user gesture, that the browser not evict our sessions under storage pressure.
+    navigator.storage?.persist?.().catch(() => undefined);
     this.progress = { label: this.t('progress.parse', { file: files[0].name, done: 1, total: files.length }), value: 0 };
     const settings: Settings = { ...DEFAULT_SETTINGS };
     const out = await this.client.load(files, settings, this.onProgress);

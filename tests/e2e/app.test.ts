@@ -9,13 +9,14 @@ import { DEFAULT_SETTINGS } from '../../src/core/types';
 import { fileUrl, hasChromium, hasDist, launch, openApp, serveDist, type Guarded } from './harness';
 
 const sampleDir = new URL('../../src/sample/', import.meta.url);
-const sampleAnalysis = () =>
+const sampleAnalysis = () => analyzeSampleAsOf();
+const analyzeSampleAsOf = (asOf?: string) =>
   analyze(
     [
       ingestBytes('sample-customers.csv', readFileSync(new URL('customers.csv', sampleDir))),
       ingestBytes('sample-orders.csv', readFileSync(new URL('orders.csv', sampleDir))),
     ],
-    { ...DEFAULT_SETTINGS },
+    { ...DEFAULT_SETTINGS, ...(asOf ? { asOf } : {}) },
   );
 
 const SMALL_CSV = [
@@ -140,10 +141,19 @@ describe.skipIf(!ready)('the built app', () => {
         expect(json.asOf).toBe(expected.asOf);
       });
 
-      it('restores the session after a reload', async () => {
+      it('recomputes on a new as-of date and restores it after a reload', async () => {
+        const earlier = analyzeSampleAsOf('2023-12-31');
+        await g.page.fill('[data-testid=as-of]', '2023-12-31');
+        await g.page.click('[data-testid=apply-settings]');
+        await expect.poll(() => kpi(g.page, 'customers')).toBe(earlier.customers.total);
+        expect(await kpi(g.page, 'churned')).toBe(earlier.customers.churned);
         await g.page.reload();
         await waitForDashboard(g.page);
-        expect(await kpi(g.page, 'customers')).toBe(expected.customers.total);
+        expect(await kpi(g.page, 'customers')).toBe(earlier.customers.total);
+        expect(await g.page.inputValue('[data-testid=as-of]')).toBe('2023-12-31');
+        await g.page.fill('[data-testid=as-of]', '');
+        await g.page.click('[data-testid=apply-settings]');
+        await expect.poll(() => kpi(g.page, 'customers')).toBe(expected.customers.total);
       });
 
       it('keeps the session when a bad file is dropped, and names the file', async () => {
