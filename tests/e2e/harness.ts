@@ -6,7 +6,8 @@ import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export const DIST = resolve(import.meta.dirname, '../../dist');
+// CHURNLENS_DIST lets parallel work build and test its own copy (vite build --outDir dist-x).
+export const DIST = resolve(import.meta.dirname, '../..', process.env.CHURNLENS_DIST ?? 'dist');
 export const CHROMIUM = '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
