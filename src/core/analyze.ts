@@ -5,14 +5,15 @@
 //                                                                  ─6─► churn by month
 //                                                                  ─7─► cohorts (orders or first/last dates)
 //                                                                  ─8─► survival (Kaplan–Meier)
-import * as aq from 'arquero';
-import type { Analysis, CauseShareRow, InputSummary, ParsedFile, Role, Settings } from './types';
+import type { Analysis, InputSummary, LostCustomer, ParsedFile, Role, Settings } from './types';
 import { buildCustomerModel, type CustomerModel } from './model/customers';
 import { decideChurn, type ChurnState } from './churn/definition';
 import { cohortsFromOrders, cohortsFromSpan } from './churn/cohorts';
 import { kaplanMeier } from './churn/survival';
-import { classifyMany } from './causes/classify';
-import { BENCHMARK, CAUSES } from './causes/taxonomy';
+import { BENCHMARK } from './causes/taxonomy';
+import { resolveCauses } from './causes/resolve';
+import { causeCrosstab, causeTable, reasonTable } from './causes/table';
+import { effectiveTaxonomy } from './causes/edits';
 import { isoDay, monthLabel, monthOfDay, parseIsoDay } from './dates';
 
 export function summarizeInput(f: ParsedFile): InputSummary {
@@ -40,50 +41,44 @@ function resolveAsOf(settings: Settings, m: CustomerModel): number {
   return Math.floor(Date.now() / 86_400_000);
 }
 
-const controllableOf = new Map(CAUSES.map((c) => [c.id as string, c.controllable]));
-
-function causeBreakdown(m: CustomerModel, s: ChurnState, settings: Settings) {
-  const texts: string[] = [];
-  const revenue: number[] = [];
-  for (let i = 0; i < m.n; i++) {
-    if (!s.churned[i]) continue;
-    texts.push(m.reason[i]);
-    revenue.push(Number.isNaN(m.revenue[i]) ? 0 : m.revenue[i]);
-  }
-  const overrides = settings.reasonOverrides ?? {};
-  const classified = classifyMany(texts);
-  const cause = classified.map((c, k) => overrides[texts[k].trim()] ?? c.cause);
-  const confidence = classified.map((c, k) => (overrides[texts[k].trim()] ? 1 : c.confidence));
-  const churned = texts.length;
-
-  const t = aq.table({ text: texts, cause, confidence, revenue });
-  const byCause = t
-    .groupby('cause')
-    .rollup({ customers: aq.op.count(), revenue: aq.op.sum('revenue') })
-    .orderby(aq.desc('customers'), aq.desc('revenue'), 'cause')
-    .objects() as { cause: string; customers: number; revenue: number }[];
-  const causes: CauseShareRow[] = byCause.map((r) => ({
-    id: r.cause,
-    controllable: controllableOf.get(r.cause) ?? null,
-    customers: r.customers,
-    share: churned ? r.customers / churned : 0,
-    revenue: r.revenue,
+/**
+ * Causes of the churned customers: resolved once (overrides, classifier, rep evidence, merges)
+ * and shared by every table that needs them. `index[k]` is the customer of churned row k.
+ */
+function causeBreakdown(m: CustomerModel, s: ChurnState, settings: Settings, repLeft?: ArrayLike<number>) {
+  const index: number[] = [];
+  for (let i = 0; i < m.n; i++) if (s.churned[i]) index.push(i);
+  const texts = index.map((i) => m.reason[i]);
+  const revenue = index.map((i) => (Number.isNaN(m.revenue[i]) ? 0 : m.revenue[i]));
+  const evidence = repLeft ? index.map((i) => repLeft[i]) : undefined;
+  const resolved = resolveCauses({ ids: index.map((i) => m.ids[i]), reasons: texts, repLeft: evidence }, settings);
+  const table = causeTable(resolved, revenue, settings.causeEdits);
+  const causeBy = (['segment', 'region', 'rep'] as const)
+    .filter((d) => index.some((i) => m[d][i] !== ''))
+    .map((dimension) => ({ dimension, rows: causeCrosstab(index.map((i) => m[dimension][i]), resolved, revenue) }));
+  const lost: LostCustomer[] = index.map((i, k) => ({
+    id: m.ids[i],
+    name: m.name[i],
+    reason: texts[k],
+    cause: resolved.cause[k],
+    source: resolved.source[k],
+    confidence: resolved.confidence[k],
+    revenue: revenue[k],
+    rep: m.rep[i],
+    segment: m.segment[i],
+    region: m.region[i],
+    churnDate: Number.isNaN(s.endDay[i]) ? '' : isoDay(s.endDay[i]),
   }));
-  let ctrl = 0;
-  let unctrl = 0;
-  for (const c of causes) {
-    if (c.controllable === true) ctrl += c.customers;
-    else if (c.controllable === false) unctrl += c.customers;
-  }
-  const reasons = (
-    t
-      .filter((d: { text: string }) => d.text !== '')
-      .groupby('text', 'cause')
-      .rollup({ customers: aq.op.count(), revenue: aq.op.sum('revenue'), confidence: aq.op.max('confidence') })
-      .orderby(aq.desc('customers'), 'text')
-      .objects() as { text: string; cause: string; customers: number; revenue: number; confidence: number }[]
-  ).map((r) => ({ text: r.text, customers: r.customers, cause: r.cause, confidence: r.confidence, revenue: r.revenue }));
-  return { causes, reasons, controllableShare: ctrl + unctrl > 0 ? ctrl / (ctrl + unctrl) : null };
+  return {
+    index,
+    resolved,
+    causes: table.causes,
+    controllableShare: table.controllableShare,
+    reasons: reasonTable(texts, resolved, revenue, evidence),
+    taxonomy: effectiveTaxonomy(settings.causeEdits),
+    causeBy,
+    lost,
+  };
 }
 
 function churnByMonth(m: CustomerModel, s: ChurnState) {
@@ -190,6 +185,9 @@ export function analyze(parsed: ParsedFile[], settings: Settings): Analysis {
     controllableShare: breakdown.controllableShare,
     benchmark: { ...BENCHMARK },
     reasons: breakdown.reasons,
+    taxonomy: breakdown.taxonomy,
+    causeBy: breakdown.causeBy,
+    lost: breakdown.lost,
     churnByMonth: churnByMonth(m, s), // 6
     cohorts: cohorts(m, s, asOf), // 7
     survival: survival(m, s, asOf), // 8

@@ -1,5 +1,8 @@
 // Shared types of the pure core. Everything here is plain, serialisable data:
 // the worker posts it, the JSON export writes it, the charts read it.
+import type { CauseEdits, TaxonomyEntry } from './causes/edits';
+import type { CauseSource } from './causes/resolve';
+import type { CrosstabRow, ReasonRow } from './causes/table';
 
 /** What a column means. `ignore` is a user's explicit "not used". */
 export type Role =
@@ -98,6 +101,8 @@ export interface CauseShareRow {
   customers: number;
   share: number; // customers / churned customers
   revenue: number;
+  /** Of `customers`, those given the cause from evidence in the data, with no reason written. */
+  inferred?: number;
 }
 
 export interface Settings {
@@ -107,6 +112,10 @@ export interface Settings {
   inactiveDays: number;
   /** Reason text (trimmed) → cause id, set by the user. */
   reasonOverrides?: Record<string, string>;
+  /** Customer id → cause id, set by the user for one customer (wins over the reason's cause). */
+  customerOverrides?: Record<string, string>;
+  /** The user's renames, added causes, merges and controllable flips. */
+  causeEdits?: CauseEdits;
   /** File name → role → column index (or null to unassign), set by the user over the guesses. */
   roleOverrides?: Record<string, Partial<Record<Role, number | null>>>;
 }
@@ -139,6 +148,21 @@ export interface SurvivalPoint {
   censored: number;
 }
 
+export interface LostCustomer {
+  id: string;
+  name: string;
+  reason: string;
+  cause: string;
+  source: CauseSource;
+  confidence: number;
+  revenue: number;
+  rep: string;
+  segment: string;
+  region: string;
+  /** YYYY-MM-DD, or '' when unknown. */
+  churnDate: string;
+}
+
 export interface Analysis {
   version: 1;
   asOf: string;
@@ -154,7 +178,13 @@ export interface Analysis {
   causes: CauseShareRow[];
   controllableShare: number | null;
   benchmark: { controllable: number; uncontrollable: number };
-  reasons: { text: string; customers: number; cause: string; confidence: number; revenue: number }[];
+  reasons: ReasonRow[];
+  /** Causes after the user's edits, with the user's names (null: the taxonomy's name). */
+  taxonomy?: TaxonomyEntry[];
+  /** Churned customers per cause within each group of a dimension present in the data. */
+  causeBy?: { dimension: 'segment' | 'region' | 'rep'; rows: CrosstabRow[] }[];
+  /** Every churned customer with the cause they were given and where it came from. */
+  lost?: LostCustomer[];
   churnByMonth: { month: string; churned: number; revenue: number }[];
   cohorts: { period: 'month'; basis: 'orders' | 'lastOrder' | 'none'; rows: CohortRow[] };
   survival: { unit: 'day' | 'month'; curve: SurvivalPoint[]; median: number | null };

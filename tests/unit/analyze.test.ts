@@ -53,9 +53,9 @@ describe('analyze: a customer list with status, dates, reasons and revenue', () 
 
   it('breaks churn down by cause, ties ordered by revenue', () => {
     expect(a.causes).toEqual([
-      { id: 'price', controllable: true, customers: 1, share: 1 / 3, revenue: 200 },
-      { id: 'customer-circumstances', controllable: false, customers: 1, share: 1 / 3, revenue: 50 },
-      { id: 'unclassified', controllable: null, customers: 1, share: 1 / 3, revenue: 10 },
+      { id: 'price', controllable: true, customers: 1, share: 1 / 3, revenue: 200, inferred: 0 },
+      { id: 'customer-circumstances', controllable: false, customers: 1, share: 1 / 3, revenue: 50, inferred: 0 },
+      { id: 'unclassified', controllable: null, customers: 1, share: 1 / 3, revenue: 10, inferred: 0 },
     ]);
     // One controllable, one uncontrollable; unclassified left out.
     expect(a.controllableShare).toBe(0.5);
@@ -68,7 +68,19 @@ describe('analyze: a customer list with status, dates, reasons and revenue', () 
 
   it('applies the user reassignment of a reason', () => {
     const b = analyze([customers()], { inactiveDays: 90, reasonOverrides: { 'too expensive': 'competitor' } });
-    expect(b.causes[0]).toEqual({ id: 'competitor', controllable: true, customers: 1, share: 1 / 3, revenue: 200 });
+    expect(b.causes[0]).toEqual({ id: 'competitor', controllable: true, customers: 1, share: 1 / 3, revenue: 200, inferred: 0 });
+    expect(b.reasons.find((r) => r.text === 'too expensive')).toMatchObject({ cause: 'competitor', overridden: true });
+  });
+
+  it('lists each churned customer with its cause and where it came from', () => {
+    expect(a.lost?.map((c) => [c.id, c.cause, c.source, c.churnDate])).toEqual([
+      ['B', 'price', 'stated', '2024-02-15'],
+      ['C', 'customer-circumstances', 'stated', '2024-03-01'],
+      ['E', 'unclassified', 'none', '2024-03-02'],
+    ]);
+    const b = analyze([customers()], { inactiveDays: 90, customerOverrides: { E: 'no-contact' } });
+    expect(b.lost?.find((c) => c.id === 'E')).toMatchObject({ cause: 'no-contact', source: 'customer' });
+    expect(b.controllableShare).toBe(2 / 3);
   });
 
   it('dates churn by the churn date, else the last order', () => {
