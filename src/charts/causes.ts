@@ -1,46 +1,102 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
-import { causeName } from '../core/causes/taxonomy';
 import { translate, type Locale } from '../i18n';
+import { causeLabel } from './labels';
 import { CONFIG, GROUP_COLORS } from './theme';
 
 export const groupOf = (controllable: boolean | null): keyof typeof GROUP_COLORS =>
   controllable === true ? 'controllable' : controllable === false ? 'uncontrollable' : 'unclassified';
 
-/** Churned customers per cause, largest first, coloured by controllable / uncontrollable. */
-export function causesSpec(a: Analysis, locale: Locale): TopLevelSpec {
+export type ParetoMetric = 'customers' | 'revenue';
+
+/**
+ * Pareto chart of causes: bars largest first, coloured (and outlined) by controllable group,
+ * with the cumulative share as a line on its own axis and the 80% line.
+ */
+export function paretoSpec(a: Analysis, locale: Locale, metric: ParetoMetric = 'customers'): TopLevelSpec {
   const t = (k: string) => translate(locale, k);
   const groups = (['controllable', 'uncontrollable', 'unclassified'] as const).map((g) => t(`group.${g}`));
-  const values = a.causes.map((c) => ({
-    cause: causeName(c.id, locale),
-    customers: c.customers,
-    share: c.share,
-    revenue: c.revenue,
-    group: t(`group.${groupOf(c.controllable)}`),
-  }));
+  const sorted = [...a.causes].sort((x, y) => y[metric] - x[metric] || x.id.localeCompare(y.id));
+  const total = sorted.reduce((s, c) => s + c[metric], 0);
+  let running = 0;
+  const values = sorted.map((c, rank) => {
+    running += c[metric];
+    return {
+      rank,
+      cause: causeLabel(a, c.id, locale),
+      customers: c.customers,
+      share: c.share,
+      revenue: c.revenue,
+      cumulative: total ? running / total : 0,
+      group: t(`group.${groupOf(c.controllable)}`),
+    };
+  });
+  const metricTitle = t(metric === 'customers' ? 'chart.causes.x' : 'chart.causes.revenue');
+  // An explicit order: sort-by-field is dropped when layers union their domains.
+  const x = {
+    field: 'cause',
+    type: 'nominal' as const,
+    sort: values.map((v) => v.cause),
+    title: null,
+    axis: { labelAngle: -40, labelLimit: 140 },
+  };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: t('chart.causes.title'),
+    title: t(metric === 'customers' ? 'chart.causes.title' : 'chart.pareto.revenueTitle'),
     width: 'container',
-    height: { step: 24 },
+    height: 260,
     config: CONFIG,
     data: { values },
-    mark: { type: 'bar', cornerRadiusEnd: 2 },
-    encoding: {
-      y: { field: 'cause', type: 'nominal', sort: '-x', title: null },
-      x: { field: 'customers', type: 'quantitative', title: t('chart.causes.x') },
-      color: {
-        field: 'group',
-        type: 'nominal',
-        title: null,
-        scale: { domain: groups, range: [GROUP_COLORS.controllable, GROUP_COLORS.uncontrollable, GROUP_COLORS.unclassified] },
+    layer: [
+      {
+        mark: { type: 'bar', cornerRadiusEnd: 2, stroke: '#333', strokeWidth: 0.5 },
+        encoding: {
+          x,
+          y: { field: metric, type: 'quantitative', title: metricTitle, axis: { format: metric === 'revenue' ? '~s' : ',d' } },
+          color: {
+            field: 'group',
+            type: 'nominal',
+            title: null,
+            scale: { domain: groups, range: [GROUP_COLORS.controllable, GROUP_COLORS.uncontrollable, GROUP_COLORS.unclassified] },
+          },
+          // Patterns are not available in Vega-Lite: uncontrollable bars are also more transparent.
+          opacity: { condition: { test: `datum.group === ${JSON.stringify(groups[0])}`, value: 1 }, value: 0.75 },
+          tooltip: [
+            { field: 'cause', title: t('chart.causes.y') },
+            { field: 'group', title: t('chart.controllable.series') },
+            { field: 'customers', title: t('chart.causes.x'), format: ',d' },
+            { field: 'share', title: t('chart.causes.share'), format: '.1%' },
+            { field: 'revenue', title: t('chart.causes.revenue'), format: ',.0f' },
+            { field: 'cumulative', title: t('chart.pareto.cumulative'), format: '.0%' },
+          ],
+        },
       },
-      tooltip: [
-        { field: 'cause', title: t('chart.causes.y') },
-        { field: 'customers', title: t('chart.causes.x'), format: ',d' },
-        { field: 'share', title: t('chart.causes.share'), format: '.1%' },
-        { field: 'revenue', title: t('chart.causes.revenue'), format: ',.0f' },
-      ],
-    },
+      {
+        layer: [
+          {
+            mark: { type: 'line', color: '#222', point: { color: '#222', size: 25 } },
+            encoding: {
+              x,
+              y: {
+                field: 'cumulative',
+                type: 'quantitative',
+                title: t('chart.pareto.cumulative'),
+                scale: { domain: [0, 1] },
+                axis: { format: '.0%', orient: 'right' },
+              },
+            },
+          },
+          {
+            mark: { type: 'rule', strokeDash: [4, 3], color: '#777' },
+            encoding: { y: { datum: 0.8, type: 'quantitative' } },
+          },
+        ],
+      },
+    ],
+    resolve: { scale: { y: 'independent' } },
   };
 }
+
+/** The dashboard's first chart: causes by churned customers. */
+export const causesSpec = (a: Analysis, locale: Locale): TopLevelSpec => paretoSpec(a, locale, 'customers');
+export const causesRevenueSpec = (a: Analysis, locale: Locale): TopLevelSpec => paretoSpec(a, locale, 'revenue');

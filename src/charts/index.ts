@@ -1,18 +1,35 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import type { Locale } from '../i18n';
-import { causesSpec } from './causes';
+import { causesRevenueSpec, causesSpec } from './causes';
+import { causeBySpec } from './causeBy';
 import { controllableSpec } from './controllable';
 import { churnByMonthSpec } from './churnByMonth';
 import { cohortsSpec } from './cohorts';
 import { survivalSpec } from './survival';
 
-export type ChartId = 'causes' | 'controllable' | 'churnByMonth' | 'cohorts' | 'survival';
+export type ChartId =
+  | 'causes'
+  | 'causesRevenue'
+  | 'controllable'
+  | 'causeBySegment'
+  | 'causeByRegion'
+  | 'causeByRep'
+  | 'churnByMonth'
+  | 'cohorts'
+  | 'survival';
+
+const hasCauseBy = (a: Analysis, d: 'segment' | 'region' | 'rep') =>
+  (a.causeBy?.find((c) => c.dimension === d)?.rows.length ?? 0) > 0;
 
 /** The dashboard's charts, in order; each is a pure function of the analysis. */
 export const CHARTS: { id: ChartId; spec: (a: Analysis, l: Locale) => TopLevelSpec; hasData: (a: Analysis) => boolean }[] = [
   { id: 'causes', spec: causesSpec, hasData: (a) => a.causes.length > 0 },
+  { id: 'causesRevenue', spec: causesRevenueSpec, hasData: (a) => a.causes.some((c) => c.revenue > 0) },
   { id: 'controllable', spec: controllableSpec, hasData: (a) => a.controllableShare !== null },
+  { id: 'causeBySegment', spec: (a, l) => causeBySpec(a, l, 'segment'), hasData: (a) => hasCauseBy(a, 'segment') },
+  { id: 'causeByRegion', spec: (a, l) => causeBySpec(a, l, 'region'), hasData: (a) => hasCauseBy(a, 'region') },
+  { id: 'causeByRep', spec: (a, l) => causeBySpec(a, l, 'rep'), hasData: (a) => hasCauseBy(a, 'rep') },
   { id: 'churnByMonth', spec: churnByMonthSpec, hasData: (a) => a.churnByMonth.length > 0 },
   { id: 'cohorts', spec: cohortsSpec, hasData: (a) => a.cohorts.rows.length > 0 },
   { id: 'survival', spec: survivalSpec, hasData: (a) => a.survival.curve.length > 1 },

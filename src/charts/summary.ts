@@ -1,16 +1,38 @@
 // One-sentence text alternatives for the charts (screen readers, and the report).
 import type { Analysis } from '../core/types';
-import { causeName } from '../core/causes/taxonomy';
+import { causeLabel } from './labels';
 import { formatNumber, formatPercent, translate, type Locale } from '../i18n';
 import type { ChartId } from './index';
 
 export function chartSummary(id: ChartId, a: Analysis, locale: Locale): string {
   const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
-  const title = t(`chart.${id === 'churnByMonth' ? 'month' : id}.title`);
+  const TITLES: Record<ChartId, string> = {
+    causes: 'chart.causes.title',
+    causesRevenue: 'chart.pareto.revenueTitle',
+    controllable: 'chart.controllable.title',
+    causeBySegment: 'chart.causeBy.segment',
+    causeByRegion: 'chart.causeBy.region',
+    causeByRep: 'chart.causeBy.rep',
+    churnByMonth: 'chart.month.title',
+    cohorts: 'chart.cohorts.title',
+    survival: 'chart.survival.title',
+  };
+  const title = t(TITLES[id]);
   switch (id) {
     case 'causes': {
-      const top = a.causes.slice(0, 3).map((c) => `${causeName(c.id, locale)} ${formatNumber(locale, c.customers)} (${formatPercent(locale, c.share)})`);
+      const top = a.causes.slice(0, 3).map((c) => `${causeLabel(a, c.id, locale)} ${formatNumber(locale, c.customers)} (${formatPercent(locale, c.share)})`);
       return `${title}: ${top.join('; ')}`;
+    }
+    case 'causesRevenue': {
+      const top = [...a.causes].sort((x, y) => y.revenue - x.revenue).slice(0, 3);
+      return `${title}: ${top.map((c) => `${causeLabel(a, c.id, locale)} ${formatNumber(locale, c.revenue)}`).join('; ')}`;
+    }
+    case 'causeBySegment':
+    case 'causeByRegion':
+    case 'causeByRep': {
+      const dim = id === 'causeBySegment' ? 'segment' : id === 'causeByRegion' ? 'region' : 'rep';
+      const rows = a.causeBy?.find((c) => c.dimension === dim)?.rows ?? [];
+      return `${title}: ${new Set(rows.map((r) => r.group)).size} ${t(`role.${dim}`)}`;
     }
     case 'controllable':
       return a.controllableShare === null

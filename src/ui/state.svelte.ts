@@ -1,6 +1,7 @@
 // The page's state: what is shown, and the calls that change it. No statistic is computed here;
 // the worker does the analysis and the store keeps the user's inputs.
 import type { Analysis, Settings } from '../core/types';
+import type { CauseEdits } from '../core/causes/edits';
 import { DEFAULT_SETTINGS } from '../core/types';
 import { pickLocale, translate, type Locale } from '../i18n';
 import { AnalysisClient, type Progress } from '../worker/client';
@@ -164,6 +165,26 @@ export class AppState {
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  /** The user's cause for every customer with this reason text (null: back to the classifier). */
+  setReasonCause(text: string, cause: string | null) {
+    const next = { ...(this.session?.settings.reasonOverrides ?? {}) };
+    if (cause === null) delete next[text];
+    else next[text] = cause;
+    return this.applySettings({ reasonOverrides: next });
+  }
+
+  /** The user's cause for one customer (null: back to the reason's cause). */
+  setCustomerCause(id: string, cause: string | null) {
+    const next = { ...(this.session?.settings.customerOverrides ?? {}) };
+    if (cause === null) delete next[id];
+    else next[id] = cause;
+    return this.applySettings({ customerOverrides: next });
+  }
+
+  setCauseEdits(edits: CauseEdits) {
+    return this.applySettings({ causeEdits: edits });
   }
 
   async rename(id: string, name: string) {
