@@ -83,7 +83,21 @@ function confusion(rows: { text: string; cause: CauseId }[]) {
     if (got[i].cause === r.cause) ok++;
     else matrix.set(`${r.cause} → ${got[i].cause}`, (matrix.get(`${r.cause} → ${got[i].cause}`) ?? 0) + 1);
   });
-  return { accuracy: ok / rows.length, errors: [...matrix].sort((a, b) => b[1] - a[1]) };
+  return { accuracy: ok / rows.length, errors: [...matrix].sort((a, b) => b[1] - a[1]), got };
+}
+
+/** The full confusion matrix as text: rows are the expected cause, columns what came out. */
+function matrixTable(rows: { cause: CauseId }[], got: { cause: CauseId }[]): string {
+  const ids = CAUSES.map((c) => c.id);
+  const short = (id: string) => {
+    const w = id.split('-');
+    return w.map((x) => x.slice(0, w.length > 2 ? 2 : 3)).join('-').padStart(8);
+  };
+  const counts = ids.map(() => ids.map(() => 0));
+  rows.forEach((r, i) => counts[ids.indexOf(r.cause)][ids.indexOf(got[i].cause)]++);
+  const head = `${'expected \\ got'.padEnd(24)}${ids.map(short).join('')}`;
+  const lines = ids.map((id, k) => `${id.padEnd(24)}${counts[k].map((n) => String(n || '.').padStart(8)).join('')}`);
+  return [head, ...lines].join('\n');
 }
 
 describe('classifyReason: labelled set', () => {
@@ -96,13 +110,14 @@ describe('classifyReason: labelled set', () => {
   });
 
   it('reaches at least 95% accuracy', () => {
-    const { accuracy, errors } = confusion(LABELLED);
+    const { accuracy, errors, got } = confusion(LABELLED);
     const held = confusion(HELD_OUT);
     console.log(
       `[causes] accuracy ${(accuracy * 100).toFixed(1)}% on ${LABELLED.length} labelled reasons ` +
         `(held-out batch now ${(held.accuracy * 100).toFixed(1)}% of ${HELD_OUT.length}; ` +
         `first pass before revising the patterns: 75/100 and 43/63)\n` +
-        `[causes] confusions (expected → got): ${errors.map(([k, n]) => `${k} ×${n}`).join('; ') || 'none'}`,
+        `[causes] confusions (expected → got): ${errors.map(([k, n]) => `${k} ×${n}`).join('; ') || 'none'}\n` +
+        matrixTable(LABELLED, got),
     );
     expect(accuracy).toBeGreaterThanOrEqual(0.95);
   });
