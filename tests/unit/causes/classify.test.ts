@@ -91,12 +91,12 @@ function matrixTable(rows: { cause: CauseId }[], got: { cause: CauseId }[]): str
   const ids = CAUSES.map((c) => c.id);
   const short = (id: string) => {
     const w = id.split('-');
-    return w.map((x) => x.slice(0, w.length > 2 ? 2 : 3)).join('-').padStart(8);
+    return w.map((x) => x.slice(0, w.length > 2 ? 2 : 3)).join('-').padStart(9);
   };
   const counts = ids.map(() => ids.map(() => 0));
   rows.forEach((r, i) => counts[ids.indexOf(r.cause)][ids.indexOf(got[i].cause)]++);
   const head = `${'expected \\ got'.padEnd(24)}${ids.map(short).join('')}`;
-  const lines = ids.map((id, k) => `${id.padEnd(24)}${counts[k].map((n) => String(n || '.').padStart(8)).join('')}`);
+  const lines = ids.map((id, k) => `${id.padEnd(24)}${counts[k].map((n) => String(n || '.').padStart(9)).join('')}`);
   return [head, ...lines].join('\n');
 }
 
