@@ -187,7 +187,7 @@ const RULES: Rule[] = [
 
   // competitor
   ['competitor', 3, r`竞争对手|竞品|竞争品牌|竞对|友商|对手|竟争`],
-  ['competitor', 2, r`隔壁(?:厂|家|品牌|店|公司)|同行|别家|别的厂家?|其他厂家?|其他品牌|别的品牌|另一家|其他供应商|别的供应商|其他公司|别的公司|外地厂家?`],
+  ['competitor', 2, r`隔壁(?:厂|家|品牌|店|公司)|对面(?:那家|的|店|厂)|同行|同业|别家|别的厂家?|其他厂家?|其他品牌|别的品牌|另一家|其他供应商|别的供应商|其他公司|别的公司|外地厂家?`],
   ['competitor', 3, r`挖走|挖角|抢走|抢单|抢客户|撬走|撬了|截胡|拉走|拐走|抢了|被挖|被抢|被撬|转单`],
   ['competitor', 3.5, r`(?:改用|换成|转用|改做|转做|换了|换到|转投|改投|投向|转向|改进|改买|改从|换用|改拿|改签|签了|转到|跑到|跑去|去了|选了|选择了|找了|用了)${G}{0,8}?(?:品牌|牌子|厂家?|供应商|家|公司|产品|的货|渠道)`],
   ['competitor', 3.5, r`(?:改从|改在|改去|转从|换从|转去|改由)${G}{0,8}?(?:进货|拿货|采购|订货|买)`],
@@ -238,6 +238,7 @@ const RULES: Rule[] = [
   ['service-negligence', 3.5, r`细节|疏忽|怠慢|没人?接待|不接待|无人接待|接待${G}{0,6}?(?:没有|都没|没)|没安排|招待不周|冷落了?(?:人家|他|客户|经销商|代理商)|被晾|晾着|晾在`],
   ['service-negligence', 3, r`出错|搞错|弄错|开错|算错|错单|错漏|发票(?:错|问题|开错|不对|有误)|账目?(?:错|不对|对不上)|对账${G}{0,3}?(?:出错|不清|对不上|乱)|对不上|马虎|粗心|大意|失误|差错|不上心|不用心|敷衍了事|漏单|丢单|忘了(?:发|送|下单|处理|回)`],
   ['service-negligence', 3, r`退换?货(?:难|麻烦|不处理|不给|拖|慢)|不给退|退款(?:慢|拖|难|不给|没到)`],
+  ['service-negligence', 3.5, r`没人(?:来)?修|不(?:来|给)修|报修${G}{0,6}?(?:没人|没|不)`],
   ['service-negligence', 3.5, r`要求${G}{0,6}?(?:没人|没|不|未)(?:管|理|处理|回应|落实)|反馈${G}{0,6}?(?:没人|没|不|未)(?:管|理|处理|回应|回复)|石沉大海|没有?下文|不了了之`],
   ['service-negligence', 2.5, r`\bcomplain\w*`],
   ['service-negligence', 3.5, r`\b(?:complaints?|tickets?|issues?|requests?|claims?|emails?|calls?|problems?|queries|inquir(?:y|ies)|rma|returns?|refunds?|warranty)\b${G}{0,25}?\b(?:ignored|not (?:handled|resolved|addressed|answered|fixed|processed|followed up)|never (?:handled|resolved|addressed|answered|fixed|processed)|unresolved|unanswered|went nowhere|dragged on|took (?:forever|ages|weeks|months|days|too long))\b`],
@@ -266,7 +267,7 @@ const RULES: Rule[] = [
   ['service-quality', 3.5, r`\b(?:bad|poor|terrible|awful|horrible|lousy|crappy|crap|shitty|subpar|sub-par|mediocre|unacceptable|disappointing|inconsistent|worst|horrendous|atrocious|appalling|abysmal|dreadful)\s+(?:customer\s+)?(?:service|support|experience|care|help|helpdesk|help desk|treatment|staff|technicians?|tech support)\b|\b(?:service|support|experience|staff|helpdesk|help desk|technicians?|agents?)\s+(?:\w+\s+){0,2}?(?:was|were|is|are|has been|got|been)?\s*(?:bad|poor|terrible|awful|horrible|lousy|crappy|crap|shitty|subpar|mediocre|unacceptable|disappointing|worse|useless|a joke|a nightmare|clueless|inadequate)\b`],
   ['service-quality', 3.5, r`\b(?:service|support)\s+dissatisfaction\b|\b(?:dissatisf\w*|unhappy|unsatisfied|not happy|not satisfied|frustrated|disappointed|fed up)\s+(?:with\s+)?(?:the\s+|our\s+)?(?:customer\s+)?(?:service|support|staff|team|treatment|helpdesk)\b`],
   ['service-quality', 1.5, r`\bservice\b|\bsupport\b|\bcustomer care\b|\bhelp ?desk\b|\bstaff\b|\bexperience\b`],
-  ['service-quality', 3, r`\b(?:couldn't|could not|unable to|can't|cannot) (?:fix|solve|resolve|help|answer|explain)\b|\bdidn't know (?:what|how|anything|the product)\b|\bno idea (?:what|how)\b`],
+  ['service-quality', 3, r`\b(?:couldn't|could not|unable to|can't|cannot) (?:fix|solve|resolve|help|answer|explain)\b|\b(?:didn't|did not) know (?:what|how|anything|the product)\b|\bno idea (?:what|how)\b`],
 
   // product
   ['product', 2.5, r`(?<!服务)(?:质量|品质|质素)`],
@@ -301,6 +302,7 @@ const RULES: Rule[] = [
   ['broken-promises', 4.5, r`(?:返利|返点|奖励|奖金|赠品|礼品|赠送|折扣|优惠|补贴|提成|佣金|回扣|承诺|答应|许诺|说好|约定|讲好|保证|年终奖|返现|红包|积分|支持费用|市场支持|广告支持)${G}{0,10}?(?:没|未|不|迟迟不?|一直没|始终没|拖着不?|拖欠|拖了)${G}{0,2}?(?:兑现|兑先|对现|给|发|到|落实|算|结|返|付|做到|实现|履行|拿到|批|核销|下来|来)`],
   ['broken-promises', 4.5, r`没有?兑现|未兑现|不兑现|兑现不了|没有?兑先|没对现|没有?落实|不履行|没有?履行|说话不算数?|说了不算|言而无信|失信|诚信|信誉|不守信|不讲信用|不讲诚信|忽悠|被骗|骗人|骗了|画饼|空头支票|食言|反悔|出尔反尔|变卦|不认账|不认了|不承认|赖账|说一套做一套|承诺${G}{0,4}?(?:落空|没做到|做不到|不算)`],
   ['broken-promises', 4.5, r`拖欠(?:返利|返点|奖励|奖金|提成|佣金|补贴|费用)|欠(?:返利|返点|奖励|补贴)`],
+  ['broken-promises', 4, r`(?:说好|讲好|答应|约定)的?${G}{0,10}?(?:后来|结果|却|又)${G}{0,6}?(?:给了?别人|变了|没了|取消|不算|反悔)`],
   ['broken-promises', 2.5, r`返利|返点|返现|承诺|许诺`],
   ['broken-promises', 2, r`答应|赠品|奖励`],
   ['broken-promises', 4.5, r`\b(?:promised|promise|promises|promising|agreed|committed|guaranteed|pledged|assured)\b${G}{0,50}?\b(?:never|not|didn't|did not|wasn't|weren't|no|broke|broken|failed|nothing|reneged|backed out|fell through|didn't happen|never happened|still waiting)\b`],
@@ -313,7 +315,7 @@ const RULES: Rule[] = [
   // harsh-policy
   ['harsh-policy', 4.5, r`进场费|上架费|入场费|条码费|陈列费|堆头费|加盟费|保证金|押金|通道费|坑位费|渠道费|门店费|扣点`],
   ['harsh-policy', 3.5, r`门槛|考核`],
-  ['harsh-policy', 4, r`门槛${G}{0,2}?高|起订量|最低起订|起批量|起订|最低订货|最小订量|最低订量|最低采购|订货量(?:太|要求)|任务量|销售任务|(?:任务|指标)${G}{0,3}?(?:太重|太高|压力|重|高)|(?:没|未)完成(?:任务|指标)|扣(?:返利|返点|钱|款|奖励|保证金)|被扣|罚款|扣款|罚钱|扣钱|压货|压库存|压库|硬塞|强压|强制|必须(?:进货|订货|拿货|采购|完成)|每月(?:必须|要|得)(?:进|拿|订)|搭售|捆绑|买断|包销|独家(?:要求|协议|条款)|排他|霸王条款|不平等条款|店大欺客|条件${G}{0,2}?苛刻|苛刻|太严|太死|死板|不灵活|不近人情`],
+  ['harsh-policy', 4, r`门槛${G}{0,2}?高|最低(?:进货|拿货|采购|订货)量?|起订量|最低起订|起批量|起订|最低订货|最小订量|最低订量|最低采购|订货量(?:太|要求)|任务量|销售任务|(?:任务|指标)${G}{0,3}?(?:太重|太高|压力|重|高)|(?:没|未)完成(?:任务|指标)|扣(?:返利|返点|钱|款|奖励|保证金)|被扣|罚款|扣款|罚钱|扣钱|压货|压库存|压库|硬塞|强压|强制|必须(?:进货|订货|拿货|采购|完成)|每月(?:必须|要|得)(?:进|拿|订)|搭售|捆绑|买断|包销|独家(?:要求|协议|条款)|排他|霸王条款|不平等条款|店大欺客|条件${G}{0,2}?苛刻|苛刻|太严|太死|死板|不灵活|不近人情`],
   ['harsh-policy', 3, r`账期`],
   ['harsh-policy', 4, r`账期${G}{0,3}?(?:短|紧|苛刻|严|少|不够)|没有?账期|不给账期|取消账期|缩短账期|付款(?:条件|方式|要求|周期)|结算(?:条件|方式|周期)|现款现货|先款后货|款到发货|预付|全款|定金|押款|回款(?:压力|要求|太急)|催款|催得${G}{0,2}?紧`],
   ['harsh-policy', 4, r`政策${G}{0,4}?(?:苛刻|太严|严格|太死|不合理|变来变去|变动|多变|朝令夕改|不灵活|不稳定|太多|太复杂|不公平|霸道)|政策(?:调整|变化|改变|变了)`],
@@ -343,7 +345,7 @@ const RULES: Rule[] = [
   ['no-contact', 3.5, r`忘了我们|把我们忘了|忘记我们|没人管|无人管|没人问|无人问津|没人关心|没人理|失联|断联|断了联系|联系(?:少|太少|不够|不及时|中断|断了)|沟通(?:少|太少|不够|不足|不畅)|跟进不(?:够|及时|到位)|回访不(?:够|及时|到位)|自然流失|没再(?:去|来往|联系|拜访|上门|跟进)|慢慢(?:就)?(?:不|没)(?:来|下单|订|进货|买|联系)|渐渐|不知不觉|淡了|关系(?:淡|疏远|冷)|疏远|冷淡了|没有?(?:维护|经营)好?(?:关系|客情)|客情${G}{0,3}?(?:淡|差|没维护|维护不够)`],
   ['no-contact', 1.5, r`拜访|回访|跟进|联系|维护|客情`],
   ['no-contact', 4.5, r`\b(?:no|zero|lack of|poor|little|minimal|infrequent|not enough|insufficient)\s+(?:regular\s+)?(?:follow[- ]?ups?|followups?|contact|communication|touch ?points?|touch|visits?|check-?ins?|engagement|relationship management|account management|outreach)\b`],
-  ['no-contact', 4.5, r`\b(?:no ?one|nobody|never|didn't|did not|hadn't|haven't|hasn't|not|wasn't|weren't|rarely|seldom|barely|hardly ever|never once)\s+(?:been\s+|ever\s+|really\s+|once\s+|even\s+)?(?:follow(?:ed)?[- ]?up|followup|visit(?:ed)?|contact(?:ed)?|call(?:ed)?(?! back)|check(?:ed)? in|reach(?:ed)? out|touch(?:ed)? base|heard from|kept in touch|stay(?:ed)? in touch|spoke|spoken|talked|met|engaged)\b`],
+  ['no-contact', 4.5, r`\b(?:no ?one|nobody|never|didn't|did not|hadn't|haven't|hasn't|not|wasn't|weren't|rarely|seldom|barely|hardly ever|never once)\s+(?:had\s+|has\s+|have\s+)?(?:been\s+|ever\s+|really\s+|once\s+|even\s+)?(?:follow(?:ed)?[- ]?up|followup|visit(?:ed)?|contact(?:ed)?|call(?:ed)?(?! back)|check(?:ed)? in|reach(?:ed)? out|touch(?:ed)? base|heard from|kept in touch|stay(?:ed)? in touch|spoke|spoken|talked|met|engaged)\b`],
   ['no-contact', 4, r`\b(?:lost touch|out of touch|went (?:quiet|silent|dark|cold)|radio silence|ghosted|drifted(?: away| off)?|faded away|fizzled(?: out)?|relationship (?:faded|cooled|died|went cold)|forgot (?:about )?(?:them|the customer|the account|the client)|natural (?:churn|attrition|loss)|no one (?:was )?(?:managing|handling|looking after) (?:the|this|their) account|unmanaged|orphan(?:ed)? account)\b`],
   ['no-contact', 4, r`\bstopped (?:calling|visiting|contacting|following up)\b`],
   ['no-contact', 2, r`\b(?:slowly |just |gradually )?stopped (?:ordering|buying)\b`],

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { classifyMany, classifyReason } from '../../../src/core/causes/classify';
 import { CAUSES, type CauseId } from '../../../src/core/causes/taxonomy';
-import { HELD_OUT, LABELLED } from '../../fixtures/reasons-labelled';
+import { HELD_OUT, HELD_OUT_3, LABELLED } from '../../fixtures/reasons-labelled';
 
 describe('classifyReason: hand-picked cases', () => {
   const cases: [string, CauseId][] = [
@@ -115,7 +115,8 @@ describe('classifyReason: labelled set', () => {
     console.log(
       `[causes] accuracy ${(accuracy * 100).toFixed(1)}% on ${LABELLED.length} labelled reasons ` +
         `(held-out batch now ${(held.accuracy * 100).toFixed(1)}% of ${HELD_OUT.length}; ` +
-        `first pass before revising the patterns: 75/100 and 43/63)\n` +
+        `first pass before revising the patterns: 75/100 and 43/63; ` +
+        `batch 3 now ${(confusion(HELD_OUT_3).accuracy * 100).toFixed(1)}% of ${HELD_OUT_3.length}, first pass 49/60)\n` +
         `[causes] confusions (expected → got): ${errors.map(([k, n]) => `${k} ×${n}`).join('; ') || 'none'}\n` +
         matrixTable(LABELLED, got),
     );
