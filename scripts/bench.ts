@@ -65,6 +65,10 @@ else console.warn('*** ../shared/data/online-retail.csv absent: real-data bench 
   classifyMany(texts);
   const ms = performance.now() - t0;
   console.log(`classify: 100,000 reasons (${new Set(texts).size} distinct) in ${ms.toFixed(0)} ms`);
+  const distinct = Array.from({ length: 100_000 }, (_, i) => `${LABELLED[i % LABELLED.length].text} (${i})`);
+  const t1 = performance.now();
+  classifyMany(distinct);
+  console.log(`classify: 100,000 all-distinct reasons in ${(performance.now() - t1).toFixed(0)} ms`);
 }
 
 const tsx = resolve(import.meta.dirname, '../node_modules/.bin/tsx');

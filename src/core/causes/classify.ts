@@ -374,9 +374,23 @@ interface CompiledRule {
   cause: CauseId;
   weight: number;
   re: RegExp;
+  /** Which scripts the rule's literals are written in: a rule can only match text that has one. */
+  cjk: boolean;
+  latin: boolean;
 }
 
-const COMPILED: CompiledRule[] = RULES.map(([cause, weight, src]) => ({ cause, weight, re: new RegExp(src, 'g') }));
+const HAS_CJK = /[\u3400-\u9fff]/;
+const HAS_LATIN = /[a-z]/;
+// Escapes (\b, \s, \w, \d, \u…) are not literals.
+const literals = (src: string) => src.replace(/\\(?:u[0-9a-f]{4}|[a-zA-Z])/g, '');
+
+const COMPILED: CompiledRule[] = RULES.map(([cause, weight, src]) => ({
+  cause,
+  weight,
+  re: new RegExp(src, 'g'),
+  cjk: HAS_CJK.test(literals(src)),
+  latin: HAS_LATIN.test(literals(src)),
+}));
 
 /** A negation right before a cue ("not the price", "no problem with quality", "不是价格", "不贵"). */
 const PRE_NEG =
@@ -410,7 +424,11 @@ function score(s: string): Map<CauseId, { score: number; first: number }> {
   };
   // cause → segment → { max, sum } of the weights of the rules that matched there
   const hits = new Map<CauseId, { first: number; bySeg: Map<number, { max: number; sum: number }> }>();
+  // Skipping rules written in a script the text does not use halves the work on most reasons.
+  const cjk = HAS_CJK.test(s);
+  const latin = HAS_LATIN.test(s);
   for (const rule of COMPILED) {
+    if (!((cjk && rule.cjk) || (latin && rule.latin))) continue;
     rule.re.lastIndex = 0;
     let counted = -1; // last segment this rule was counted in
     for (let m = rule.re.exec(s); m; m = rule.re.exec(s)) {
