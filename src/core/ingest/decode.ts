@@ -29,7 +29,24 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
   return true;
 }
 
-function checkMagic(bytes: Uint8Array, file?: string): void {
+/** "EncryptionInfo" in UTF-16LE: the stream an OLE2 container holds for a password-protected .xlsx. */
+const ENCRYPTION_INFO = Array.from('EncryptionInfo').flatMap((ch) => [ch.charCodeAt(0), 0]);
+
+function hasEncryptionInfo(bytes: Uint8Array): boolean {
+  const first = ENCRYPTION_INFO[0];
+  outer: for (let i = bytes.indexOf(first); i >= 0 && i + ENCRYPTION_INFO.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    for (let k = 1; k < ENCRYPTION_INFO.length; k++) if (bytes[i + k] !== ENCRYPTION_INFO[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export const isZip = (bytes: Uint8Array): boolean => startsWith(bytes, MAGICS[0].bytes);
+export const isOle2 = (bytes: Uint8Array): boolean => startsWith(bytes, MAGICS[1].bytes);
+
+/** Throws for a file that is not text. An OLE2 container is told apart when all of it is given. */
+export function checkMagic(bytes: Uint8Array, file?: string): void {
+  if (isOle2(bytes) && hasEncryptionInfo(bytes)) throw new IngestError('password-protected', file);
   for (const m of MAGICS) if (startsWith(bytes, m.bytes)) throw new IngestError(m.code, file);
 }
 
@@ -133,7 +150,7 @@ function isolatedHighShare(bytes: Uint8Array): number {
 }
 
 /** Not UTF-8: pick among the legacy encodings by how much common text each decoding yields. */
-function guessLegacy(bytes: Uint8Array): string {
+export function guessLegacy(bytes: Uint8Array): string {
   const first = firstHighByte(bytes);
   const start = Math.max(0, first - 64);
   let end = Math.min(bytes.length, start + SAMPLE);
@@ -171,6 +188,24 @@ function detect(bytes: Uint8Array, file?: string): { encoding: string; text?: st
     if (text !== null) return { encoding: 'utf-8', text };
   }
   return { encoding: guessLegacy(bytes) };
+}
+
+/**
+ * Encoding from the head of a file (its first 64 KB), for streaming. `strict`: UTF-8 was only
+ * seen valid in the head, so decode the rest with `fatal: true` and start again with
+ * guessLegacy() of the failing bytes if it is not. Throws IngestError like decodeBytes.
+ */
+export function detectHead(head: Uint8Array, complete: boolean, file?: string): { encoding: string; strict: boolean } {
+  if (head.length === 0) throw new IngestError('empty-file', file);
+  checkMagic(head, file);
+  const bom = bomOf(head);
+  if (bom) return { encoding: bom, strict: false };
+  const u16 = utf16Guess(head);
+  if (u16) return { encoding: u16, strict: false };
+  if (looksBinary(head)) throw new IngestError('binary-file', file);
+  const cut = complete ? head.length : utf8Boundary(head, head.length - 1);
+  if (tryUtf8(head.subarray(0, cut)) !== null) return { encoding: 'utf-8', strict: true };
+  return { encoding: guessLegacy(head), strict: false };
 }
 
 /** WHATWG encoding label of `bytes`: utf-8, utf-16le, utf-16be, gbk, gb18030, big5 or windows-1252. */

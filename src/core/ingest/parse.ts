@@ -1,12 +1,11 @@
-// Text → rows of cells. PapaParse does the splitting (always on a string, never a File: see
-// FIELD-NOTES); we pick the delimiter and the line break ourselves, because PapaParse's guesser
-// is thrown by title rows above the header and by files whose line breaks are mixed.
-import Papa from 'papaparse';
+// Text → rows of cells. The delimiter is sniffed here (PapaParse's guesser is thrown by title
+// rows above the header); the splitting is Splitter's (split.ts), which streams.
+import { Splitter } from './split';
 
 export interface Delimited {
   rows: string[][];
   delimiter: string;
-  /** Row separator used for splitting ('\n' after normalising mixed line breaks). */
+  /** The line break outside quotes ('\n' also for a mix of breaks). */
   newline: string;
   /** 1-based source line of each row; only present when quoted cells hold line breaks. */
   rowLine?: number[];
@@ -139,74 +138,40 @@ export function normaliseBreaks(text: string, delimiter: string): string {
   return parts.join('');
 }
 
-/** Line breaks (\r\n, \n or \r) inside one cell. */
-function breaksIn(s: string): number {
-  if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return 0;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === LF) n++;
-    else if (c === CR) {
-      n++;
-      if (s.charCodeAt(i + 1) === LF) i++;
-    }
-  }
-  return n;
-}
-
-/** Split delimited text into rows; ragged rows are kept as they are. */
-export function parseDelimited(text: string): Delimited {
-  const delimiter = sniffDelimiter(text);
+/** The line break the text uses outside quotes: '\n' for LF and for a mix, else '\r\n' or '\r'. */
+export function newlineOf(text: string): string {
   const nLF = countOf(text, '\n');
   const nCR = countOf(text, '\r');
-  const nCRLF = nCR && nLF ? countOf(text, '\r\n') : 0;
-  let newline: string;
-  if (nCR === 0) newline = '\n';
-  else if (nLF === 0) newline = '\r';
-  else if (nCR === nCRLF && nLF === nCRLF) newline = '\r\n';
-  else {
-    // Mixed breaks (concatenated exports, or LF inside CRLF-separated cells): one form outside quotes.
-    text = normaliseBreaks(text, delimiter);
-    newline = '\n';
-  }
+  if (nCR === 0) return '\n';
+  if (nLF === 0) return '\r';
+  const nCRLF = countOf(text, '\r\n');
+  return nCR === nCRLF && nLF === nCRLF ? '\r\n' : '\n';
+}
 
-  const result = Papa.parse<string[]>(text, {
-    delimiter,
-    newline: newline as '\n' | '\r' | '\r\n',
-    quoteChar: '"',
-    escapeChar: '"',
-    skipEmptyLines: false,
-  });
-  const rows = result.data;
-  // A final line break ends the last row; it does not start an empty one.
-  const last = text.charCodeAt(text.length - 1);
-  if ((last === LF || last === CR) && rows.length > 0) {
-    const r = rows[rows.length - 1];
-    if (r.length === 1 && r[0] === '') rows.pop();
-  }
-
-  let malformedQuotes = 0;
-  let firstMalformedRow = -1;
-  for (const e of result.errors) {
-    if (e.type !== 'Quotes') continue;
-    malformedQuotes++;
-    if (firstMalformedRow < 0 && typeof e.row === 'number') firstMalformedRow = e.row;
-  }
-
-  // Line numbers differ from row numbers only when cells hold line breaks.
-  const breaks = nLF + nCR - nCRLF;
-  const separators = rows.length - 1 + (last === LF || last === CR ? 1 : 0);
+/** Split delimited text into rows (all in memory; ingest streams with Splitter instead). */
+export function parseDelimited(text: string, delimiter = sniffDelimiter(text)): Delimited {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const s = new Splitter(delimiter);
+  const emit = (cells: string[], line: number) => {
+    rows.push(cells);
+    lines.push(line);
+  };
+  s.push(text, emit);
+  s.end(emit);
   let rowLine: number[] | undefined;
-  if (breaks > separators) {
-    rowLine = new Array<number>(rows.length);
-    let line = 1;
-    for (let r = 0; r < rows.length; r++) {
-      rowLine[r] = line;
-      const row = rows[r];
-      let inner = 0;
-      for (let c = 0; c < row.length; c++) inner += breaksIn(row[c]);
-      line += 1 + inner;
+  for (let r = 0; r < lines.length; r++) {
+    if (lines[r] !== r + 1) {
+      rowLine = lines;
+      break;
     }
   }
-  return { rows, delimiter, newline, rowLine, malformedQuotes, firstMalformedRow };
+  return {
+    rows,
+    delimiter,
+    newline: newlineOf(text),
+    rowLine,
+    malformedQuotes: s.malformedQuotes,
+    firstMalformedRow: s.firstMalformedRow,
+  };
 }

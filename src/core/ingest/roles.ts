@@ -1,6 +1,6 @@
 // Which column means what: header words first (Simplified, Traditional, English, abbreviations),
 // then the values confirm or veto (a date role needs dates, a status needs churn words…).
-import type { FileKind, Role, RoleMap } from '../types';
+import type { FileKind, Issue, ParsedFile, Role, RoleMap } from '../types';
 import { isChurnWord, isMissing, parseChurnFlag, parseDateValue, parseNumberValue, toHalfWidth } from './values';
 
 /** 'money' becomes amount (order log) or revenue (customer list); 'date' becomes orderDate in an order log. */
@@ -295,8 +295,15 @@ function confirm(target: Target, s: Stats, score: number): number | null {
   return score;
 }
 
+/** Where guessRoles reports a column whose header names a date but which holds none. */
+export interface RoleContext {
+  file: string;
+  issues: Issue[];
+  lineOf?: number[];
+}
+
 /** Column → role from header words, checked against the values. Each role and column at most once. */
-export function guessRoles(header: string[], columns: string[][]): RoleMap {
+export function guessRoles(header: string[], columns: string[][], ctx?: RoleContext): RoleMap {
   const stats = new Map<number, Stats>();
   const statsOf = (c: number): Stats => {
     let s = stats.get(c);
@@ -308,9 +315,27 @@ export function guessRoles(header: string[], columns: string[][]): RoleMap {
   };
 
   let cands: Candidate[] = [];
+  const noDates = new Set<number>();
   for (const cand of headerCandidates(header)) {
-    const score = confirm(cand.target, statsOf(cand.col), cand.score);
+    const st = statsOf(cand.col);
+    const score = confirm(cand.target, st, cand.score);
     if (score !== null) cands.push({ ...cand, score });
+    else if (DATE_TARGETS.has(cand.target) && cand.score >= 8 && st.dates + st.serials === 0) noDates.add(cand.col);
+  }
+  if (ctx) {
+    for (const c of noDates) {
+      if (cands.some((k) => k.col === c)) continue; // it has another meaning after all
+      const col = columns[c];
+      let r = 0;
+      while (r < col.length && isMissing(col[r])) r++;
+      ctx.issues.push({
+        code: 'no-dates-in-column',
+        file: ctx.file,
+        column: header[c],
+        row: ctx.lineOf ? ctx.lineOf[r] : r + 2,
+        params: { value: col[r].length > 40 ? `${col[r].slice(0, 40)}…` : col[r] },
+      });
+    }
   }
 
   // Status from values alone: every value a churn word and some specific to churn (流失, churned…).
@@ -365,6 +390,12 @@ export function guessRoles(header: string[], columns: string[][]): RoleMap {
     usedCols.add(k.col);
   }
   return remapForKind(roles, guessKind(roles, columns));
+}
+
+/** The file as the kind the user chose: roles that differ between kinds follow (signup ↔ join date…). */
+export function withKind(f: ParsedFile, kind: FileKind | undefined): ParsedFile {
+  if (!kind || kind === f.kind) return f;
+  return { ...f, kind, roles: remapForKind({ ...f.roles }, kind) };
 }
 
 /** Move roles whose header is ambiguous between file kinds ("Start date", "Termination date"). */

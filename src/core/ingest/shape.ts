@@ -182,97 +182,174 @@ export function cleanHeader(raw: string[], position?: number[]): string[] {
   return out;
 }
 
-/**
- * Find the header and keep the data rows. Row arrays of `rows` are reused (padded in place).
- * `rowLine` gives the 1-based source line of each row when quoted cells hold line breaks;
- * without it, row index + 1 is the line. Throws IngestError('no-header').
- */
-export function shapeRows(rows: string[][], file: string, rowLine?: ArrayLike<number>): Shaped {
-  const h = findHeader(rows);
-  if (h < 0) throw new IngestError('no-header', file);
-  const skipped: Skipped = { title: 0, blank: 0, totals: 0, repeatedHeader: 0 };
-  const issues: Issue[] = [];
-  for (let i = 0; i < h; i++) {
-    if (isBlankRow(rows[i])) skipped.blank++;
-    else skipped.title++;
-  }
-  const rawHeader = rows[h];
-  const head = rawHeader.map((x) => x.trim());
-  const headerFilled = nonEmpty(rawHeader);
-  const sparse = Math.max(2, Math.floor(headerFilled * 0.6));
-  const lineAt = (i: number): number => (rowLine ? rowLine[i] : i + 1);
+/** Interns repeated cell strings per column, until the column turns out mostly distinct. */
+class Interner {
+  private map: Map<string, string> | null = new Map();
+  private seen = 0;
 
-  const data: string[][] = [];
-  const lineOf: number[] = [];
-  let width = rawHeader.length;
-  let long = 0;
-  let firstLong = 0;
-  for (let i = h + 1; i < rows.length; i++) {
-    const row = rows[i];
-    if (isBlankRow(row)) {
-      skipped.blank++;
-      continue;
+  get(s: string): string {
+    const m = this.map;
+    if (m === null) return s;
+    const v = m.get(s);
+    if (v !== undefined) return v;
+    m.set(s, s);
+    // Checked every 16k new values: ids and amounts stop here, dates, regions and reps go on.
+    if ((m.size & 0x3fff) === 0 && (m.size * 2 > this.seen || m.size > 1 << 18)) this.map = null;
+    return s;
+  }
+
+  count(): void {
+    this.seen++;
+  }
+}
+
+/** Rows looked at before the header is chosen: what findHeader reads. */
+const HEAD_ROWS = HEADER_SCAN + WIDTH_SAMPLE + 1;
+
+export interface ShapedColumns {
+  header: string[];
+  /** columns[c][r]; repeated values share one string. */
+  columns: string[][];
+  rowCount: number;
+  lineOf: number[];
+  skipped: Skipped;
+  issues: Issue[];
+}
+
+/**
+ * Rows in, one at a time (from the splitter or a workbook); columns out. The first rows are held
+ * until the header is found, then every row goes straight into its columns: no row-major copy.
+ */
+export class Shaper {
+  private head: string[][] = [];
+  private headLines: number[] = [];
+  private decided = false;
+  private rawHeader: string[] = [];
+  private trimmedHeader: string[] = [];
+  private sparse = 2;
+  private cols: string[][] = [];
+  private interners: Interner[] = [];
+  private lineOf: number[] = [];
+  private n = 0;
+  private long = 0;
+  private firstLong = 0;
+  private readonly skipped: Skipped = { title: 0, blank: 0, totals: 0, repeatedHeader: 0 };
+  private readonly issues: Issue[] = [];
+
+  constructor(private readonly file: string) {}
+
+  row(cells: string[], line: number): void {
+    if (this.decided) {
+      this.take(cells, line);
+      return;
     }
-    if (isRepeatedHeader(row, head)) {
-      skipped.repeatedHeader++;
-      continue;
+    this.head.push(cells);
+    this.headLines.push(line);
+    if (this.head.length >= HEAD_ROWS) this.decide();
+  }
+
+  private decide(): void {
+    this.decided = true;
+    const rows = this.head;
+    const lines = this.headLines;
+    this.head = [];
+    this.headLines = [];
+    const h = findHeader(rows);
+    if (h < 0) throw new IngestError('no-header', this.file);
+    for (let i = 0; i < h; i++) {
+      if (isBlankRow(rows[i])) this.skipped.blank++;
+      else this.skipped.title++;
     }
-    if (isTotalsRow(row, sparse)) {
-      skipped.totals++;
-      continue;
+    this.rawHeader = rows[h];
+    this.trimmedHeader = rows[h].map((x) => x.trim());
+    this.sparse = Math.max(2, Math.floor(nonEmpty(rows[h]) * 0.6));
+    for (let c = 0; c < this.rawHeader.length; c++) this.addColumn();
+    for (let i = h + 1; i < rows.length; i++) this.take(rows[i], lines[i]);
+  }
+
+  private addColumn(): void {
+    const col = new Array<string>(this.n);
+    for (let r = 0; r < this.n; r++) col[r] = '';
+    this.cols.push(col);
+    this.interners.push(new Interner());
+  }
+
+  private take(row: string[], line: number): void {
+    if (row.length === 1 ? isBlankCell(row[0]) : isBlankRow(row)) {
+      this.skipped.blank++;
+      return;
     }
-    if (row.length > rawHeader.length) {
-      let extra = false;
-      for (let c = rawHeader.length; c < row.length; c++) if (!isBlankCell(row[c])) extra = true;
-      if (extra) {
-        if (long++ === 0) firstLong = lineAt(i);
-        if (row.length > width) width = row.length;
+    if (isRepeatedHeader(row, this.trimmedHeader)) {
+      this.skipped.repeatedHeader++;
+      return;
+    }
+    if (isTotalsRow(row, this.sparse)) {
+      this.skipped.totals++;
+      return;
+    }
+    const cols = this.cols;
+    if (row.length > cols.length) {
+      let last = -1;
+      for (let c = this.rawHeader.length; c < row.length; c++) if (!isBlankCell(row[c])) last = c;
+      if (last >= this.rawHeader.length) {
+        if (this.long++ === 0) this.firstLong = line;
+        while (cols.length <= last) this.addColumn();
       }
     }
-    data.push(row);
-    lineOf.push(lineAt(i));
+    const w = row.length < cols.length ? row.length : cols.length;
+    for (let c = 0; c < w; c++) {
+      const it = this.interners[c];
+      it.count();
+      cols[c].push(it.get(row[c]));
+    }
+    for (let c = w; c < cols.length; c++) cols[c].push('');
+    this.lineOf.push(line);
+    this.n++;
   }
 
-  // Notes below the table: single-cell rows at the very end of a wide table.
-  if (headerFilled >= 3) {
-    while (data.length > 0) {
-      const row = data[data.length - 1];
-      const first = row.length > 0 ? row[0].trim() : '';
-      if (nonEmpty(row) !== 1 || !NOTE.test(first)) break;
-      data.pop();
-      lineOf.pop();
-      skipped.title++;
+  finish(): ShapedColumns {
+    if (!this.decided) this.decide();
+    const { rawHeader, lineOf, skipped, issues } = this;
+    let cols = this.cols;
+    // Notes below the table: single-cell rows at the very end of a wide table.
+    if (nonEmpty(rawHeader) >= 3) {
+      while (this.n > 0) {
+        const r = this.n - 1;
+        let filled = 0;
+        for (let c = 0; c < cols.length && filled < 2; c++) if (!isBlankCell(cols[c][r])) filled++;
+        if (filled !== 1 || !NOTE.test(cols[0][r].trim())) break;
+        for (const col of cols) col.pop();
+        lineOf.pop();
+        this.n--;
+        skipped.title++;
+      }
     }
+    if (this.long > 0) issues.push({ code: 'ragged-rows', file: this.file, row: this.firstLong, params: { count: this.long } });
+    // Columns with neither a name nor any value are left out (Excel's spacer and trailing columns).
+    const keep: number[] = [];
+    for (let c = 0; c < cols.length; c++) {
+      if (c < rawHeader.length && !isBlankCell(rawHeader[c])) keep.push(c);
+      else if (cols[c].some((v) => !isBlankCell(v))) keep.push(c);
+    }
+    if (keep.length !== cols.length) cols = keep.map((c) => cols[c]);
+    const header = cleanHeader(
+      keep.map((c) => (c < rawHeader.length ? rawHeader[c] : '')),
+      keep,
+    );
+    return { header, columns: cols, rowCount: this.n, lineOf, skipped, issues };
   }
-  if (long > 0) issues.push({ code: 'ragged-rows', file, row: firstLong, params: { count: long } });
+}
 
-  // Columns with neither a name nor any value are left out (Excel's spacer and trailing columns).
-  const keep: number[] = [];
-  for (let c = 0; c < width; c++) {
-    if (c < rawHeader.length && !isBlankCell(rawHeader[c])) {
-      keep.push(c);
-      continue;
-    }
-    let used = false;
-    for (let r = 0; r < data.length && !used; r++) if (c < data[r].length && !isBlankCell(data[r][c])) used = true;
-    if (used) keep.push(c);
-  }
-  const contiguous = keep.length === 0 || keep[keep.length - 1] === keep.length - 1;
-  const n = keep.length;
-  for (let r = 0; r < data.length; r++) {
-    const row = data[r];
-    if (contiguous) {
-      while (row.length < n) row.push('');
-      if (row.length > n) row.length = n;
-    } else {
-      const out = new Array<string>(n);
-      for (let k = 0; k < n; k++) out[k] = keep[k] < row.length ? row[keep[k]] : '';
-      data[r] = out;
-    }
-  }
-  const header = cleanHeader(
-    keep.map((c) => (c < rawHeader.length ? rawHeader[c] : '')),
-    keep,
-  );
-  return { header, data, lineOf, skipped, issues };
+/**
+ * Find the header and keep the data rows, row-major (for tests and small inputs; ingest streams
+ * through Shaper). `rowLine` gives the 1-based source line of each row when quoted cells hold
+ * line breaks; without it, row index + 1 is the line. Throws IngestError('no-header').
+ */
+export function shapeRows(rows: string[][], file: string, rowLine?: ArrayLike<number>): Shaped {
+  const s = new Shaper(file);
+  for (let i = 0; i < rows.length; i++) s.row(rows[i], rowLine ? rowLine[i] : i + 1);
+  const out = s.finish();
+  const data: string[][] = [];
+  for (let r = 0; r < out.rowCount; r++) data.push(out.columns.map((c) => c[r]));
+  return { header: out.header, data, lineOf: out.lineOf, skipped: out.skipped, issues: out.issues };
 }

@@ -140,11 +140,49 @@ function parseDateTrimmed(t: string, order: DateOrder): number | null {
 export function parseDateValue(s: string, order: DateOrder = 'ymd'): number | null {
   const t = trimmed(s);
   if (t.length < 6 || t.length > 64) return null;
+  const iso = fastIso(t);
+  if (iso !== undefined) return iso;
   const d = parseDateTrimmed(t, order);
   if (d !== null) return d;
   if (FULL_WIDTH.test(t)) return parseDateTrimmed(toHalfWidth(t).trim(), order);
   return null;
 }
+
+const digit = (t: string, i: number): number => t.charCodeAt(i) - 48;
+const isDigitAt = (t: string, i: number): boolean => {
+  const c = t.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * YYYY-MM-DD (optionally followed by a time) by arithmetic, without a regex or a Date: the form
+ * of nearly every date in a large export. undefined = not this form (try the general parser).
+ */
+function fastIso(t: string): number | null | undefined {
+  if (t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return undefined;
+  if (t.length > 10) {
+    const c = t.charCodeAt(10);
+    if (c !== 32 && c !== 84) return undefined; // ' ' or 'T'
+  }
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigitAt(t, i)) return undefined;
+  const y = digit(t, 0) * 1000 + digit(t, 1) * 100 + digit(t, 2) * 10 + digit(t, 3);
+  const m = digit(t, 5) * 10 + digit(t, 6);
+  const d = digit(t, 8) * 10 + digit(t, 9);
+  if (y < 1000 || m < 1 || m > 12 || d < 1) return null;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) return null;
+  // Days from the civil date (H. Hinnant's algorithm), epoch 1970-01-01.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Remembers parsed values of repeated cells, until the column turns out mostly distinct. */
+const MEMO_CHECK = 1 << 15;
 
 const isDateSep = (c: number): boolean => c === 47 || c === 45 || c === 46; // / - .
 const RE_ABY_ONLY = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{4}|\d{2})(?=$|[T\s])/;
@@ -182,27 +220,37 @@ export function parseDateColumn(
   const n = values.length;
   const days = new Float64Array(n);
   let bad = 0;
-  // Order logs repeat the same date on consecutive rows: remember the previous cell.
+  // Order logs repeat the same dates: remember the previous cell and every distinct one
+  // (ingest interns repeated strings, so the lookups hash nothing). -Infinity marks a bad cell.
+  let memo: Map<string, number> | null = new Map();
   let prev: string | null = null;
   let prevDay = NaN;
-  let prevBad = false;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v !== prev) {
       prev = v;
-      let d = parseDateValue(v, order);
-      if (d === null && allowSerial) {
-        const t = trimmed(v);
-        if (RE_SERIAL.test(t)) {
-          const x = +t;
-          if (x >= 20000 && x <= 80000) d = excelSerialToDay(x);
+      let x = memo === null ? undefined : memo.get(v);
+      if (x === undefined) {
+        let d = parseDateValue(v, order);
+        if (d === null && allowSerial) {
+          const t = trimmed(v);
+          if (RE_SERIAL.test(t)) {
+            const k = +t;
+            if (k >= 20000 && k <= 80000) d = excelSerialToDay(k);
+          }
+        }
+        x = d !== null ? d : isMissing(v) ? NaN : -Infinity;
+        if (memo !== null) {
+          memo.set(v, x);
+          if ((memo.size & (MEMO_CHECK - 1)) === 0 && memo.size * 2 > i) memo = null;
         }
       }
-      prevDay = d === null ? NaN : d;
-      prevBad = d === null && !isMissing(v);
+      prevDay = x;
     }
-    days[i] = prevDay;
-    if (prevBad) bad++;
+    if (prevDay === -Infinity) {
+      days[i] = NaN;
+      bad++;
+    } else days[i] = prevDay;
   }
   return { days, order, bad };
 }
@@ -314,7 +362,7 @@ function parseNumber(s: string, decimalComma: boolean): number | null {
   // Fast path: plain numbers, by far the most common cells.
   if (RE_PLAIN.test(t) && !(decimalComma && t.indexOf('.') >= 0)) {
     const x = +t;
-    return x === 0 ? 0 : x;
+    return x === 0 ? 0 : Number.isFinite(x) ? x : null;
   }
   if (!decimalComma) {
     const m = RE_MONEY.exec(t);
@@ -422,19 +470,28 @@ export function parseNumberColumn(values: string[]): { values: Float64Array; bad
   const decimalComma = votes > 0;
   const out = new Float64Array(n);
   let bad = 0;
+  let memo: Map<string, number> | null = new Map();
   let prev: string | null = null;
   let prevX = NaN;
-  let prevBad = false;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v !== prev) {
       prev = v;
-      const x = parseNumber(v, decimalComma);
-      prevX = x === null ? NaN : x;
-      prevBad = x === null && !isMissing(v);
+      let x = memo === null ? undefined : memo.get(v);
+      if (x === undefined) {
+        const p = parseNumber(v, decimalComma);
+        x = p !== null ? p : isMissing(v) ? NaN : -Infinity; // -Infinity: not a number (parseNumber never gives it)
+        if (memo !== null) {
+          memo.set(v, x);
+          if ((memo.size & (MEMO_CHECK - 1)) === 0 && memo.size * 2 > i) memo = null;
+        }
+      }
+      prevX = x;
     }
-    out[i] = prevX;
-    if (prevBad) bad++;
+    if (prevX === -Infinity) {
+      out[i] = NaN;
+      bad++;
+    } else out[i] = prevX;
   }
   return { values: out, bad, decimalComma };
 }

@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parseDelimited } from '../../../src/core/ingest/parse';
-import { ingestBytes } from '../../../src/core/ingest/index';
+import { ingestBytes, ingestText } from '../../../src/core/ingest/index';
+import { ingestSource } from '../../../src/core/ingest/source';
+import { guessKind, guessRoles, knownHeaderCount, withKind } from '../../../src/core/ingest/roles';
 import { parseDateValue, parseNumberColumn, parseNumberValue } from '../../../src/core/ingest/values';
 import { dayOf, isoDay } from '../../../src/core/dates';
 import { IngestError, type ParsedFile } from '../../../src/core/types';
@@ -126,6 +128,92 @@ describe('properties', () => {
         expect(parseDateValue(`${m}/${dd}/${y}`, 'mdy')).toBe(d);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('role and kind inference never throws, and gives each role and column at most once', () => {
+    const header = fc.oneof(
+      fc.constantFrom('客户编号', 'Customer ID', '状态', 'Churn', '下单日期', 'Order Date', '金额', 'Amount', '入职日期', '员工姓名', 'Region', '原因', ''),
+      fc.string({ maxLength: 12 }),
+    );
+    const value = fc.oneof(
+      fc.constantFrom('2024-03-05', '2024/3/5', '05/03/2024', '45000', '¥1,234.50', '1.2万', '流失', '正常', 'Yes', 'No', '', 'N/A', 'KH001'),
+      fc.string({ maxLength: 10 }),
+    );
+    const table = fc.integer({ min: 1, max: 8 }).chain((cols) =>
+      fc.tuple(fc.array(header, { minLength: cols, maxLength: cols }), fc.array(fc.array(value, { minLength: 0, maxLength: 30 }), { minLength: cols, maxLength: cols })),
+    );
+    fc.assert(
+      fc.property(table, ([head, cols]) => {
+        const n = Math.min(...cols.map((c) => c.length));
+        const columns = cols.map((c) => c.slice(0, n));
+        const issues: { code: string }[] = [];
+        const roles = guessRoles(head, columns, { file: 'x.csv', issues: issues as never[] });
+        const used = Object.values(roles);
+        expect(new Set(used).size).toBe(used.length);
+        for (const c of used) expect(c! >= 0 && c! < head.length).toBe(true);
+        const kind = guessKind(roles, columns);
+        expect(['customers', 'orders', 'staff']).toContain(kind);
+        for (const k of ['customers', 'orders', 'staff'] as const) {
+          const f = withKind({ file: 'x', kind, encoding: 'utf-8', delimiter: ',', header: head, columns, rowCount: n, roles, skipped: { title: 0, blank: 0, totals: 0, repeatedHeader: 0 }, issues: [] }, k);
+          expect(f.kind).toBe(k);
+          expect(new Set(Object.values(f.roles)).size).toBe(Object.values(f.roles).length);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a plain table round-trips through the whole ingest, in every delimiter and line break', () => {
+    // Data words are never column names, or a data row could pass for the header (as a title row can).
+    const word = fc
+      .stringMatching(/^[a-z][a-z0-9]{0,6}$/)
+      .filter((w) => !/^(?:total|totals|sum|note|notes|source|na|nan|nil|null|none)/.test(w) && knownHeaderCount([w]) === 0);
+    const NAMES = ['客户编号', '客户名称', '区域', 'Sales Rep', 'Segment', 'Churn Reason', 'Status', 'Order ID'];
+    const tableArb = fc.integer({ min: 2, max: 5 }).chain((cols) =>
+      fc.tuple(
+        fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: cols, maxLength: cols }),
+        fc.array(fc.array(fc.oneof(word, fc.constantFrom('客户 甲', 'a,b', 'say "hi"', 'two\nlines')), { minLength: cols, maxLength: cols }), { minLength: 2, maxLength: 15 }),
+      ),
+    );
+    fc.assert(
+      fc.property(tableArb, fc.constantFrom(...DELIMS), fc.constantFrom(...EOLS), ([head, body], delim, eol) => {
+        const p = ingestText('t.csv', toCsv([head, ...body], delim, eol, true), 'utf-8');
+        expect(p.header).toEqual(head);
+        expect(p.rowCount).toBe(body.length);
+        head.forEach((_, c) => expect(p.columns[c]).toEqual(body.map((r) => r[c])));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('streaming any bytes from a Blob in any pieces gives what ingesting them whole gives', async () => {
+    const source = fc.oneof(
+      fc.uint8Array({ maxLength: 400 }),
+      matrix.map((rows) => new TextEncoder().encode(toCsv([['客户编号', '状态', '下单日期'], ...rows], ',', '\r\n', true))),
+    );
+    const outcome = async (f: () => unknown) => {
+      try {
+        return { ok: await f() };
+      } catch (e) {
+        if (!(e instanceof IngestError)) throw e;
+        return { code: e.code };
+      }
+    };
+    await fc.assert(
+      fc.asyncProperty(source, fc.array(fc.nat(), { maxLength: 5 }), async (bytes, cuts) => {
+        const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const parts: Uint8Array[] = [];
+        let from = 0;
+        for (const at of [...points, bytes.length]) {
+          parts.push(bytes.slice(from, at));
+          from = at;
+        }
+        const whole = await outcome(() => ingestBytes('x.csv', bytes));
+        const streamed = await outcome(() => ingestSource('x.csv', new Blob(parts as BlobPart[])));
+        expect(streamed).toEqual(whole);
+      }),
+      { numRuns: 200 },
     );
   });
 });
