@@ -118,7 +118,24 @@ export interface Settings {
   causeEdits?: CauseEdits;
   /** File name → role → column index (or null to unassign), set by the user over the guesses. */
   roleOverrides?: Record<string, Partial<Record<Role, number | null>>>;
+  /** File name → kind, set by the user over the guess (customer list, order log, staff roster). */
+  kindOverrides?: Record<string, FileKind>;
+  /** Churn definition: 'auto' (default) picks status, then churn date, then inactivity. */
+  churnMode?: ChurnModeSetting;
+  /** Cohort period (default 'month'). */
+  period?: CohortPeriod;
+  /** Breakdown columns: role names (segment, region, rep…) or header names; default: segment, region, rep. */
+  groupBy?: string[];
+  /** Survival curves by this column (role or header name), 'none' for none; default: segment, else region, else rep. */
+  survivalBy?: string;
+  /** Value tiers as cumulative shares of customers ranked by revenue, e.g. [0.2] or [0.2, 0.5] (default [0.2]). */
+  tiers?: number[];
+  /** Rep turnover window in days (default 90). */
+  repWindowDays?: number;
 }
+
+export type ChurnModeSetting = 'auto' | 'status' | 'inactivity';
+export type CohortPeriod = 'month' | 'quarter';
 
 export const DEFAULT_SETTINGS: Settings = { inactiveDays: 90 };
 
@@ -133,9 +150,100 @@ export interface InputSummary {
 }
 
 export interface CohortRow {
-  cohort: string; // YYYY-MM
+  cohort: string; // YYYY-MM, or YYYY-Qn for quarterly cohorts
   size: number;
   retention: number[]; // retention[0] = 1
+}
+
+/** A cohort row of the analysis: the exact-period retention plus the engine's other measures. */
+export interface CohortTableRow extends CohortRow {
+  /** Share of the cohort active in period k or later (unbounded retention); unbounded[0] = 1. */
+  unbounded: number[];
+  /** Revenue in period k ÷ cohort revenue in period 0; null without order rows or with no period-0 revenue. */
+  revenueRetention: number[] | null;
+  /** Cohort revenue in period 0 (purchases), 0 without order rows. */
+  revenueBase: number;
+  /** Index of the first period that is not over on asOf (the period containing asOf), null when all are complete. */
+  incompleteFrom: number | null;
+}
+
+/** Churn rate, churned count and lost revenue of one group of a categorical column. */
+export interface GroupRow {
+  /** The column's value; '' = not stated. */
+  group: string;
+  customers: number;
+  churned: number;
+  churnRate: number;
+  revenue: number;
+  lostRevenue: number;
+  /** Fewer than `minGroupSize` customers: shown, flagged, not ranked. */
+  small: boolean;
+  /** 1 = highest churn rate among the groups that are not small; null for small groups. */
+  rank: number | null;
+}
+
+export interface Breakdown {
+  /** The groupBy entry it answers: a role name or a header name. */
+  key: string;
+  /** Column header text. */
+  label: string;
+  groups: GroupRow[];
+}
+
+export interface TierRow {
+  /** Cumulative share of customers (ranked by revenue, largest first) where the tier starts and ends. */
+  from: number;
+  to: number;
+  customers: number;
+  churned: number;
+  churnRate: number;
+  revenue: number;
+  lostRevenue: number;
+  /** Smallest revenue in the tier. */
+  minRevenue: number;
+}
+
+export interface DepartedRep {
+  rep: string;
+  /** YYYY-MM-DD: roster leave date, or the implied one (the rep's last customer activity). */
+  left: string;
+  basis: 'roster' | 'implied';
+  /** The rep's customers (included on asOf). */
+  customers: number;
+  churned: number;
+  /** Churned customers whose churn followed the departure within the window (windowDays). */
+  churnedAfter: number;
+  /** churnedAfter ÷ customers. */
+  share: number;
+  lostRevenue: number;
+}
+
+export interface AtRiskCustomer {
+  id: string;
+  name: string;
+  rep: string;
+  region: string;
+  segment: string;
+  /** YYYY-MM-DD of the last purchase on or before asOf; '' when unknown. */
+  lastOrder: string;
+  daysSilent: number | null;
+  silent: boolean;
+  declining: boolean;
+  /** Purchases in the last `windowDays` up to asOf, and in the `windowDays` before that (null without order rows). */
+  recent: number | null;
+  prior: number | null;
+  /** Revenue at stake: the customer's revenue. */
+  revenue: number;
+}
+
+export interface SurvivalGroup {
+  group: string;
+  customers: number;
+  events: number;
+  curve: SurvivalPoint[];
+  median: number | null;
+  medianLower: number | null;
+  medianUpper: number | null;
 }
 
 export interface SurvivalPoint {
@@ -172,6 +280,12 @@ export interface Analysis {
     inactiveDays: number;
     /** Message code explaining which definition is in force and why. */
     reason: string;
+    /** What the settings asked for ('auto' unless the user chose). */
+    requested: ChurnModeSetting;
+    /** Where asOf came from: the settings, the latest date in the data, or today (no dates at all). */
+    asOfSource: 'setting' | 'data' | 'today';
+    /** What the data offers, so the page can offer only real choices. */
+    available: { status: boolean; churnDate: boolean; activity: boolean };
   };
   customers: { total: number; churned: number; active: number; churnRate: number };
   revenue: { total: number; lost: number };
@@ -185,8 +299,53 @@ export interface Analysis {
   causeBy?: { dimension: 'segment' | 'region' | 'rep'; rows: CrosstabRow[] }[];
   /** Every churned customer with the cause they were given and where it came from. */
   lost?: LostCustomer[];
-  churnByMonth: { month: string; churned: number; revenue: number }[];
-  cohorts: { period: 'month'; basis: 'orders' | 'lastOrder' | 'none'; rows: CohortRow[] };
-  survival: { unit: 'day' | 'month'; curve: SurvivalPoint[]; median: number | null };
+  churnByMonth: {
+    month: string;
+    churned: number;
+    revenue: number;
+    /** The month's churned customers and lost revenue by cause, largest first. */
+    byCause: { cause: string; churned: number; revenue: number }[];
+  }[];
+  cohorts: {
+    period: CohortPeriod;
+    basis: 'orders' | 'lastOrder' | 'none';
+    rows: CohortTableRow[];
+    /** Label of the period containing asOf when it is not over yet, else null. */
+    incompletePeriod: string | null;
+  };
+  survival: {
+    unit: 'day' | 'month';
+    curve: SurvivalPoint[];
+    median: number | null;
+    medianLower: number | null;
+    medianUpper: number | null;
+    /** Curves by a categorical column with the log-rank test; null when there is no such column. */
+    by: {
+      key: string;
+      label: string;
+      /** The largest groups (at most 8); customers of smaller groups are left out of these curves and the test. */
+      groups: SurvivalGroup[];
+      omitted: number;
+      logRank: { chiSquare: number; df: number; pValue: number };
+    } | null;
+  };
+  /** Rows that could not be attributed to a customer (no customer id): left out of every customer analysis. */
+  unattributed: { customerRows: number; orderRows: number };
+  breakdowns: { minGroupSize: number; options: { key: string; label: string }[]; items: Breakdown[] };
+  tiers: TierRow[];
+  reps: {
+    source: 'roster' | 'implied' | 'none';
+    windowDays: number;
+    /** Churned customers whose churn followed their rep's departure within windowDays. */
+    afterRepLeft: { customers: number; share: number; revenue: number };
+    departed: DepartedRep[];
+  };
+  atRisk: {
+    silentDays: number;
+    windowDays: number;
+    customers: number;
+    revenue: number;
+    list: AtRiskCustomer[];
+  };
   issues: Issue[];
 }

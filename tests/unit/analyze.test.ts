@@ -23,7 +23,14 @@ describe('analyze: a customer list with status, dates, reasons and revenue', () 
 
   it('takes asOf from the latest date and the status column as the definition', () => {
     expect(a.asOf).toBe('2024-03-31');
-    expect(a.definition).toEqual({ mode: 'status', inactiveDays: 90, reason: 'definition-status' });
+    expect(a.definition).toEqual({
+      mode: 'status',
+      inactiveDays: 90,
+      reason: 'definition-status',
+      requested: 'auto',
+      asOfSource: 'data',
+      available: { status: true, churnDate: true, activity: true },
+    });
     expect(a.inputs).toEqual([
       {
         file: 'customers.csv',
@@ -86,20 +93,31 @@ describe('analyze: a customer list with status, dates, reasons and revenue', () 
   it('dates churn by the churn date, else the last order', () => {
     // B churned 2024-02-15; C 2024-03-01; E has no churn date: last order 2024-03-02.
     expect(a.churnByMonth).toEqual([
-      { month: '2024-02', churned: 1, revenue: 200 },
-      { month: '2024-03', churned: 2, revenue: 60 },
+      { month: '2024-02', churned: 1, revenue: 200, byCause: [{ cause: 'price', churned: 1, revenue: 200 }] },
+      {
+        month: '2024-03',
+        churned: 2,
+        revenue: 60,
+        byCause: [
+          { cause: 'customer-circumstances', churned: 1, revenue: 50 },
+          { cause: 'unclassified', churned: 1, revenue: 10 },
+        ],
+      },
     ]);
   });
 
   it('builds cohorts from first and last order dates when there is no order log', () => {
     // 2024-01: A (last 03), B (last 02) → [1, 1, 1/2]; 2024-02: C (02), D (03) → [1, 1/2]; 2024-03: E.
+    // "Still active k months later" is itself the k-or-later measure; asOf is a month end: complete.
+    const span = { revenueRetention: null, revenueBase: 0, incompleteFrom: null };
     expect(a.cohorts).toEqual({
       period: 'month',
       basis: 'lastOrder',
+      incompletePeriod: null,
       rows: [
-        { cohort: '2024-01', size: 2, retention: [1, 1, 0.5] },
-        { cohort: '2024-02', size: 2, retention: [1, 0.5] },
-        { cohort: '2024-03', size: 1, retention: [1] },
+        { cohort: '2024-01', size: 2, retention: [1, 1, 0.5], unbounded: [1, 1, 0.5], ...span },
+        { cohort: '2024-02', size: 2, retention: [1, 0.5], unbounded: [1, 0.5], ...span },
+        { cohort: '2024-03', size: 1, retention: [1], unbounded: [1], ...span },
       ],
     });
   });
@@ -169,10 +187,22 @@ describe('analyze: an order log alone', () => {
   it('builds cohorts from order months', () => {
     // 2024-01: A (Jan, Mar), B (Jan; its Feb row is a return) → [1, 0, 1/2, 0, 0]
     expect(a.cohorts.basis).toBe('orders');
+    // Unbounded: A's last purchase is in March (k = 2), B's in January → [1, 1/2, 1/2, 0, 0].
+    // Revenue: January 10 + 30 = 40, February nothing (the -5 is a return), March A's 20 → 0.5.
+    // asOf 2024-05-01 is inside May: the May column (the last of each row) is incomplete.
+    expect(a.cohorts.incompletePeriod).toBe('2024-05');
     expect(a.cohorts.rows).toEqual([
-      { cohort: '2024-01', size: 2, retention: [1, 0, 0.5, 0, 0] },
-      { cohort: '2024-02', size: 1, retention: [1, 0, 0, 0] },
-      { cohort: '2024-03', size: 1, retention: [1, 0, 0] },
+      {
+        cohort: '2024-01',
+        size: 2,
+        retention: [1, 0, 0.5, 0, 0],
+        unbounded: [1, 0.5, 0.5, 0, 0],
+        revenueRetention: [1, 0, 0.5, 0, 0],
+        revenueBase: 40,
+        incompleteFrom: 4,
+      },
+      { cohort: '2024-02', size: 1, retention: [1, 0, 0, 0], unbounded: [1, 0, 0, 0], revenueRetention: [1, 0, 0, 0], revenueBase: 15, incompleteFrom: 3 },
+      { cohort: '2024-03', size: 1, retention: [1, 0, 0], unbounded: [1, 0, 0], revenueRetention: [1, 0, 0], revenueBase: 5, incompleteFrom: 2 },
     ]);
   });
 

@@ -1,5 +1,6 @@
-// Monthly cohort retention tables. Months are month indexes (year * 12 + month − 1, see dates.ts);
-// −1 means unknown and is ignored everywhere.
+// Cohort retention tables. Periods are month indexes (year * 12 + month − 1, see dates.ts) or
+// quarter indexes (year * 4 + quarter − 1, see periods.ts); −1 means unknown and is ignored everywhere.
+// `label` turns a period index into its name (monthLabel by default).
 //
 // retention[0] is 1 by definition: a customer's cohort month is their first order month. When the
 // first month came from a signup date and that month has no order, the customer still counts as
@@ -7,6 +8,8 @@
 
 import type { CohortRow } from '../types';
 import { monthLabel } from '../dates';
+
+type Label = (period: number) => string;
 
 /** Dense per-cohort counters: row r covers cohort month first + r (only non-empty rows are kept). */
 interface CohortCounts {
@@ -51,12 +54,12 @@ function countCohorts(firstMonth: Int32Array, asOfMonth: number): CohortCounts {
   return { first, asOf: asOfMonth, rowOf, months, sizes, counts };
 }
 
-function toRows(t: CohortCounts): CohortRow[] {
+function toRows(t: CohortCounts, label: Label = monthLabel): CohortRow[] {
   return t.months.map((month, r) => {
     const size = t.sizes[r];
     const retention = Array.from(t.counts[r], (n) => n / size);
     retention[0] = 1;
-    return { cohort: monthLabel(month), size, retention };
+    return { cohort: label(month), size, retention };
   });
 }
 
@@ -70,6 +73,7 @@ export function cohortsFromOrders(
   orderCustomer: Int32Array,
   orderMonth: Int32Array,
   asOfMonth: number,
+  label?: Label,
 ): CohortRow[] {
   const t = countCohorts(firstMonth, asOfMonth);
   if (t.months.length === 0) return [];
@@ -85,7 +89,7 @@ export function cohortsFromOrders(
     const f = firstMonth[customer];
     t.counts[t.rowOf[f - t.first]][month - f]++;
   }
-  return toRows(t);
+  return toRows(t, label);
 }
 
 /** Sorted customer * (asOf + 1) + month for every usable order, so duplicates sit side by side. */
@@ -118,7 +122,12 @@ function customerMonthKeys(
  * last month is at least cohort + k ("still active k months later"). An unknown last month counts
  * as not active after the cohort month.
  */
-export function cohortsFromSpan(firstMonth: Int32Array, lastMonth: Int32Array, asOfMonth: number): CohortRow[] {
+export function cohortsFromSpan(
+  firstMonth: Int32Array,
+  lastMonth: Int32Array,
+  asOfMonth: number,
+  label?: Label,
+): CohortRow[] {
   if (firstMonth.length !== lastMonth.length) {
     throw new RangeError(`cohorts: month columns differ (${firstMonth.length}, ${lastMonth.length})`);
   }
@@ -133,5 +142,63 @@ export function cohortsFromSpan(firstMonth: Int32Array, lastMonth: Int32Array, a
   for (const row of t.counts) {
     for (let k = row.length - 2; k >= 0; k--) row[k] += row[k + 1];
   }
-  return toRows(t);
+  return toRows(t, label);
+}
+
+/** Purchase rows grouped by customer: customer c's rows are start[c] … start[c + 1] − 1, periods non-decreasing. */
+export interface PeriodOrders {
+  start: Int32Array;
+  /** Period index of each row; −1 is ignored. */
+  period: Int32Array;
+  amount: Float64Array;
+  /** With `until`: each row's day; a customer's rows after `until` (e.g. asOf) are ignored. */
+  day?: Float64Array;
+  until?: number;
+}
+
+export interface CohortTable {
+  rows: CohortRow[];
+  /** Share of the cohort with a purchase in period k or later (unbounded retention). */
+  unbounded: number[][];
+  /** Purchases of the cohort in period k (revenue[0] is the base of revenue retention). */
+  revenue: number[][];
+}
+
+/**
+ * Logo retention (exactly period k: the same numbers as cohortsFromOrders), unbounded retention
+ * (period k or later) and revenue per period, in one pass over orders grouped by customer.
+ * O(orders + cells): no sort, so it can run on every settings change.
+ */
+export function cohortTable(firstPeriod: Int32Array, orders: PeriodOrders, asOfPeriod: number, label?: Label): CohortTable {
+  if (orders.start.length !== firstPeriod.length + 1) {
+    throw new RangeError(`cohorts: ${orders.start.length} offsets for ${firstPeriod.length} customers`);
+  }
+  const t = countCohorts(firstPeriod, asOfPeriod);
+  const revenue = t.counts.map((row) => new Float64Array(row.length));
+  const lastSeen = t.counts.map((row) => new Float64Array(row.length)); // histogram of last active period
+  for (let c = 0; c < firstPeriod.length; c++) {
+    const f = firstPeriod[c];
+    if (f < 0 || f > asOfPeriod) continue;
+    const r = t.rowOf[f - t.first];
+    const counts = t.counts[r];
+    const rev = revenue[r];
+    let prev = -1;
+    const day = orders.day;
+    const until = orders.until ?? Infinity;
+    for (let k = orders.start[c], end = orders.start[c + 1]; k < end; k++) {
+      if (day && day[k] > until) break; // rows are in date order
+      const p = orders.period[k];
+      if (p < f || p > asOfPeriod) continue;
+      rev[p - f] += orders.amount[k];
+      if (p === prev) continue; // several orders in one period count once
+      prev = p;
+      counts[p - f]++;
+    }
+    lastSeen[r][prev < 0 ? 0 : prev - f]++; // no usable purchase: active in the cohort period only
+  }
+  const unbounded = lastSeen.map((row, r) => {
+    for (let k = row.length - 2; k >= 0; k--) row[k] += row[k + 1];
+    return Array.from(row, (n) => n / t.sizes[r]);
+  });
+  return { rows: toRows(t, label), unbounded, revenue: revenue.map((row) => Array.from(row)) };
 }

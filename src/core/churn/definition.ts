@@ -1,42 +1,75 @@
-// Which customers are churned, and when: the definition in force is chosen from what the data has.
+// Which customers are churned, and when: the definition in force is chosen from what the data has,
+// or by the user ('status' or 'inactivity'), falling back with a reason when the data cannot serve it.
+import type { ChurnModeSetting } from '../types';
 import type { CustomerModel } from '../model/customers';
 
 export type ChurnMode = 'status' | 'churnDate' | 'inactivity' | 'none';
 
 export interface ChurnState {
   mode: ChurnMode;
+  requested: ChurnModeSetting;
   /** Message code: why this definition is in force. */
   reason: string;
+  available: { status: boolean; churnDate: boolean; activity: boolean };
   /** 1 when the customer exists on asOf (started on or before it). */
   included: Uint8Array;
   churned: Uint8Array;
   /** Day the relationship ended for churned customers: churn date, else last order; NaN otherwise. */
   endDay: Float64Array;
+  /** endDay is an explicit churn date (1) rather than the last order (0). */
+  endIsChurnDate: Uint8Array;
 }
 
-export function decideChurn(m: CustomerModel, asOf: number, inactiveDays: number): ChurnState {
+const EXPLICIT_REASON = { status: 'definition-status', churnDate: 'definition-churn-date' } as const;
+
+function chooseMode(
+  requested: ChurnModeSetting,
+  available: ChurnState['available'],
+): { mode: ChurnMode; reason: string } {
+  const explicit: ChurnMode | null = available.status ? 'status' : available.churnDate ? 'churnDate' : null;
+  if (requested === 'inactivity') {
+    if (available.activity) {
+      return { mode: 'inactivity', reason: explicit ? 'definition-inactivity-chosen' : 'definition-inactivity' };
+    }
+    return explicit
+      ? { mode: explicit, reason: 'definition-inactivity-unavailable' }
+      : { mode: 'none', reason: 'definition-none' };
+  }
+  if (explicit) return { mode: explicit, reason: EXPLICIT_REASON[explicit] };
+  if (available.activity) {
+    return { mode: 'inactivity', reason: requested === 'status' ? 'definition-status-unavailable' : 'definition-inactivity' };
+  }
+  return { mode: 'none', reason: 'definition-none' };
+}
+
+/**
+ * @param lastDay each customer's last purchase on or before asOf (see activity.ts); defaults to the
+ *   model's last order date.
+ */
+export function decideChurn(
+  m: CustomerModel,
+  asOf: number,
+  inactiveDays: number,
+  opts: { requested?: ChurnModeSetting; lastDay?: Float64Array } = {},
+): ChurnState {
+  const requested = opts.requested ?? 'auto';
+  const lastDay = opts.lastDay ?? m.lastOrderDay;
   const included = new Uint8Array(m.n);
   const churned = new Uint8Array(m.n);
   const endDay = new Float64Array(m.n).fill(NaN);
+  const endIsChurnDate = new Uint8Array(m.n);
   let stated = 0;
-  for (let i = 0; i < m.n; i++) if (m.status[i] >= 0) stated++;
   let datedBeforeAsOf = 0;
-  for (let i = 0; i < m.n; i++) if (m.churnDay[i] <= asOf) datedBeforeAsOf++;
-
-  const mode: ChurnMode =
-    m.has.status && stated > 0
-      ? 'status'
-      : m.has.churnDate && datedBeforeAsOf > 0
-        ? 'churnDate'
-        : m.has.lastOrder
-          ? 'inactivity'
-          : 'none';
-  const reason = {
-    status: 'definition-status',
-    churnDate: 'definition-churn-date',
-    inactivity: 'definition-inactivity',
-    none: 'definition-none',
-  }[mode];
+  for (let i = 0; i < m.n; i++) {
+    if (m.status[i] >= 0) stated++;
+    if (m.churnDay[i] <= asOf) datedBeforeAsOf++;
+  }
+  const available = {
+    status: m.has.status && stated > 0,
+    churnDate: m.has.churnDate && datedBeforeAsOf > 0,
+    activity: m.has.lastOrder,
+  };
+  const { mode, reason } = chooseMode(requested, available);
 
   for (let i = 0; i < m.n; i++) {
     // A customer who started after asOf did not exist yet on that day.
@@ -46,13 +79,16 @@ export function decideChurn(m: CustomerModel, asOf: number, inactiveDays: number
     if (mode === 'status' || mode === 'churnDate') {
       lost = m.status[i] === 1 || m.churnDay[i] <= asOf;
     } else if (mode === 'inactivity') {
-      const last = m.lastOrderDay[i];
+      const last = lastDay[i];
       lost = !Number.isNaN(last) && asOf - last > inactiveDays;
     }
     if (lost) {
       churned[i] = 1;
-      endDay[i] = m.churnDay[i] <= asOf ? m.churnDay[i] : m.lastOrderDay[i];
+      if (mode !== 'inactivity' && m.churnDay[i] <= asOf) {
+        endDay[i] = m.churnDay[i];
+        endIsChurnDate[i] = 1;
+      } else endDay[i] = lastDay[i];
     }
   }
-  return { mode, reason, included, churned, endDay };
+  return { mode, requested, reason, available, included, churned, endDay, endIsChurnDate };
 }

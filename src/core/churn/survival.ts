@@ -51,6 +51,30 @@ function checkLengths(a: number, b: number, c = a): void {
   if (a !== b || a !== c) throw new RangeError(`survival: input lengths differ (${a}, ${b}, ${c})`);
 }
 
+/**
+ * Sort ascending in place. Whole-number times over a range not much wider than their count (days,
+ * months) take a counting sort, several times faster than the native sort at 100k values.
+ */
+export function sortTimes(a: Float64Array): Float64Array {
+  const n = a.length;
+  if (n < 64) return a.sort();
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    if (x !== Math.floor(x)) return a.sort(); // fractions (or NaN): native sort
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const range = max - min + 1;
+  if (range > 4 * n + 1024) return a.sort();
+  const counts = new Int32Array(range);
+  for (let i = 0; i < n; i++) counts[a[i] - min]++;
+  let k = 0;
+  for (let v = 0; v < range; v++) for (let c = counts[v]; c > 0; c--) a[k++] = v + min;
+  return a;
+}
+
 /** Sorted event times and sorted censoring times, NaN durations dropped. */
 function splitTimes(
   durations: ArrayLike<number>,
@@ -74,8 +98,8 @@ function splitTimes(
     if (events[i]) eventTimes[e++] = t;
     else censorTimes[c++] = t;
   }
-  eventTimes.sort();
-  censorTimes.sort();
+  sortTimes(eventTimes);
+  sortTimes(censorTimes);
   return { eventTimes, censorTimes };
 }
 
@@ -172,13 +196,18 @@ function groupTimes(
   const gid = new Int32Array(n).fill(-1);
   const sizes: number[] = [];
   const eventCounts: number[] = [];
+  // Small whole-number labels (the usual dictionary codes) skip the Map.
+  const direct = new Int32Array(1024).fill(-1);
   for (let i = 0; i < n; i++) {
     const g = groups[i];
     if (Number.isNaN(g) || Number.isNaN(durations[i])) continue;
-    let slot = slotOf.get(g);
+    const small = g >= 0 && g < 1024 && g === Math.floor(g);
+    let slot = small ? direct[g] : slotOf.get(g);
+    if (slot === undefined || slot < 0) slot = slotOf.get(g);
     if (slot === undefined) {
       slot = sizes.length;
       slotOf.set(g, slot);
+      if (small) direct[g] = slot;
       sizes.push(0);
       eventCounts.push(0);
     }
@@ -199,8 +228,8 @@ function groupTimes(
     if (events[i]) out[g].eventTimes[fillEvents[g]++] = durations[i];
   }
   for (const g of out) {
-    g.all.sort();
-    g.eventTimes.sort();
+    sortTimes(g.all);
+    sortTimes(g.eventTimes);
   }
   return out;
 }
@@ -407,4 +436,59 @@ function inverseNormalCdf(p: number): number {
 function normalCdf(x: number): number {
   const tail = 0.5 * upperRegularizedGamma(0.5, (x * x) / 2);
   return x < 0 ? tail : 1 - tail;
+}
+
+export interface GroupCurve {
+  group: string;
+  customers: number;
+  events: number;
+  curve: SurvivalPoint[];
+  median: number | null;
+  medianLower: number | null;
+  medianUpper: number | null;
+}
+
+/**
+ * Kaplan–Meier per group and the log-rank test across them. codes[i] indexes labels (−1 = left
+ * out); NaN durations are skipped. Only the maxGroups largest groups (ties by label) are kept;
+ * `omitted` counts the customers of the others, who enter neither the curves nor the test.
+ */
+export function survivalByGroup(
+  codes: Int32Array,
+  labels: readonly string[],
+  durations: Float64Array,
+  events: Uint8Array,
+  maxGroups = 8,
+): { groups: GroupCurve[]; omitted: number; logRank: LogRankResult } {
+  checkLengths(codes.length, durations.length, events.length);
+  const size = new Float64Array(labels.length);
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0 && !Number.isNaN(durations[i])) size[codes[i]]++;
+  const order = labels
+    .map((label, g) => ({ label, g, n: size[g] }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const kept = order.slice(0, maxGroups);
+  const omitted = order.slice(maxGroups).reduce((s, x) => s + x.n, 0);
+  const slot = new Int32Array(labels.length).fill(-1);
+  kept.forEach((x, k) => (slot[x.g] = k));
+  const groupOf = new Float64Array(codes.length);
+  const parts = kept.map((x) => ({ t: new Float64Array(x.n), e: new Uint8Array(x.n), fill: 0 }));
+  for (let i = 0; i < codes.length; i++) {
+    const k = codes[i] >= 0 ? slot[codes[i]] : -1;
+    if (k < 0 || Number.isNaN(durations[i])) {
+      groupOf[i] = NaN;
+      continue;
+    }
+    groupOf[i] = k;
+    const p = parts[k];
+    p.t[p.fill] = durations[i];
+    p.e[p.fill++] = events[i];
+  }
+  const groups = kept.map((x, k) => {
+    const km = kaplanMeier(parts[k].t, parts[k].e);
+    let ev = 0;
+    for (const e of parts[k].e) ev += e;
+    return { group: x.label, customers: x.n, events: ev, ...km };
+  });
+  return { groups, omitted, logRank: logRank(groupOf, durations, events) };
 }

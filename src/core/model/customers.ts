@@ -2,13 +2,39 @@
 // attributes, order logs give activity, both joined on the customer id.
 import type { Issue, ParsedFile, Role } from '../types';
 import { parseChurnFlag, parseDateColumn, parseNumberColumn } from '../ingest/values';
+import { monthIndexOfDay } from '../churn/periods';
 
+/**
+ * Purchase rows (returns and unattributed rows are left out), sorted by customer, then day, so
+ * customer i's purchases are rows start[i] … start[i + 1] − 1 in date order.
+ */
 export interface OrderColumns {
   n: number;
-  /** Customer index per purchase row (returns and unattributed rows are left out). */
   customer: Int32Array;
   day: Float64Array;
   amount: Float64Array;
+  /** Month index (year * 12 + month − 1) of each row. */
+  month: Int32Array;
+  /** n customers + 1 offsets into the rows. */
+  start: Int32Array;
+}
+
+/** A text column kept for breakdowns, one value per customer ('' = not stated). */
+export interface TextColumn {
+  /** Header text. */
+  label: string;
+  file: string;
+  /** The role it carries, if any. */
+  role?: Role;
+  values: string[];
+}
+
+/** A staff roster: one row per rep (kind 'staff'). */
+export interface StaffRoster {
+  rep: string[];
+  joinDay: Float64Array;
+  /** NaN: still employed. */
+  leaveDay: Float64Array;
 }
 
 export interface CustomerModel {
@@ -30,6 +56,13 @@ export interface CustomerModel {
   tenure: Float64Array;
   has: { status: boolean; churnDate: boolean; tenure: boolean; revenue: boolean; orders: boolean; lastOrder: boolean };
   orders: OrderColumns | null;
+  /** Revenue is the sum of purchases (no revenue column in a customer list). */
+  revenueFromOrders: boolean;
+  /** Text columns of customer lists (every column) and categorical columns of order logs (value of the latest order). */
+  columns: TextColumn[];
+  staff: StaffRoster | null;
+  /** Rows without a customer id, left out of every customer analysis. */
+  unattributed: { customerRows: number; orderRows: number };
   /** Latest date seen anywhere in the inputs (epoch day), NaN if none. */
   maxDay: number;
   issues: Issue[];
@@ -68,6 +101,8 @@ const maxOf = (a: Float64Array | null, m: number): number => {
 /** Grows column arrays as customers are discovered. */
 class Builder {
   index = new Map<string, number>();
+  unattributedCustomerRows = 0;
+  unattributedOrderRows = 0;
   ids: string[] = [];
   name: string[] = [];
   rep: string[] = [];
@@ -81,6 +116,10 @@ class Builder {
   status: number[] = [];
   revenue: number[] = [];
   tenure: number[] = [];
+  /** Day of the order row whose rep / region / segment were taken; Infinity once a customer list set them. */
+  attrDay: number[] = [];
+  /** Header (lower-cased) → kept text column. */
+  columns = new Map<string, TextColumn>();
 
   add(id: string): number {
     let i = this.index.get(id);
@@ -91,9 +130,31 @@ class Builder {
     for (const a of [this.name, this.rep, this.region, this.segment, this.reason]) a.push('');
     for (const a of [this.start, this.first, this.last, this.churn, this.revenue, this.tenure]) a.push(NaN);
     this.status.push(-1);
+    this.attrDay.push(-Infinity);
     return i;
   }
+
+  column(label: string, file: string, role: Role | undefined): TextColumn {
+    const key = label.trim().toLowerCase();
+    let c = this.columns.get(key);
+    if (!c) {
+      c = { label: label.trim(), file, values: [] };
+      if (role) c.role = role;
+      this.columns.set(key, c);
+    }
+    return c;
+  }
 }
+
+/** Roles whose columns hold numbers or dates: never offered as categories. */
+const NOT_CATEGORICAL = new Set<Role>([
+  'customerId', 'signupDate', 'firstOrderDate', 'lastOrderDate', 'churnDate', 'revenue', 'tenure',
+  'orderId', 'orderDate', 'amount', 'quantity', 'unitPrice', 'repJoinDate', 'repLeaveDate',
+]);
+const MAX_ORDER_LOG_CATEGORIES = 100;
+
+const roleOfColumn = (f: ParsedFile, c: number): Role | undefined =>
+  (Object.keys(f.roles) as Role[]).find((r) => f.roles[r] === c);
 
 function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: CustomerModel['has']): number {
   const ids = text(f, 'customerId');
@@ -122,6 +183,8 @@ function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: Custom
   if (tenure) has.tenure = true;
   if (revenue) has.revenue = true;
   if (last) has.lastOrder = true;
+  // Every column is kept as text, so the user can break churn down by any of them.
+  const kept = f.header.map((h, c) => ({ c, col: b.column(h || `#${c + 1}`, f.file, roleOfColumn(f, c)) }));
   let missing = 0;
   for (let r = 0; r < f.rowCount; r++) {
     const id = key[r].trim();
@@ -133,7 +196,14 @@ function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: Custom
     for (const [role, field] of strings) {
       const col = text(f, role);
       const v = col ? col[r].trim() : '';
-      if (v) (b[field] as string[])[i] = v;
+      if (v) {
+        (b[field] as string[])[i] = v;
+        if (role !== 'customerName' && role !== 'reason') b.attrDay[i] = Infinity;
+      }
+    }
+    for (const k of kept) {
+      const v = f.columns[k.c][r].trim();
+      if (v) k.col.values[i] = v;
     }
     const s = signup ? signup[r] : NaN;
     const fo = first ? first[r] : NaN;
@@ -149,7 +219,87 @@ function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: Custom
     }
   }
   if (missing) issues.push({ code: 'rows-without-customer', file: f.file, params: { count: missing } });
+  b.unattributedCustomerRows += missing;
   return maxOf(churn, maxOf(last, maxOf(first, maxOf(signup, -Infinity))));
+}
+
+/** Order-log columns without a role and with at most MAX_ORDER_LOG_CATEGORIES distinct values (e.g. Country). */
+function categoricalColumns(f: ParsedFile): string[][] & { index: number[] } {
+  const used = new Set(Object.values(f.roles));
+  const out = [] as unknown as string[][] & { index: number[] };
+  out.index = [];
+  for (let c = 0; c < f.header.length; c++) {
+    if (used.has(c) || !f.header[c]) continue;
+    const seen = new Set<string>();
+    const col = f.columns[c];
+    let ok = true;
+    for (let r = 0; r < f.rowCount && ok; r++) {
+      seen.add(col[r]);
+      if (seen.size > MAX_ORDER_LOG_CATEGORIES) ok = false;
+    }
+    if (ok && seen.size > 1) {
+      out.push(col);
+      out.index.push(c);
+    }
+  }
+  return out;
+}
+
+function addStaffRoster(f: ParsedFile, issues: Issue[]): StaffRoster | null {
+  const reps = text(f, 'rep');
+  if (!reps) return null;
+  const join = dates(f, 'repJoinDate', issues);
+  const leave = dates(f, 'repLeaveDate', issues);
+  const rep: string[] = [];
+  const joinDay: number[] = [];
+  const leaveDay: number[] = [];
+  for (let r = 0; r < f.rowCount; r++) {
+    const name = reps[r].trim();
+    if (!name) continue;
+    rep.push(name);
+    joinDay.push(join ? join[r] : NaN);
+    leaveDay.push(leave ? leave[r] : NaN);
+  }
+  return { rep, joinDay: Float64Array.from(joinDay), leaveDay: Float64Array.from(leaveDay) };
+}
+
+/**
+ * Sort purchase rows by customer, then day (ties keep input order), and index them per customer.
+ * One native sort of packed keys plus a counting sort: no comparator callbacks on a million rows.
+ */
+function sortOrders(acc: OrderAcc, n: number): OrderColumns {
+  const rows = acc.customer.length;
+  const byDay = new Float64Array(rows);
+  let minDay = Infinity;
+  for (let k = 0; k < rows; k++) if (acc.day[k] < minDay) minDay = acc.day[k];
+  for (let k = 0; k < rows; k++) byDay[k] = Math.floor(acc.day[k] - minDay) * rows + k; // exact below 2^53
+  byDay.sort();
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < rows; k++) start[acc.customer[k] + 1]++;
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, n);
+  const customer = new Int32Array(rows);
+  const day = new Float64Array(rows);
+  const amount = new Float64Array(rows);
+  const month = new Int32Array(rows);
+  for (let j = 0; j < rows; j++) {
+    const k = byDay[j] % rows;
+    const i = acc.customer[k];
+    const at = fill[i]++;
+    customer[at] = i;
+    day[at] = acc.day[k];
+    amount[at] = acc.amount[k];
+  }
+  let lastDay = NaN;
+  let lastMonth = 0;
+  for (let at = 0; at < rows; at++) {
+    if (day[at] !== lastDay) {
+      lastDay = day[at];
+      lastMonth = monthIndexOfDay(lastDay);
+    }
+    month[at] = lastMonth;
+  }
+  return { n: rows, customer, day, amount, month, start };
 }
 
 interface OrderAcc {
@@ -173,6 +323,19 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
   const qty = numbers(f, 'quantity', issues);
   const price = numbers(f, 'unitPrice', issues);
   const orderIds = text(f, 'orderId');
+  const attrs = (
+    [
+      ['rep', 'rep'],
+      ['region', 'region'],
+      ['segment', 'segment'],
+      ['customerName', 'name'],
+    ] as [Role, 'rep' | 'region' | 'segment' | 'name'][]
+  )
+    .map(([role, field]) => ({ col: text(f, role), field }))
+    .filter((a): a is { col: string[]; field: 'rep' | 'region' | 'segment' | 'name' } => a.col !== null);
+  const cats = categoricalColumns(f);
+  const catDay: number[] = [];
+  const catValues: string[][] = cats.map(() => []);
   let unattributed = 0;
   let unmatched = 0;
   let returns = 0;
@@ -201,11 +364,31 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
       i = b.add(id);
     }
     if (Number.isNaN(value)) value = 0;
+    // Rep, region and segment from the customer's latest order, unless a customer list gave them.
+    if (attrs.length && d >= b.attrDay[i]) {
+      b.attrDay[i] = d;
+      for (const a of attrs) {
+        const v = a.col[r].trim();
+        if (v) b[a.field][i] = v;
+      }
+    }
+    if (cats.length && !(catDay[i] > d)) {
+      catDay[i] = d;
+      for (let k = 0; k < cats.length; k++) catValues[k][i] = cats[k][r].trim();
+    }
     acc.customer.push(i);
     acc.day.push(d);
     acc.amount.push(value);
   }
   if (unattributed) issues.push({ code: 'orders-without-customer', file: f.file, params: { count: unattributed } });
+  b.unattributedOrderRows += unattributed;
+  cats.forEach((_, k) => {
+    const c = cats.index[k];
+    const col = b.column(f.header[c], f.file, undefined);
+    catValues[k].forEach((v, i) => {
+      if (v && !col.values[i]) col.values[i] = v;
+    });
+  });
   if (unmatched) issues.push({ code: 'orders-unmatched', file: f.file, params: { count: unmatched } });
   if (returns) issues.push({ code: 'orders-returns', file: f.file, params: { count: returns } });
   return max;
@@ -226,6 +409,18 @@ export function buildCustomerModel(files: ParsedFile[]): CustomerModel {
   let maxDay = -Infinity;
   const lists = files.filter((f) => f.kind === 'customers');
   const logs = files.filter((f) => f.kind === 'orders');
+  let staff: StaffRoster | null = null;
+  for (const f of files.filter((x) => x.kind === 'staff')) {
+    const s = addStaffRoster(f, issues);
+    if (!s) continue;
+    staff = staff
+      ? {
+          rep: [...staff.rep, ...s.rep],
+          joinDay: Float64Array.from([...staff.joinDay, ...s.joinDay]),
+          leaveDay: Float64Array.from([...staff.leaveDay, ...s.leaveDay]),
+        }
+      : s;
+  }
   for (const f of lists) {
     const m = addCustomerList(b, f, issues, has);
     if (m > maxDay) maxDay = m;
@@ -241,15 +436,11 @@ export function buildCustomerModel(files: ParsedFile[]): CustomerModel {
   const startDay = Float64Array.from(b.start);
   const revenue = Float64Array.from(b.revenue);
   let orders: OrderColumns | null = null;
+  const revenueFromOrders = !has.revenue && (acc.customer.length > 0 || logs.length > 0);
   if (acc.customer.length > 0 || logs.length > 0) {
     has.orders = true;
     has.lastOrder = true;
-    orders = {
-      n: acc.customer.length,
-      customer: Int32Array.from(acc.customer),
-      day: Float64Array.from(acc.day),
-      amount: Float64Array.from(acc.amount),
-    };
+    orders = sortOrders(acc, n);
     // Order rows are the truth for activity; revenue falls back to the sum of purchases.
     const sum = new Float64Array(n);
     const oFirst = new Float64Array(n).fill(NaN);
@@ -287,6 +478,10 @@ export function buildCustomerModel(files: ParsedFile[]): CustomerModel {
     tenure: Float64Array.from(b.tenure),
     has,
     orders,
+    revenueFromOrders,
+    columns: [...b.columns.values()].map((c) => ({ ...c, values: Array.from({ length: n }, (_, i) => c.values[i] ?? '') })),
+    staff,
+    unattributed: { customerRows: b.unattributedCustomerRows, orderRows: b.unattributedOrderRows },
     maxDay: Number.isFinite(maxDay) ? maxDay : NaN,
     issues,
   };

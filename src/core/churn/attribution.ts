@@ -1,0 +1,43 @@
+// The cause of each churned customer, resolved once per analysis and shared by every view that
+// splits churn by cause (cause shares, reasons, churn over time, cross-tabs, the lost-customer list).
+// Resolution itself (overrides, classifier, staff-turnover inference, merges) is causes/resolve.ts;
+// this step only gathers the churned customers and the evidence the churn engine has about them.
+import type { CustomerModel } from '../model/customers';
+import type { ChurnState } from './definition';
+import { resolveCauses, type CauseOptions, type ResolvedCauses } from '../causes/resolve';
+
+export interface CauseAttribution {
+  /** Churned customers (model indexes), in model order. */
+  index: Int32Array;
+  /** Aligned with index: reason text, revenue, and 1 where the churn followed the rep's departure. */
+  reasons: string[];
+  revenue: number[];
+  repLeft: Uint8Array;
+  resolved: ResolvedCauses;
+}
+
+export function attributeCauses(
+  m: CustomerModel,
+  s: ChurnState,
+  revenue: Float64Array,
+  afterRepLeft: Uint8Array,
+  opts: CauseOptions,
+): CauseAttribution {
+  let n = 0;
+  for (let i = 0; i < m.n; i++) if (s.churned[i]) n++;
+  const index = new Int32Array(n);
+  const ids: string[] = new Array(n);
+  const reasons: string[] = new Array(n);
+  const rev: number[] = new Array(n);
+  const repLeft = new Uint8Array(n);
+  for (let i = 0, j = 0; i < m.n; i++) {
+    if (!s.churned[i]) continue;
+    index[j] = i;
+    ids[j] = m.ids[i];
+    reasons[j] = m.reason[i];
+    rev[j] = revenue[i];
+    repLeft[j++] = afterRepLeft[i];
+  }
+  const resolved = resolveCauses({ ids, reasons, repLeft }, opts);
+  return { index, reasons, revenue: rev, repLeft, resolved };
+}

@@ -1,0 +1,60 @@
+// Customers still active on asOf who show the signs before churn:
+//   silent     no purchase for more than half the inactivity threshold (asOf − last purchase > T/2);
+//   declining  purchases in the last W days (asOf − W, asOf] below half of the W days before that
+//              (asOf − 2W, asOf − W], which must be positive: "sharing us with a competitor".
+// Ranked by revenue at stake (the customer's revenue), largest first, then by id.
+import type { AtRiskCustomer } from '../types';
+import type { CustomerModel } from '../model/customers';
+import type { ChurnState } from './definition';
+import type { Activity } from './activity';
+import { dayLabel } from './periods';
+
+export const RISK_WINDOW_DAYS = 90;
+
+export interface AtRisk {
+  silentDays: number;
+  windowDays: number;
+  customers: number;
+  revenue: number;
+  list: AtRiskCustomer[];
+}
+
+export function atRiskCustomers(
+  m: CustomerModel,
+  s: ChurnState,
+  act: Activity,
+  asOf: number,
+  inactiveDays: number,
+  windowDays = RISK_WINDOW_DAYS,
+): AtRisk {
+  const silentDays = inactiveDays / 2;
+  const list: AtRiskCustomer[] = [];
+  let revenue = 0;
+  for (let i = 0; i < m.n; i++) {
+    if (!s.included[i] || s.churned[i]) continue;
+    const last = act.lastDay[i];
+    const daysSilent = Number.isNaN(last) ? null : asOf - last;
+    const silent = daysSilent !== null && daysSilent > silentDays;
+    const recent = act.recent[i];
+    const prior = act.prior[i];
+    const declining = prior > 0 && recent < prior / 2;
+    if (!silent && !declining) continue;
+    revenue += act.revenue[i];
+    list.push({
+      id: m.ids[i],
+      name: m.name[i],
+      rep: m.rep[i],
+      region: m.region[i],
+      segment: m.segment[i],
+      lastOrder: Number.isNaN(last) ? '' : dayLabel(last),
+      daysSilent,
+      silent,
+      declining,
+      recent: Number.isNaN(recent) ? null : recent,
+      prior: Number.isNaN(prior) ? null : prior,
+      revenue: act.revenue[i],
+    });
+  }
+  list.sort((a, b) => b.revenue - a.revenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { silentDays, windowDays, customers: list.length, revenue, list };
+}
