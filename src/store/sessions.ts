@@ -9,6 +9,10 @@ export interface StoredFile {
   name: string;
   bytes: ArrayBuffer;
   encoding?: string;
+  /** Workbook sheet chosen by the user. */
+  sheet?: string;
+  /** Delimiter fixed at import (pasted text is tab-separated). */
+  delimiter?: string;
 }
 
 export interface Session {

@@ -1,10 +1,11 @@
-// Typed calls into the analysis worker, with progress callbacks.
+// Typed calls into the analysis worker, with progress callbacks and cancel.
 import AnalysisWorker from './worker.ts?worker&inline';
-import type { FileInfo, InputFile, Request, Response, WorkerError } from './protocol';
+import type { FileInfo, InputFile, ProgressStage, Request, Response, WorkerError } from './protocol';
 import type { Analysis, Settings } from '../core/types';
 
 export interface Progress {
-  stage: 'decode' | 'parse' | 'analyze';
+  stage: ProgressStage;
+  /** 'read': bytes of all files; otherwise files. */
   done: number;
   total: number;
   file?: string;
@@ -20,6 +21,7 @@ export class AnalysisClient {
   private worker: Worker;
   private next = 1;
   private pending = new Map<number, Pending>();
+  private loading: number | null = null;
 
   constructor() {
     this.worker = new AnalysisWorker();
@@ -38,26 +40,36 @@ export class AnalysisClient {
     if (r.type === 'progress') p.onProgress?.(r);
     else {
       this.pending.delete(r.id);
+      if (this.loading === r.id) this.loading = null;
       p.resolve(r.ok ? { ok: true, analysis: r.analysis, files: r.files } : { ok: false, error: r.error });
     }
   }
 
   private call(body: RequestBody, onProgress?: (p: Progress) => void, transfer: Transferable[] = []): Promise<Outcome> {
     const id = this.next++;
+    if (body.type === 'load') this.loading = id;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, onProgress });
       this.worker.postMessage({ ...body, id } as Request, transfer);
     });
   }
 
-  /** Parse and analyse files. Bytes are copied, so the caller keeps its own (for the session). */
+  /**
+   * Parse and analyse files. A File/Blob goes to the worker by reference (it streams it); bytes
+   * are copied, so the caller keeps its own (for the session).
+   */
   load(files: InputFile[], settings: Settings, onProgress?: (p: Progress) => void): Promise<Outcome> {
-    const copies = files.map((f) => ({ ...f, bytes: f.bytes.slice(0) }));
+    const copies = files.map((f) => (f.bytes instanceof ArrayBuffer ? { ...f, bytes: f.bytes.slice(0) } : f));
     return this.call(
       { type: 'load', files: copies, settings },
       onProgress,
-      copies.map((f) => f.bytes),
+      copies.flatMap((f) => (f.bytes instanceof ArrayBuffer ? [f.bytes] : [])),
     );
+  }
+
+  /** Stop the load under way (it ends with the error code 'cancelled'); the open session stays. */
+  cancel(): void {
+    if (this.loading !== null) this.worker.postMessage({ id: this.next++, type: 'cancel', target: this.loading } as Request);
   }
 
   analyze(settings: Settings): Promise<Outcome> {

@@ -1,6 +1,7 @@
 // The worker's logic, free of postMessage so it can be tested in Node.
-import { analyze } from '../core/analyze';
-import { ingestBytes } from '../core/ingest/index';
+import { analyzePrepared, prepare, type Prepared } from '../core/analyze';
+import type { Settings } from '../core/types';
+import { ingestSource } from '../core/ingest/source';
 import { IngestError, type ParsedFile } from '../core/types';
 import { fileInfo, type Request, type Response, type WorkerError } from './protocol';
 
@@ -10,27 +11,74 @@ export function toWorkerError(e: unknown): WorkerError {
   return { code: 'internal-error', params: { message } };
 }
 
-/** Holds the parsed files of the open session; a failed load leaves them untouched. */
+/** Holds the parsed files of the open session; a failed or cancelled load leaves them untouched. */
 export class Handler {
   private files: ParsedFile[] = [];
 
-  handle(req: Request, post: (r: Response) => void): void {
+  /** Read every file (streamed, with progress in bytes), then analyse; replace the files only on success. */
+  private async load(req: Extract<Request, { type: 'load' }>, post: (r: Response) => void): Promise<void> {
+    const id = req.id;
     try {
-      if (req.type === 'load') {
-        const parsed: ParsedFile[] = [];
-        req.files.forEach((f, i) => {
-          post({ id: req.id, type: 'progress', stage: 'parse', done: i, total: req.files.length, file: f.name });
-          parsed.push(ingestBytes(f.name, new Uint8Array(f.bytes), { encoding: f.encoding }));
-        });
-        post({ id: req.id, type: 'progress', stage: 'analyze', done: req.files.length, total: req.files.length });
-        const analysis = analyze(parsed, req.settings);
-        this.files = parsed;
-        post({ id: req.id, type: 'result', ok: true, analysis, files: parsed.map(fileInfo) });
-      } else {
-        if (this.files.length === 0) throw new Error('no data loaded');
-        const analysis = analyze(this.files, req.settings);
-        post({ id: req.id, type: 'result', ok: true, analysis, files: this.files.map(fileInfo) });
+      const size = (b: ArrayBuffer | Blob) => (b instanceof ArrayBuffer ? b.byteLength : b.size);
+      const total = req.files.reduce((n, f) => n + size(f.bytes), 0);
+      let before = 0;
+      const parsed: ParsedFile[] = [];
+      for (const f of req.files) {
+        post({ id, type: 'progress', stage: 'read', done: before, total, file: f.name });
+        parsed.push(
+          await ingestSource(f.name, f.bytes, {
+            encoding: f.encoding,
+            sheet: f.sheet,
+            delimiter: f.delimiter,
+            cancelled: () => this.cancelled.has(id),
+            onProgress: (done) => post({ id, type: 'progress', stage: 'read', done: before + done, total, file: f.name }),
+          }),
+        );
+        before += size(f.bytes);
       }
+      if (this.cancelled.has(id)) throw new IngestError('cancelled');
+      post({ id, type: 'progress', stage: 'analyze', done: req.files.length, total: req.files.length });
+      const prepared = prepare(parsed, req.settings);
+      const analysis = analyzePrepared(prepared, req.settings);
+      this.files = parsed;
+      this.cache = { files: parsed, roles: Handler.mappingKey(req.settings), prepared };
+      post({ id, type: 'result', ok: true, analysis, files: parsed.map(fileInfo) });
+    } catch (e) {
+      post({ id, type: 'result', ok: false, error: toWorkerError(e) });
+    } finally {
+      this.cancelled.delete(id);
+    }
+  }
+
+  private cancelled = new Set<number>();
+
+  /** The customer model of the loaded files, rebuilt only when the files or the role mapping change. */
+  private cache: { files: ParsedFile[]; roles: string; prepared: Prepared } | null = null;
+
+  /** What prepare() depends on besides the files: the user's roles and kinds. */
+  private static mappingKey(settings: Settings): string {
+    return JSON.stringify([settings.roleOverrides ?? {}, settings.kindOverrides ?? {}]);
+  }
+
+  private prepared(settings: Settings): Prepared {
+    const roles = Handler.mappingKey(settings);
+    if (this.cache?.files !== this.files || this.cache.roles !== roles) {
+      this.cache = { files: this.files, roles, prepared: prepare(this.files, settings) };
+    }
+    return this.cache.prepared;
+  }
+
+  handle(req: Request, post: (r: Response) => void): void | Promise<void> {
+    if (req.type === 'cancel') {
+      this.cancelled.add(req.target);
+      return;
+    }
+    if (req.type === 'load') return this.load(req, post);
+    try {
+      if (this.files.length === 0) throw new Error('no data loaded');
+      // Settings changes reuse the prepared model: only the fast analysis steps run.
+      const analysis = analyzePrepared(this.prepared(req.settings), req.settings);
+      post({ id: req.id, type: 'result', ok: true, analysis, files: this.files.map(fileInfo) });
     } catch (e) {
       post({ id: req.id, type: 'result', ok: false, error: toWorkerError(e) });
     }

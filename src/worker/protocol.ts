@@ -3,9 +3,14 @@ import type { Analysis, FileKind, ParsedFile, Role, Settings } from '../core/typ
 
 export interface InputFile {
   name: string;
-  bytes: ArrayBuffer;
+  /** A dropped File (streamed by the worker, never copied whole) or bytes (a saved session, a paste). */
+  bytes: ArrayBuffer | Blob;
   /** WHATWG encoding label chosen by the user; detected when absent. */
   encoding?: string;
+  /** Workbook sheet chosen by the user; the first sheet with data when absent. */
+  sheet?: string;
+  /** Delimiter fixed by the caller (text pasted from Excel is tab-separated). */
+  delimiter?: string;
 }
 
 /** What the page needs to show a file's mapping, without the whole data. */
@@ -19,11 +24,16 @@ export interface FileInfo {
   rowCount: number;
   /** First rows, for the mapping panel. */
   preview: string[][];
+  /** Sheets of a workbook, and the one read. */
+  sheets?: string[];
+  sheet?: string;
 }
 
 export type Request =
   | { id: number; type: 'load'; files: InputFile[]; settings: Settings }
-  | { id: number; type: 'analyze'; settings: Settings };
+  | { id: number; type: 'analyze'; settings: Settings }
+  /** Stop the load request `target` at its next chunk; the open session stays as it was. */
+  | { id: number; type: 'cancel'; target: number };
 
 export interface WorkerError {
   code: string;
@@ -31,12 +41,15 @@ export interface WorkerError {
   params?: Record<string, string | number>;
 }
 
+export type ProgressStage = 'read' | 'decode' | 'parse' | 'analyze';
+
 export type Response =
-  | { id: number; type: 'progress'; stage: 'decode' | 'parse' | 'analyze'; done: number; total: number; file?: string }
+  /** For 'read': bytes read of all files (done/total); otherwise files done of total. */
+  | { id: number; type: 'progress'; stage: ProgressStage; done: number; total: number; file?: string }
   | { id: number; type: 'result'; ok: true; analysis: Analysis; files: FileInfo[] }
   | { id: number; type: 'result'; ok: false; error: WorkerError };
 
-export function fileInfo(f: ParsedFile): FileInfo {
+export function fileInfo(f: ParsedFile & { sheets?: string[]; sheet?: string }): FileInfo {
   const preview: string[][] = [];
   for (let r = 0; r < Math.min(5, f.rowCount); r++) preview.push(f.columns.map((c) => c[r]));
   return {
@@ -48,5 +61,6 @@ export function fileInfo(f: ParsedFile): FileInfo {
     roles: f.roles,
     rowCount: f.rowCount,
     preview,
+    ...(f.sheets ? { sheets: f.sheets, sheet: f.sheet } : {}),
   };
 }
