@@ -1,26 +1,43 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import { translate, type Locale } from '../i18n';
-import { CONFIG, GROUP_COLORS } from './theme';
+import { causeLabel } from './labels';
+import { CONFIG } from './theme';
 
-export function churnByMonthSpec(a: Analysis, locale: Locale): TopLevelSpec {
+/** One row per (month, cause): the data of both churn-over-time charts. */
+export function monthCauseRows(a: Analysis, locale: Locale) {
+  return a.churnByMonth.flatMap((m) =>
+    m.byCause.map((c) => ({ month: m.month, cause: causeLabel(a, c.cause, locale), churned: c.churned, revenue: c.revenue })),
+  );
+}
+
+function stackedByCause(a: Analysis, locale: Locale, measure: 'churned' | 'revenue'): TopLevelSpec {
   const t = (k: string) => translate(locale, k);
+  const yTitle = measure === 'churned' ? t('chart.month.y') : t('chart.causes.revenue');
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: t('chart.month.title'),
+    title: measure === 'churned' ? t('chart.month.title') : t('chart.month.revenueTitle'),
     width: 'container',
     height: 220,
     config: CONFIG,
-    data: { values: a.churnByMonth },
-    mark: { type: 'bar', color: GROUP_COLORS.controllable },
+    data: { values: monthCauseRows(a, locale) },
+    mark: { type: 'bar' },
     encoding: {
       x: { field: 'month', type: 'ordinal', title: t('chart.month.x'), axis: { labelAngle: -45, labelOverlap: true } },
-      y: { field: 'churned', type: 'quantitative', title: t('chart.month.y') },
+      y: { field: measure, type: 'quantitative', aggregate: 'sum', title: yTitle, stack: 'zero' },
+      color: { field: 'cause', type: 'nominal', title: t('chart.month.cause'), scale: { scheme: 'tableau20' } },
       tooltip: [
         { field: 'month', title: t('chart.month.x') },
+        { field: 'cause', title: t('chart.month.cause') },
         { field: 'churned', title: t('chart.month.y'), format: ',d' },
         { field: 'revenue', title: t('chart.causes.revenue'), format: ',.0f' },
       ],
     },
   };
 }
+
+/** Churned customers per month, stacked by cause. */
+export const churnByMonthSpec = (a: Analysis, locale: Locale): TopLevelSpec => stackedByCause(a, locale, 'churned');
+
+/** Revenue lost per month, stacked by cause. */
+export const lostByMonthSpec = (a: Analysis, locale: Locale): TopLevelSpec => stackedByCause(a, locale, 'revenue');

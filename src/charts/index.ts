@@ -4,9 +4,10 @@ import type { Locale } from '../i18n';
 import { causesRevenueSpec, causesSpec } from './causes';
 import { causeBySpec } from './causeBy';
 import { controllableSpec } from './controllable';
-import { churnByMonthSpec } from './churnByMonth';
-import { cohortsSpec } from './cohorts';
+import { churnByMonthSpec, lostByMonthSpec } from './churnByMonth';
+import { cohortCurvesSpec, cohortRevenueSpec, cohortsSpec } from './cohorts';
 import { survivalSpec } from './survival';
+import { tiersSpec } from './tiers';
 
 export type ChartId =
   | 'causes'
@@ -16,8 +17,12 @@ export type ChartId =
   | 'causeByRegion'
   | 'causeByRep'
   | 'churnByMonth'
+  | 'lostByMonth'
   | 'cohorts'
-  | 'survival';
+  | 'cohortRevenue'
+  | 'cohortCurves'
+  | 'survival'
+  | 'tiers';
 
 const hasCauseBy = (a: Analysis, d: 'segment' | 'region' | 'rep') =>
   (a.causeBy?.find((c) => c.dimension === d)?.rows.length ?? 0) > 0;
@@ -31,6 +36,10 @@ export const CHARTS: { id: ChartId; spec: (a: Analysis, l: Locale) => TopLevelSp
   { id: 'causeByRegion', spec: (a, l) => causeBySpec(a, l, 'region'), hasData: (a) => hasCauseBy(a, 'region') },
   { id: 'causeByRep', spec: (a, l) => causeBySpec(a, l, 'rep'), hasData: (a) => hasCauseBy(a, 'rep') },
   { id: 'churnByMonth', spec: churnByMonthSpec, hasData: (a) => a.churnByMonth.length > 0 },
+  { id: 'lostByMonth', spec: lostByMonthSpec, hasData: (a) => a.churnByMonth.some((m) => m.revenue > 0) },
   { id: 'cohorts', spec: cohortsSpec, hasData: (a) => a.cohorts.rows.length > 0 },
+  { id: 'cohortRevenue', spec: cohortRevenueSpec, hasData: (a) => a.cohorts.rows.some((r) => r.revenueRetention !== null) },
+  { id: 'cohortCurves', spec: cohortCurvesSpec, hasData: (a) => a.cohorts.rows.some((r) => r.retention.length > 1) },
   { id: 'survival', spec: survivalSpec, hasData: (a) => a.survival.curve.length > 1 },
+  { id: 'tiers', spec: tiersSpec, hasData: (a) => a.tiers.some((r) => r.customers > 0) },
 ];

@@ -3,6 +3,8 @@ import type { Analysis } from '../core/types';
 import { causeLabel } from './labels';
 import { formatNumber, formatPercent, translate, type Locale } from '../i18n';
 import type { ChartId } from './index';
+import { formatP } from './survival';
+import { tierLabel } from './tiers';
 
 export function chartSummary(id: ChartId, a: Analysis, locale: Locale): string {
   const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
@@ -14,8 +16,12 @@ export function chartSummary(id: ChartId, a: Analysis, locale: Locale): string {
     causeByRegion: 'chart.causeBy.region',
     causeByRep: 'chart.causeBy.rep',
     churnByMonth: 'chart.month.title',
-    cohorts: 'chart.cohorts.title',
+    lostByMonth: 'chart.month.revenueTitle',
+    cohorts: a.cohorts.period === 'quarter' ? 'chart.cohorts.titleQuarter' : 'chart.cohorts.title',
+    cohortRevenue: 'chart.cohorts.revenueTitle',
+    cohortCurves: 'chart.cohorts.curvesTitle',
     survival: 'chart.survival.title',
+    tiers: 'chart.tiers.title',
   };
   const title = t(TITLES[id]);
   switch (id) {
@@ -42,9 +48,24 @@ export function chartSummary(id: ChartId, a: Analysis, locale: Locale): string {
       const peak = a.churnByMonth.reduce((m, r) => (r.churned > m.churned ? r : m), { month: '', churned: 0, revenue: 0 });
       return `${title}: ${a.churnByMonth.length} ${t('chart.month.x')}; max ${peak.month} (${formatNumber(locale, peak.churned)})`;
     }
+    case 'lostByMonth': {
+      const peak = a.churnByMonth.reduce((m, r) => (r.revenue > m.revenue ? r : m), { month: '', revenue: 0 });
+      return `${title}: ${a.churnByMonth.length} ${t('chart.month.x')}; max ${peak.month} (${formatNumber(locale, peak.revenue)})`;
+    }
     case 'cohorts':
-      return `${title}: ${a.cohorts.rows.length} ${t('chart.cohorts.y')}`;
-    case 'survival':
-      return `${title}. ${a.survival.median === null ? t('chart.survival.noMedian') : t('chart.survival.median', { value: a.survival.median })}`;
+    case 'cohortRevenue':
+    case 'cohortCurves':
+      return `${title}: ${a.cohorts.rows.length} ${t('chart.cohorts.y')}${a.cohorts.incompletePeriod ? `. ${t('chart.cohorts.incomplete', { period: a.cohorts.incompletePeriod })}` : ''}`;
+    case 'survival': {
+      const s = a.survival;
+      const median =
+        s.median === null
+          ? t('chart.survival.noMedian')
+          : t('chart.survival.medianCi', { value: s.median, lower: s.medianLower ?? '–', upper: s.medianUpper ?? '–' });
+      const lr = s.by && s.by.groups.length > 1 ? ` ${s.by.label}: p = ${formatP(s.by.logRank.pValue)}` : '';
+      return `${title}. ${median}.${lr}`;
+    }
+    case 'tiers':
+      return `${title}: ${a.tiers.map((r) => `${tierLabel(r, locale)} ${formatPercent(locale, r.churnRate)}`).join('; ')}`;
   }
 }

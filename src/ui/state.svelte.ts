@@ -21,6 +21,12 @@ function savedLocale(): Locale | null {
   }
 }
 
+/** What the session keeps of an input: bytes (a dropped File is read once it has been parsed). */
+async function storedFile(f: InputFile): Promise<store.StoredFile> {
+  const bytes = f.bytes instanceof ArrayBuffer ? f.bytes : await f.bytes.arrayBuffer();
+  return { name: f.name, bytes, encoding: f.encoding, sheet: f.sheet, delimiter: f.delimiter };
+}
+
 export class AppState {
   locale = $state<Locale>(savedLocale() ?? pickLocale(navigator.languages));
   phase = $state<Phase>('boot');
@@ -61,6 +67,12 @@ export class AppState {
   }
 
   private onProgress = (p: Progress) => {
+    if (p.stage === 'read') {
+      const mb = (n: number) => (n / 1048576).toFixed(1);
+      const label = this.t('progress.read', { file: p.file ?? '', done: mb(p.done), total: mb(p.total) });
+      this.progress = { label, value: p.total ? (p.done / p.total) * 0.85 : 0 };
+      return;
+    }
     const label =
       p.stage === 'analyze'
         ? this.t('progress.analyze')
@@ -92,7 +104,7 @@ export class AppState {
     const out = await this.client.load(files, settings, this.onProgress);
     this.progress = null;
     if (!out.ok) {
-      this.error = out.error;
+      this.failLoad(out.error);
       this.phase = previous === 'ready' ? 'ready' : 'empty';
       return false;
     }
@@ -103,9 +115,47 @@ export class AppState {
       name,
       created: now,
       updated: now,
-      files: files.map((f) => ({ name: f.name, bytes: f.bytes, encoding: f.encoding })),
+      files: await Promise.all(files.map(storedFile)),
       settings,
     };
+    this.show(session, out.analysis, out.files);
+    try {
+      await store.saveSession(session);
+      await this.refreshSessions();
+    } catch (e) {
+      this.fail(e);
+    }
+    return true;
+  }
+
+  /** A cancelled import is a notice, not an error. */
+  private failLoad(error: WorkerError) {
+    if (error.code === 'cancelled') this.notice = this.t('progress.cancelled');
+    else this.error = error;
+  }
+
+  /** Stop the import under way; the open session stays. */
+  cancelLoad() {
+    this.client.cancel();
+  }
+
+  /**
+   * Read one file of the open session again with another encoding or sheet; the whole session is
+   * re-analysed and saved only if that succeeds.
+   */
+  async reread(file: string, patch: { encoding?: string; sheet?: string }): Promise<boolean> {
+    if (!this.session) return false;
+    const files = this.session.files.map((f) => (f.name === file ? { ...f, ...patch } : f));
+    this.error = null;
+    this.phase = 'loading';
+    const out = await this.client.load(files, this.session.settings, this.onProgress);
+    this.progress = null;
+    this.phase = 'ready';
+    if (!out.ok) {
+      this.failLoad(out.error);
+      return false;
+    }
+    const session = { ...this.session, files, updated: Date.now() };
     this.show(session, out.analysis, out.files);
     try {
       await store.saveSession(session);
@@ -131,7 +181,7 @@ export class AppState {
     const previous = this.phase;
     this.phase = 'loading';
     const out = await this.client.load(
-      session.files.map((f) => ({ name: f.name, bytes: f.bytes, encoding: f.encoding })),
+      session.files.map((f) => ({ name: f.name, bytes: f.bytes, encoding: f.encoding, sheet: f.sheet, delimiter: f.delimiter })),
       session.settings,
       this.onProgress,
     );
