@@ -265,15 +265,10 @@ function breakdowns(p: Prepared, s: ChurnState, act: Activity, groupBy: string[]
 }
 
 /** Step 7's outputs: the cause tables over the resolved churned customers. */
-function causeViews(m: CustomerModel, s: ChurnState, att: CauseAttribution, settings: Settings) {
+/** One row per churned customer, with the cause given and where it came from. */
+function lostCustomers(m: CustomerModel, s: ChurnState, att: CauseAttribution): LostCustomer[] {
   const r = att.resolved;
-  const table = causeTable(r, att.revenue, settings.causeEdits);
-  const pick = (values: readonly string[]) => Array.from(att.index, (i) => values[i]);
-  const causeBy = ATTRIBUTE_ROLES.filter((d) => m[d].some((v) => v !== '')).map((dimension) => ({
-    dimension,
-    rows: causeCrosstab(pick(m[dimension]), r, att.revenue),
-  }));
-  const lost: LostCustomer[] = Array.from(att.index, (i, k) => ({
+  return Array.from(att.index, (i, k) => ({
     id: m.ids[i],
     name: m.name[i],
     reason: att.reasons[k],
@@ -286,6 +281,17 @@ function causeViews(m: CustomerModel, s: ChurnState, att: CauseAttribution, sett
     region: m.region[i],
     churnDate: Number.isNaN(s.endDay[i]) ? '' : dayLabel(s.endDay[i]),
   }));
+}
+
+function causeViews(m: CustomerModel, s: ChurnState, att: CauseAttribution, settings: Settings, withLost: boolean) {
+  const r = att.resolved;
+  const table = causeTable(r, att.revenue, settings.causeEdits);
+  const pick = (values: readonly string[]) => Array.from(att.index, (i) => values[i]);
+  const causeBy = ATTRIBUTE_ROLES.filter((d) => m[d].some((v) => v !== '')).map((dimension) => ({
+    dimension,
+    rows: causeCrosstab(pick(m[dimension]), r, att.revenue),
+  }));
+  const lost = withLost ? lostCustomers(m, s, att) : undefined;
   return {
     causes: table.causes,
     controllableShare: table.controllableShare,
@@ -297,7 +303,33 @@ function causeViews(m: CustomerModel, s: ChurnState, att: CauseAttribution, sett
 }
 
 /** Steps 2–13: every analysis of a prepared model under these settings. */
-export function analyzePrepared(p: Prepared, settings: Settings): Analysis {
+/** Points per survival-by-group curve in a page-sized analysis (the overall curve is kept whole). */
+export const GROUP_CURVE_POINTS = 300;
+
+/** Evenly spaced points of a long curve, first and last kept: enough to draw it. */
+function thin<T>(curve: T[], max: number): T[] {
+  if (curve.length <= max) return curve;
+  const step = (curve.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, k) => curve[Math.round(k * step)]);
+}
+
+function pageSized(sv: Analysis['survival'], full: boolean): Analysis['survival'] {
+  if (full || !sv.by) return sv;
+  return { ...sv, by: { ...sv.by, groups: sv.by.groups.map((g) => ({ ...g, curve: thin(g.curve, GROUP_CURVE_POINTS) })) } };
+}
+
+/** How many at-risk customers a page-sized analysis carries (the count and revenue cover all). */
+export const AT_RISK_PREVIEW = 100;
+
+/**
+ * Every analysis from the prepared model. With `full: false` (the page on a settings change) the
+ * per-customer lists are left out or cut: `lost` (one row per churned customer) is omitted and
+ * `atRisk.list` keeps its top AT_RISK_PREVIEW, survival-by-group curves are thinned to
+ * GROUP_CURVE_POINTS; building and posting them whole on every change would
+ * cost more than all the statistics together. The page asks for the full analysis to export.
+ */
+export function analyzePrepared(p: Prepared, settings: Settings, opts: { full?: boolean } = {}): Analysis {
+  const full = opts.full !== false;
   const m = p.model;
   const inactiveDays = settings.inactiveDays;
   const { day: asOf, source } = resolveAsOf(settings, m); // 2
@@ -330,7 +362,7 @@ export function analyzePrepared(p: Prepared, settings: Settings): Analysis {
     windowDays,
   }); // 6
   const attribution = attributeCauses(m, s, act.revenue, reps.afterRepLeft, settings); // 7
-  const views = causeViews(m, s, attribution, settings);
+  const views = causeViews(m, s, attribution, settings, full);
   return {
     version: 1,
     asOf: isoDay(asOf),
@@ -351,12 +383,15 @@ export function analyzePrepared(p: Prepared, settings: Settings): Analysis {
     reasons: views.reasons,
     taxonomy: views.taxonomy,
     causeBy: views.causeBy,
-    lost: views.lost,
+    ...(views.lost ? { lost: views.lost } : {}),
     churnByMonth: churnTimeline(attribution, s.endDay, act.revenue), // 8
     // Cohorts depend on asOf alone (who exists, who bought when); survival also on the churn state.
     cohorts: memo(p, `cohorts|${asOf}|${settings.period ?? 'month'}`, () => cohorts(p, s, act, asOf, settings.period ?? 'month')), // 9
-    survival: memo(p, `survival|${asOf}|${inactiveDays}|${s.mode}|${settings.survivalBy ?? ''}`, () =>
-      survival(p, s, asOf, settings.survivalBy),
+    survival: pageSized(
+      memo(p, `survival|${asOf}|${inactiveDays}|${s.mode}|${settings.survivalBy ?? ''}`, () =>
+        survival(p, s, asOf, settings.survivalBy),
+      ),
+      full,
     ), // 10
     unattributed: { ...m.unattributed },
     breakdowns: breakdowns(p, s, act, settings.groupBy), // 11
@@ -367,7 +402,7 @@ export function analyzePrepared(p: Prepared, settings: Settings): Analysis {
       afterRepLeft: { customers: reps.customers, share: churned ? reps.customers / churned : 0, revenue: reps.revenue },
       departed: reps.departed,
     },
-    atRisk: atRiskCustomers(m, s, act, asOf, inactiveDays), // 13
+    atRisk: atRiskCustomers(m, s, act, asOf, inactiveDays, full ? Infinity : AT_RISK_PREVIEW), // 13
     issues: [...p.files.flatMap((f) => f.issues), ...m.issues],
   };
 }

@@ -4,7 +4,7 @@ import type { Analysis, Settings } from '../core/types';
 import type { CauseEdits } from '../core/causes/edits';
 import { DEFAULT_SETTINGS } from '../core/types';
 import { pickLocale, translate, type Locale } from '../i18n';
-import { AnalysisClient, type Progress } from '../worker/client';
+import { AnalysisClient, type LostPage, type Progress } from '../worker/client';
 import type { FileInfo, InputFile, WorkerError } from '../worker/protocol';
 import * as store from '../store/sessions';
 
@@ -215,6 +215,19 @@ export class AppState {
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  /** Churned customers matching a search, from the worker (the list is not part of every analysis). */
+  queryLost(query: string, limit: number): Promise<LostPage> {
+    if (!this.session) return Promise.resolve({ rows: [], total: 0 });
+    return this.client.lost(this.session.settings, query, limit);
+  }
+
+  /** The analysis with everything in it, for the JSON export. */
+  async fullAnalysis(): Promise<Analysis | null> {
+    if (!this.session) return null;
+    const out = await this.client.analyze(this.session.settings, true);
+    return out.ok ? out.analysis : null;
   }
 
   /** The user's cause for every customer with this reason text (null: back to the classifier). */

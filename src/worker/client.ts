@@ -1,7 +1,7 @@
 // Typed calls into the analysis worker, with progress callbacks and cancel.
 import AnalysisWorker from './worker.ts?worker&inline';
 import type { FileInfo, InputFile, ProgressStage, Request, Response, WorkerError } from './protocol';
-import type { Analysis, Settings } from '../core/types';
+import type { Analysis, LostCustomer, Settings } from '../core/types';
 
 export interface Progress {
   stage: ProgressStage;
@@ -14,6 +14,11 @@ export interface Progress {
 export type Outcome = { ok: true; analysis: Analysis; files: FileInfo[] } | { ok: false; error: WorkerError };
 
 type Pending = { resolve: (o: Outcome) => void; onProgress?: (p: Progress) => void };
+
+export interface LostPage {
+  rows: LostCustomer[];
+  total: number;
+}
 
 type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -31,14 +36,25 @@ export class AnalysisClient {
         p.resolve({ ok: false, error: { code: 'internal-error', params: { message: e.message } } });
         this.pending.delete(id);
       }
+      for (const resolve of this.pendingLost.values()) resolve({ rows: [], total: 0 });
+      this.pendingLost.clear();
     };
   }
 
+  private pendingLost = new Map<number, (page: LostPage) => void>();
+
   private receive(r: Response) {
+    const lost = this.pendingLost.get(r.id);
+    if (lost) {
+      // A failed search (no data loaded) finds nobody.
+      lost(r.type === 'lost' ? { rows: r.rows, total: r.total } : { rows: [], total: 0 });
+      this.pendingLost.delete(r.id);
+      return;
+    }
     const p = this.pending.get(r.id);
     if (!p) return;
     if (r.type === 'progress') p.onProgress?.(r);
-    else {
+    else if (r.type === 'result') {
       this.pending.delete(r.id);
       if (this.loading === r.id) this.loading = null;
       p.resolve(r.ok ? { ok: true, analysis: r.analysis, files: r.files } : { ok: false, error: r.error });
@@ -72,7 +88,17 @@ export class AnalysisClient {
     if (this.loading !== null) this.worker.postMessage({ id: this.next++, type: 'cancel', target: this.loading } as Request);
   }
 
-  analyze(settings: Settings): Promise<Outcome> {
-    return this.call({ type: 'analyze', settings });
+  /** `full`: with the churned-customer list, for the JSON export. */
+  analyze(settings: Settings, full = false): Promise<Outcome> {
+    return this.call({ type: 'analyze', settings, full });
+  }
+
+  /** Churned customers matching `query` (id, name, reason or cause id), the first `limit`. */
+  lost(settings: Settings, query: string, limit: number): Promise<LostPage> {
+    const id = this.next++;
+    return new Promise((resolve) => {
+      this.pendingLost.set(id, resolve);
+      this.worker.postMessage({ type: 'lost', settings, query, limit, id } as Request);
+    });
   }
 }

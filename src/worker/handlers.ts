@@ -1,6 +1,6 @@
 // The worker's logic, free of postMessage so it can be tested in Node.
 import { analyzePrepared, prepare, type Prepared } from '../core/analyze';
-import type { Settings } from '../core/types';
+import type { LostCustomer, Settings } from '../core/types';
 import { ingestSource } from '../core/ingest/source';
 import { IngestError, type ParsedFile } from '../core/types';
 import { fileInfo, type Request, type Response, type WorkerError } from './protocol';
@@ -39,7 +39,7 @@ export class Handler {
       if (this.cancelled.has(id)) throw new IngestError('cancelled');
       post({ id, type: 'progress', stage: 'analyze', done: req.files.length, total: req.files.length });
       const prepared = prepare(parsed, req.settings);
-      const analysis = analyzePrepared(prepared, req.settings);
+      const analysis = analyzePrepared(prepared, req.settings, { full: false });
       this.files = parsed;
       this.cache = { files: parsed, roles: Handler.mappingKey(req.settings), prepared };
       post({ id, type: 'result', ok: true, analysis, files: parsed.map(fileInfo) });
@@ -68,6 +68,22 @@ export class Handler {
     return this.cache.prepared;
   }
 
+  /** The churned-customer list of the last settings searched, kept for filtering as the user types. */
+  private lost: { prepared: Prepared; settings: string; rows: LostCustomer[] } | null = null;
+
+  private searchLost(settings: Settings, query: string, limit: number): { rows: LostCustomer[]; total: number } {
+    const prepared = this.prepared(settings);
+    const key = JSON.stringify(settings);
+    if (this.lost?.prepared !== prepared || this.lost.settings !== key) {
+      this.lost = { prepared, settings: key, rows: analyzePrepared(prepared, settings).lost ?? [] };
+    }
+    const q = query.trim().toLowerCase();
+    const hits = q
+      ? this.lost.rows.filter((c) => [c.id, c.name, c.reason, c.cause].some((v) => v.toLowerCase().includes(q)))
+      : this.lost.rows;
+    return { rows: hits.slice(0, limit), total: hits.length };
+  }
+
   handle(req: Request, post: (r: Response) => void): void | Promise<void> {
     if (req.type === 'cancel') {
       this.cancelled.add(req.target);
@@ -76,8 +92,12 @@ export class Handler {
     if (req.type === 'load') return this.load(req, post);
     try {
       if (this.files.length === 0) throw new Error('no data loaded');
+      if (req.type === 'lost') {
+        post({ id: req.id, type: 'lost', ...this.searchLost(req.settings, req.query, req.limit) });
+        return;
+      }
       // Settings changes reuse the prepared model: only the fast analysis steps run.
-      const analysis = analyzePrepared(this.prepared(req.settings), req.settings);
+      const analysis = analyzePrepared(this.prepared(req.settings), req.settings, { full: req.full === true });
       post({ id: req.id, type: 'result', ok: true, analysis, files: this.files.map(fileInfo) });
     } catch (e) {
       post({ id: req.id, type: 'result', ok: false, error: toWorkerError(e) });

@@ -1,5 +1,5 @@
 // Messages between the page and the analysis worker: discriminated unions, no exceptions cross.
-import type { Analysis, FileKind, ParsedFile, Role, Settings } from '../core/types';
+import type { Analysis, FileKind, LostCustomer, ParsedFile, Role, Settings } from '../core/types';
 
 export interface InputFile {
   name: string;
@@ -31,7 +31,10 @@ export interface FileInfo {
 
 export type Request =
   | { id: number; type: 'load'; files: InputFile[]; settings: Settings }
-  | { id: number; type: 'analyze'; settings: Settings }
+  /** `full`: include the churned-customer list (for the JSON export). */
+  | { id: number; type: 'analyze'; settings: Settings; full?: boolean }
+  /** Churned customers whose id, name, reason or cause id contains `query`, the first `limit` of them. */
+  | { id: number; type: 'lost'; settings: Settings; query: string; limit: number }
   /** Stop the load request `target` at its next chunk; the open session stays as it was. */
   | { id: number; type: 'cancel'; target: number };
 
@@ -47,7 +50,8 @@ export type Response =
   /** For 'read': bytes read of all files (done/total); otherwise files done of total. */
   | { id: number; type: 'progress'; stage: ProgressStage; done: number; total: number; file?: string }
   | { id: number; type: 'result'; ok: true; analysis: Analysis; files: FileInfo[] }
-  | { id: number; type: 'result'; ok: false; error: WorkerError };
+  | { id: number; type: 'result'; ok: false; error: WorkerError }
+  | { id: number; type: 'lost'; rows: LostCustomer[]; total: number };
 
 export function fileInfo(f: ParsedFile & { sheets?: string[]; sheet?: string }): FileInfo {
   const preview: string[][] = [];

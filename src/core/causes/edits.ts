@@ -27,7 +27,7 @@ export function resolveMerge(id: string, edits: CauseEdits | undefined): string 
   if (!into) return id;
   const seen = new Set<string>();
   let cur = id;
-  while (into[cur] !== undefined && !seen.has(cur)) {
+  while (Object.hasOwn(into, cur) && !seen.has(cur)) {
     seen.add(cur);
     cur = into[cur];
   }
@@ -35,7 +35,7 @@ export function resolveMerge(id: string, edits: CauseEdits | undefined): string 
 }
 
 export function controllableOf(id: string, edits: CauseEdits | undefined): boolean | null {
-  if (edits?.controllable && id in edits.controllable) return edits.controllable[id];
+  if (edits?.controllable && Object.hasOwn(edits.controllable, id)) return edits.controllable[id];
   const added = edits?.added?.find((a) => a.id === id);
   if (added) return added.controllable;
   return causeById(id)?.controllable ?? null;

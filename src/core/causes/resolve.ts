@@ -28,15 +28,19 @@ export interface ResolvedCauses {
 export function resolveCauses(input: ChurnedInput, opts: CauseOptions): ResolvedCauses {
   const n = input.ids.length;
   const texts = input.reasons.map((t) => t.trim());
-  const classified = classifyMany(texts);
+  // Only the written reasons go to the classifier (many churned customers have none).
+  const written = texts.filter((t) => t !== '');
+  const classified = classifyMany(written);
+  let next = 0;
   const byReason = opts.reasonOverrides ?? {};
   const byCustomer = opts.customerOverrides ?? {};
   const cause = new Array<string>(n);
   const confidence = new Array<number>(n);
   const source = new Array<CauseSource>(n);
   for (let i = 0; i < n; i++) {
-    const own = byCustomer[input.ids[i]];
-    const forText = texts[i] ? byReason[texts[i]] : undefined;
+    // Own properties only: an id or a text such as "constructor" is data, not a lookup key.
+    const own = Object.hasOwn(byCustomer, input.ids[i]) ? byCustomer[input.ids[i]] : undefined;
+    const forText = texts[i] && Object.hasOwn(byReason, texts[i]) ? byReason[texts[i]] : undefined;
     let c: string;
     if (own !== undefined) {
       c = own;
@@ -50,11 +54,16 @@ export function resolveCauses(input: ChurnedInput, opts: CauseOptions): Resolved
       c = 'staff-turnover';
       confidence[i] = 1;
       source[i] = 'inferred';
+    } else if (texts[i]) {
+      c = classified[next].cause;
+      confidence[i] = classified[next].confidence;
+      source[i] = 'stated';
     } else {
-      c = classified[i].cause;
-      confidence[i] = classified[i].confidence;
-      source[i] = texts[i] ? 'stated' : 'none';
+      c = 'unclassified';
+      confidence[i] = 0;
+      source[i] = 'none';
     }
+    if (texts[i]) next++;
     cause[i] = resolveMerge(c, opts.causeEdits);
   }
   return { cause, confidence, source };

@@ -1,5 +1,6 @@
 // Tables over churned customers once each has a cause: by cause, by reason text, by group.
-import * as aq from 'arquero';
+// Plain loops over the resolved arrays: they run on every settings change, and Map-based
+// grouping is several times faster here than building Arquero tables (see FIELD-NOTES).
 import type { CauseShareRow } from '../types';
 import { controllableOf, type CauseEdits } from './edits';
 import type { ResolvedCauses } from './resolve';
@@ -10,24 +11,31 @@ export interface CauseTable {
   controllableShare: number | null;
 }
 
+const byCustomersThenRevenue = (a: { customers: number; revenue: number }, b: { customers: number; revenue: number }) =>
+  b.customers - a.customers || b.revenue - a.revenue;
+const codeOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Customers and lost revenue per cause, largest first (ties: revenue, then id). */
 export function causeTable(r: ResolvedCauses, revenue: readonly number[], edits?: CauseEdits): CauseTable {
   const churned = r.cause.length;
-  const inferred = r.source.map((s) => (s === 'inferred' ? 1 : 0));
-  const rows = aq
-    .table({ cause: r.cause, revenue, inferred })
-    .groupby('cause')
-    .rollup({ customers: aq.op.count(), revenue: aq.op.sum('revenue'), inferred: aq.op.sum('inferred') })
-    .orderby(aq.desc('customers'), aq.desc('revenue'), 'cause')
-    .objects() as { cause: string; customers: number; revenue: number; inferred: number }[];
-  const causes = rows.map((c) => ({
-    id: c.cause,
-    controllable: controllableOf(c.cause, edits),
-    customers: c.customers,
-    share: churned ? c.customers / churned : 0,
-    revenue: c.revenue,
-    inferred: c.inferred,
-  }));
+  const acc = new Map<string, { customers: number; revenue: number; inferred: number }>();
+  for (let k = 0; k < churned; k++) {
+    let e = acc.get(r.cause[k]);
+    if (!e) acc.set(r.cause[k], (e = { customers: 0, revenue: 0, inferred: 0 }));
+    e.customers++;
+    e.revenue += revenue[k];
+    if (r.source[k] === 'inferred') e.inferred++;
+  }
+  const causes: CauseShareRow[] = [...acc]
+    .map(([id, e]) => ({
+      id,
+      controllable: controllableOf(id, edits),
+      customers: e.customers,
+      share: e.customers / churned,
+      revenue: e.revenue,
+      inferred: e.inferred,
+    }))
+    .sort((a, b) => byCustomersThenRevenue(a, b) || codeOrder(a.id, b.id));
   let ctrl = 0;
   let unctrl = 0;
   for (const c of causes) {
@@ -59,37 +67,25 @@ export function reasonTable(
   revenue: readonly number[],
   repLeft?: ArrayLike<number>,
 ): ReasonRow[] {
-  const keep: number[] = [];
-  for (let i = 0; i < texts.length; i++) if (texts[i].trim()) keep.push(i);
-  const t = aq.table({
-    text: keep.map((i) => texts[i].trim()),
-    cause: keep.map((i) => r.cause[i]),
-    confidence: keep.map((i) => r.confidence[i]),
-    revenue: keep.map((i) => revenue[i]),
-    overridden: keep.map((i) => (r.source[i] === 'reason' ? 1 : 0)),
-    repLeft: keep.map((i) => (repLeft?.[i] ? 1 : 0)),
-  });
-  return (
-    t
-      .groupby('text', 'cause')
-      .rollup({
-        customers: aq.op.count(),
-        revenue: aq.op.sum('revenue'),
-        confidence: aq.op.max('confidence'),
-        overridden: aq.op.max('overridden'),
-        repLeft: aq.op.sum('repLeft'),
-      })
-      .orderby(aq.desc('customers'), 'text', 'cause')
-      .objects() as (Omit<ReasonRow, 'overridden'> & { overridden: number })[]
-  ).map((x) => ({
-    text: x.text,
-    customers: x.customers,
-    cause: x.cause,
-    confidence: x.confidence,
-    revenue: x.revenue,
-    overridden: x.overridden === 1,
-    repLeft: x.repLeft,
-  }));
+  const acc = new Map<string, ReasonRow>();
+  for (let k = 0; k < texts.length; k++) {
+    const text = texts[k].trim();
+    if (!text) continue;
+    const key = `${text}\u0000${r.cause[k]}`;
+    let e = acc.get(key);
+    if (!e) {
+      e = { text, customers: 0, cause: r.cause[k], confidence: 0, revenue: 0, overridden: false, repLeft: 0 };
+      acc.set(key, e);
+    }
+    e.customers++;
+    e.revenue += revenue[k];
+    if (r.confidence[k] > e.confidence) e.confidence = r.confidence[k];
+    if (r.source[k] === 'reason') e.overridden = true;
+    if (repLeft?.[k]) e.repLeft++;
+  }
+  return [...acc.values()].sort(
+    (a, b) => b.customers - a.customers || codeOrder(a.text, b.text) || codeOrder(a.cause, b.cause),
+  );
 }
 
 export interface CrosstabRow {
@@ -101,10 +97,30 @@ export interface CrosstabRow {
 
 /** Churned customers and lost revenue per (group, cause); customers without a group are "". */
 export function causeCrosstab(groups: readonly string[], r: ResolvedCauses, revenue: readonly number[]): CrosstabRow[] {
-  return aq
-    .table({ group: groups.map((g) => g.trim()), cause: r.cause, revenue })
-    .groupby('group', 'cause')
-    .rollup({ customers: aq.op.count(), revenue: aq.op.sum('revenue') })
-    .orderby('group', aq.desc('customers'), 'cause')
-    .objects() as CrosstabRow[];
+  // group → cause → row: no key strings built per customer.
+  const acc = new Map<string, Map<string, CrosstabRow>>();
+  for (let k = 0; k < groups.length; k++) {
+    const group = groups[k];
+    let byCause = acc.get(group);
+    if (!byCause) acc.set(group, (byCause = new Map()));
+    let e = byCause.get(r.cause[k]);
+    if (!e) byCause.set(r.cause[k], (e = { group: group.trim(), cause: r.cause[k], customers: 0, revenue: 0 }));
+    e.customers++;
+    e.revenue += revenue[k];
+  }
+  // Groups that differ only by surrounding spaces are one group.
+  const merged = new Map<string, CrosstabRow>();
+  for (const byCause of acc.values()) {
+    for (const e of byCause.values()) {
+      const key = `${e.group}\u0000${e.cause}`;
+      const m = merged.get(key);
+      if (m) {
+        m.customers += e.customers;
+        m.revenue += e.revenue;
+      } else merged.set(key, e);
+    }
+  }
+  return [...merged.values()].sort(
+    (a, b) => codeOrder(a.group, b.group) || b.customers - a.customers || codeOrder(a.cause, b.cause),
+  );
 }

@@ -25,6 +25,7 @@ export function atRiskCustomers(
   act: Activity,
   asOf: number,
   inactiveDays: number,
+  limit = Infinity,
   windowDays = RISK_WINDOW_DAYS,
 ): AtRisk {
   const silentDays = inactiveDays / 2;
@@ -56,5 +57,5 @@ export function atRiskCustomers(
     });
   }
   list.sort((a, b) => b.revenue - a.revenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { silentDays, windowDays, customers: list.length, revenue, list };
+  return { silentDays, windowDays, customers: list.length, revenue, list: list.length > limit ? list.slice(0, limit) : list };
 }

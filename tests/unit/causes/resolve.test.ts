@@ -26,6 +26,11 @@ describe('resolveCauses', () => {
     expect(r.confidence[0]).toBe(1);
   });
 
+  it('treats ids and texts like "constructor" as data', () => {
+    const r = resolveCauses({ ids: ['constructor', 'toString'], reasons: ['constructor', ''] }, { reasonOverrides: {}, customerOverrides: {} });
+    expect(r.source).toEqual(['stated', 'none']);
+  });
+
   it('follows merges, also chained ones, and survives a cycle', () => {
     const edits = { mergedInto: { price: 'competitor', competitor: 'custom-market' } };
     expect(resolveMerge('price', edits)).toBe('custom-market');
