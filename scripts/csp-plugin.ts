@@ -7,7 +7,7 @@ import type { Plugin } from 'vite';
 export function contentSecurityPolicy(scriptHashes: string[]): string {
   return [
     "default-src 'none'",
-    `script-src ${scriptHashes.join(' ')} 'unsafe-eval'`,
+    `script-src ${scriptHashes.join(' ')}`,
     'worker-src blob:',
     "style-src 'unsafe-inline'",
     'img-src data: blob:',
@@ -37,8 +37,8 @@ export function withCsp(html: string): string {
 
 /**
  * After the single-file build, put a hash-based Content-Security-Policy into index.html.
- * connect-src 'none' and default-src 'none' forbid any network egress; 'unsafe-eval' is needed by
- * Arquero, which compiles expressions with Function() (arquero#361). Works from file:// and http://.
+ * connect-src 'none' and default-src 'none' forbid any network egress. No 'unsafe-eval': Vega runs
+ * with its expression interpreter, and nothing else compiles code. Works from file:// and http://.
  * It runs on the written file, after vite-plugin-singlefile has inlined every script.
  */
 export function cspPlugin(): Plugin {

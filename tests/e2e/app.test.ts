@@ -95,6 +95,7 @@ describe.skipIf(!ready)('the built app', () => {
         const csp = await g.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
         expect(csp).toContain("connect-src 'none'");
         expect(csp).toContain("default-src 'none'");
+        expect(csp).not.toContain('unsafe-eval');
         const attempt = await g.page.evaluate(() =>
           fetch('http://127.0.0.1:9/leak').then(
             () => 'sent',
