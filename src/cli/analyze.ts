@@ -4,12 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { analyze } from '../core/analyze';
-import { ingestBytes } from '../core/ingest/index';
+import { ingestSource } from '../core/ingest/source';
 import { parseIsoDay } from '../core/dates';
 import { DEFAULT_SETTINGS, IngestError, type ParsedFile, type Settings } from '../core/types';
 import { translate } from '../i18n';
 
-const USAGE = 'usage: npm run --silent analyze -- [--as-of YYYY-MM-DD] [--inactive-days N] [--encoding LABEL] FILE...';
+const USAGE =
+  'usage: npm run --silent analyze -- [--as-of YYYY-MM-DD] [--inactive-days N] [--encoding LABEL] FILE... (CSV, TSV, TXT or .xlsx)';
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`churnlens: ${message}\n`);
@@ -46,7 +47,7 @@ function parseArgs(argv: string[]): { settings: Settings; files: string[]; encod
   return { settings, files, encoding };
 }
 
-function main() {
+async function main() {
   const { settings, files, encoding } = parseArgs(process.argv.slice(2));
   const parsed: ParsedFile[] = [];
   for (const path of files) {
@@ -57,7 +58,8 @@ function main() {
       fail(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     try {
-      parsed.push(ingestBytes(basename(path), bytes, { encoding }));
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      parsed.push(await ingestSource(basename(path), buffer, { encoding }));
     } catch (e) {
       if (e instanceof IngestError) {
         fail(translate('en', `error.${e.code}`, { file: path, ...(e.params ?? {}) }));
@@ -69,8 +71,4 @@ function main() {
   process.stdout.write(`${JSON.stringify(analysis)}\n`);
 }
 
-try {
-  main();
-} catch (e) {
-  fail(`internal error: ${e instanceof Error ? e.message : String(e)}`);
-}
+main().catch((e) => fail(`internal error: ${e instanceof Error ? e.message : String(e)}`));

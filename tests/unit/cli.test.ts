@@ -1,7 +1,7 @@
 // The command line prints one JSON object and nothing else; bad input is a message on stderr.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -51,6 +51,17 @@ describe('analyze', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/); // no stack trace
+  });
+
+  const xlsx = new URL('../../../shared/data/telco-ibm-reasons.xlsx', import.meta.url);
+  if (!existsSync(xlsx)) console.warn('*** cli.test.ts: ../shared/data/telco-ibm-reasons.xlsx absent, .xlsx CLI test SKIPPED ***');
+  it.skipIf(!existsSync(xlsx))('reads an .xlsx workbook (../shared/data, read in place)', () => {
+    const r = run('analyze.ts', [xlsx.pathname]);
+    expect(r.stderr).toBe('');
+    const a = JSON.parse(r.stdout);
+    expect(a.inputs[0].rows).toBe(7043);
+    // Churn Label / Churn Value: 1,869 churned customers in the IBM file.
+    expect(a.customers.churned).toBe(1869);
   });
 
   it('rejects usage mistakes with exit code 2', () => {
