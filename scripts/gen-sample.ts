@@ -1,4 +1,4 @@
-// Writes the bundled sample (scripts/lib/sample.ts) to src/sample/customers.csv and orders.csv.
+// Writes the bundled sample (scripts/lib/sample.ts) to src/sample/customers.csv, orders.csv and staff.csv.
 //   tsx scripts/gen-sample.ts           regenerate the files
 //   tsx scripts/gen-sample.ts --check   exit 1 if the files differ from what the generator makes now
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ const sample = generateSample();
 const files: [string, string][] = [
   [join(outDir, 'customers.csv'), sample.customers],
   [join(outDir, 'orders.csv'), sample.orders],
+  [join(outDir, 'staff.csv'), sample.staff],
 ];
 
 if (check) {

@@ -641,7 +641,22 @@ export function buildSample(seed = SAMPLE_SEED): SampleData {
 }
 
 /** Render sample data as the two client files (customers: UTF-8; orders: UTF-8 with BOM; both CRLF). */
-export function renderSample(data: SampleData): { customers: string; orders: string } {
+export const STAFF_HEADER = ['销售代表', '负责区域', '入职日期', '离职日期'];
+
+export interface SampleFiles {
+  customers: string;
+  orders: string;
+  /** The sales reps with their join and leave dates, as HR would export them. */
+  staff: string;
+}
+
+function renderStaff(): string {
+  const EOL = '\r\n';
+  const rows = SAMPLE_REPS.map((r) => csvLine([r.name, r.regions.join('、'), r.joined, r.left ?? '']));
+  return [csvLine(STAFF_HEADER), ...rows].join(EOL) + EOL;
+}
+
+export function renderSample(data: SampleData): SampleFiles {
   const EOL = '\r\n';
   const lines: string[] = [SAMPLE_TITLE, '', csvLine(CUSTOMER_HEADER)];
   for (const c of data.customers) {
@@ -670,10 +685,11 @@ export function renderSample(data: SampleData): { customers: string; orders: str
   return {
     customers: lines.join(EOL) + EOL,
     orders: '\uFEFF' + orderLines.join(EOL) + EOL,
+    staff: renderStaff(),
   };
 }
 
 /** The bundled sample files, byte for byte (see src/sample/, written by scripts/gen-sample.ts). */
-export function generateSample(seed = SAMPLE_SEED): { customers: string; orders: string } {
+export function generateSample(seed = SAMPLE_SEED): SampleFiles {
   return renderSample(buildSample(seed));
 }

@@ -15,6 +15,7 @@ const analyzeSampleAsOf = (asOf?: string) =>
     [
       ingestBytes('sample-customers.csv', readFileSync(new URL('customers.csv', sampleDir))),
       ingestBytes('sample-orders.csv', readFileSync(new URL('orders.csv', sampleDir))),
+      ingestBytes('sample-staff.csv', readFileSync(new URL('staff.csv', sampleDir))),
     ],
     { ...DEFAULT_SETTINGS, ...(asOf ? { asOf } : {}) },
   );

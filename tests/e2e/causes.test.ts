@@ -12,6 +12,7 @@ const sampleDir = new URL('../../src/sample/', import.meta.url);
 const files = () => [
   ingestBytes('sample-customers.csv', readFileSync(new URL('customers.csv', sampleDir))),
   ingestBytes('sample-orders.csv', readFileSync(new URL('orders.csv', sampleDir))),
+  ingestBytes('sample-staff.csv', readFileSync(new URL('staff.csv', sampleDir))),
 ];
 const expectedWith = (extra: Partial<Settings>) => analyze(files(), { inactiveDays: 90, ...extra });
 
@@ -30,6 +31,8 @@ describe.skipIf(!ready)('cause breakdown in the page (file://)', () => {
   let g: Guarded;
   const base = expectedWith({});
   const top = base.reasons[0];
+  // A reason some of whose customers left after their rep did, though the text names another cause.
+  const offer = base.reasons.find((r) => r.repLeft > 0 && r.cause !== 'staff-turnover' && r.text !== top.text)!;
 
   beforeAll(async () => {
     browser = await launch();
@@ -51,16 +54,34 @@ describe.skipIf(!ready)('cause breakdown in the page (file://)', () => {
     expect(strategies.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('shows staff turnover inferred from the roster, and offers it where a reason says otherwise', async () => {
+    const staff = base.causes.find((c) => c.id === 'staff-turnover')!;
+    expect(staff.inferred).toBeGreaterThan(0);
+    await g.page.fill('[data-testid=reasons-filter]', offer.text);
+    const row = g.page.locator('[data-testid=reason-row]', { hasText: offer.text }).first();
+    await row.getByRole('button', { name: 'Assign to staff turnover' }).click();
+    await expect.poll(() => row.locator('[data-testid=reason-cause]').inputValue()).toBe('staff-turnover');
+    const a = await exported(g.page);
+    expect(a.causes.find((c) => c.id === 'staff-turnover')!.customers).toBe(staff.customers + offer.customers);
+    await g.page.fill('[data-testid=reasons-filter]', '');
+  });
+
   it('reassigns every customer with a reason, and the JSON and charts follow', async () => {
     const target = top.cause === 'price' ? 'product' : 'price';
     await g.page.locator('[data-testid=reason-row]').first().locator('[data-testid=reason-cause]').selectOption(target);
-    const want = expectedWith({ reasonOverrides: { [top.text]: target } });
-    await expect.poll(async () => (await exported(g.page)).causes).toEqual(want.causes);
+    await expect
+      .poll(async () => (await settingsOf(g.page)).reasonOverrides)
+      .toEqual({ [offer.text]: 'staff-turnover', [top.text]: target });
+    // The page's numbers equal the core's on the same saved settings.
+    const want = analyze(files(), await settingsOf(g.page));
+    expect((await exported(g.page)).causes).toEqual(want.causes);
     expect(want.causes.find((c) => c.id === target)!.customers).toBeGreaterThan(base.causes.find((c) => c.id === target)!.customers);
   });
 
   it('reassigns one customer and says where each cause came from', async () => {
-    const victim = base.lost!.find((c) => c.reason && c.cause !== 'harsh-policy' && c.reason !== top.text)!;
+    const victim = base.lost!.find(
+      (c) => c.reason && c.cause !== 'harsh-policy' && c.reason !== top.text && c.reason !== offer.text,
+    )!;
     await g.page.fill('[data-testid=lost-filter]', victim.id);
     const row = g.page.locator('[data-testid=lost-row]');
     await expect.poll(() => row.count()).toBe(1);

@@ -45,14 +45,29 @@ describe('bundled sample', () => {
     const orderFile = readFileSync(`${sampleDir}orders.csv`);
     expect(customers.equals(Buffer.from(sample.customers, 'utf8'))).toBe(true);
     expect(orderFile.equals(Buffer.from(sample.orders, 'utf8'))).toBe(true);
+    expect(readFileSync(`${sampleDir}staff.csv`).equals(Buffer.from(sample.staff, 'utf8'))).toBe(true);
     expect(customers.length).toBeLessThan(2 * 1024 * 1024);
     expect(orderFile.length).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it('has a staff roster whose departed reps are the ones in the customer list', () => {
+    const lines = sample.staff.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('销售代表,负责区域,入职日期,离职日期');
+    const left = lines.slice(1).map((l) => l.split(',')).filter((f) => f[3] !== '');
+    expect(left.map((f) => [f[0], f[3]])).toEqual([
+      ['陈晓东', '2023-04-28'],
+      ['刘芳', '2023-11-15'],
+      ['赵俊杰', '2024-06-28'],
+    ]);
+    const customerReps = new Set(body.map((r) => r[2]));
+    for (const f of left) expect(customerReps.has(f[0])).toBe(true);
   });
 
   it('is deterministic, and a different seed gives different data', () => {
     const again = generateSample();
     expect(again.customers).toBe(sample.customers);
     expect(again.orders).toBe(sample.orders);
+    expect(again.staff).toBe(sample.staff);
     const other = generateSample(7);
     expect(other.customers).not.toBe(sample.customers);
     expect(other.orders).not.toBe(sample.orders);
