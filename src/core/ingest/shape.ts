@@ -186,16 +186,23 @@ export function cleanHeader(raw: string[], position?: number[]): string[] {
 class Interner {
   private map: Map<string, string> | null = new Map();
   private seen = 0;
+  /** The value returned last: exports group rows (by invoice, customer, day), so it often repeats. */
+  private last = '';
 
   get(s: string): string {
     const m = this.map;
     if (m === null) return s;
-    const v = m.get(s);
-    if (v !== undefined) return v;
-    m.set(s, s);
-    // Checked every 16k new values: ids and amounts stop here, dates, regions and reps go on.
-    if ((m.size & 0x3fff) === 0 && (m.size * 2 > this.seen || m.size > 1 << 18)) this.map = null;
-    return s;
+    // Comparing with the last value is much cheaper than hashing a fresh string for the map.
+    if (s === this.last) return this.last;
+    let v = m.get(s);
+    if (v === undefined) {
+      m.set(s, s);
+      v = s;
+      // Checked every 16k new values: ids and amounts stop here, dates, regions and reps go on.
+      if ((m.size & 0x3fff) === 0 && (m.size * 2 > this.seen || m.size > 1 << 18)) this.map = null;
+    }
+    this.last = v;
+    return v;
   }
 
   count(): void {

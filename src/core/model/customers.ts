@@ -127,8 +127,17 @@ class Builder {
     i = this.ids.length;
     this.index.set(id, i);
     this.ids.push(id);
-    for (const a of [this.name, this.rep, this.region, this.segment, this.reason]) a.push('');
-    for (const a of [this.start, this.first, this.last, this.churn, this.revenue, this.tenure]) a.push(NaN);
+    this.name.push('');
+    this.rep.push('');
+    this.region.push('');
+    this.segment.push('');
+    this.reason.push('');
+    this.start.push(NaN);
+    this.first.push(NaN);
+    this.last.push(NaN);
+    this.churn.push(NaN);
+    this.revenue.push(NaN);
+    this.tenure.push(NaN);
     this.status.push(-1);
     this.attrDay.push(-Infinity);
     return i;
@@ -265,17 +274,28 @@ function addStaffRoster(f: ParsedFile, issues: Issue[]): StaffRoster | null {
 
 /**
  * Sort purchase rows by customer, then day (ties keep input order), and index them per customer.
- * One native sort of packed keys plus a counting sort: no comparator callbacks on a million rows.
+ * Two stable counting sorts (by day, then by customer), no comparisons: dates are whole days
+ * between the years 1000 and 9999, so the day counts take at most 3.3M slots (13 MB).
  */
 function sortOrders(acc: OrderAcc, n: number): OrderColumns {
-  const rows = acc.customer.length;
-  const byDay = new Float64Array(rows);
+  const rows = acc.n;
+  const { customer: accCustomer, day: accDay, amount: accAmount } = acc;
   let minDay = Infinity;
-  for (let k = 0; k < rows; k++) if (acc.day[k] < minDay) minDay = acc.day[k];
-  for (let k = 0; k < rows; k++) byDay[k] = Math.floor(acc.day[k] - minDay) * rows + k; // exact below 2^53
-  byDay.sort();
+  let maxDay = -Infinity;
+  for (let k = 0; k < rows; k++) {
+    const d = accDay[k];
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
+  const byDay = new Int32Array(rows);
+  if (rows > 0) {
+    const slot = new Int32Array(Math.floor(maxDay - minDay) + 2);
+    for (let k = 0; k < rows; k++) slot[Math.floor(accDay[k] - minDay) + 1]++;
+    for (let s = 1; s < slot.length; s++) slot[s] += slot[s - 1];
+    for (let k = 0; k < rows; k++) byDay[slot[Math.floor(accDay[k] - minDay)]++] = k;
+  }
   const start = new Int32Array(n + 1);
-  for (let k = 0; k < rows; k++) start[acc.customer[k] + 1]++;
+  for (let k = 0; k < rows; k++) start[accCustomer[k] + 1]++;
   for (let i = 0; i < n; i++) start[i + 1] += start[i];
   const fill = start.slice(0, n);
   const customer = new Int32Array(rows);
@@ -283,12 +303,12 @@ function sortOrders(acc: OrderAcc, n: number): OrderColumns {
   const amount = new Float64Array(rows);
   const month = new Int32Array(rows);
   for (let j = 0; j < rows; j++) {
-    const k = byDay[j] % rows;
-    const i = acc.customer[k];
+    const k = byDay[j];
+    const i = accCustomer[k];
     const at = fill[i]++;
     customer[at] = i;
-    day[at] = acc.day[k];
-    amount[at] = acc.amount[k];
+    day[at] = accDay[k];
+    amount[at] = accAmount[k];
   }
   let lastDay = NaN;
   let lastMonth = 0;
@@ -302,10 +322,27 @@ function sortOrders(acc: OrderAcc, n: number): OrderColumns {
   return { n: rows, customer, day, amount, month, start };
 }
 
-interface OrderAcc {
-  customer: number[];
-  day: number[];
-  amount: number[];
+/** Purchase rows of every order log, in input order; typed arrays sized once per log. */
+class OrderAcc {
+  n = 0;
+  customer = new Int32Array(0);
+  day = new Float64Array(0);
+  amount = new Float64Array(0);
+
+  /** Room for `more` rows after the n kept. */
+  reserve(more: number): void {
+    const size = this.n + more;
+    if (size <= this.customer.length) return;
+    const customer = new Int32Array(size);
+    const day = new Float64Array(size);
+    const amount = new Float64Array(size);
+    customer.set(this.customer.subarray(0, this.n));
+    day.set(this.day.subarray(0, this.n));
+    amount.set(this.amount.subarray(0, this.n));
+    this.customer = customer;
+    this.day = day;
+    this.amount = amount;
+  }
 }
 
 function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean, issues: Issue[]): number {
@@ -331,11 +368,19 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
       ['customerName', 'name'],
     ] as [Role, 'rep' | 'region' | 'segment' | 'name'][]
   )
-    .map(([role, field]) => ({ col: text(f, role), field }))
-    .filter((a): a is { col: string[]; field: 'rep' | 'region' | 'segment' | 'name' } => a.col !== null);
+    .map(([role, field]) => ({ col: text(f, role), out: b[field] }))
+    .filter((a): a is { col: string[]; out: string[] } => a.col !== null);
   const cats = categoricalColumns(f);
-  const catDay: number[] = [];
-  const catValues: string[][] = cats.map(() => []);
+  // The categories of each customer's latest order: that order's row, and its day. Typed and
+  // sized up front (at most one new customer per row), as scattered writes to a growing plain
+  // array would turn it into a slow dictionary.
+  const bound = cats.length ? b.ids.length + f.rowCount : 0;
+  const catRow = new Int32Array(bound).fill(-1);
+  const catDay = new Float64Array(bound).fill(-Infinity);
+  acc.reserve(f.rowCount);
+  const { customer: accCustomer, day: accDay, amount: accAmount } = acc;
+  const { index, attrDay } = b;
+  let kept = acc.n;
   let unattributed = 0;
   let unmatched = 0;
   let returns = 0;
@@ -345,7 +390,11 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
     if (Number.isNaN(d)) continue;
     if (d > max) max = d;
     let value = amount ? amount[r] : qty && price ? qty[r] * price[r] : NaN;
-    const cancelled = orderIds !== null && /^c/i.test(orderIds[r]);
+    let cancelled = false;
+    if (orderIds !== null) {
+      const c0 = orderIds[r].charCodeAt(0);
+      cancelled = c0 === 99 || c0 === 67; // c or C: a cancelled invoice (UCI Online Retail)
+    }
     if (value < 0 || (qty && qty[r] < 0) || cancelled) {
       returns++;
       continue;
@@ -355,7 +404,7 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
       unattributed++;
       continue;
     }
-    let i = b.index.get(id);
+    let i = index.get(id);
     if (i === undefined) {
       if (joinOnly) {
         unmatched++;
@@ -365,30 +414,34 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
     }
     if (Number.isNaN(value)) value = 0;
     // Rep, region and segment from the customer's latest order, unless a customer list gave them.
-    if (attrs.length && d >= b.attrDay[i]) {
-      b.attrDay[i] = d;
+    if (attrs.length && d >= attrDay[i]) {
+      attrDay[i] = d;
       for (const a of attrs) {
         const v = a.col[r].trim();
-        if (v) b[a.field][i] = v;
+        if (v) a.out[i] = v;
       }
     }
-    if (cats.length && !(catDay[i] > d)) {
+    if (bound && d >= catDay[i]) {
       catDay[i] = d;
-      for (let k = 0; k < cats.length; k++) catValues[k][i] = cats[k][r].trim();
+      catRow[i] = r;
     }
-    acc.customer.push(i);
-    acc.day.push(d);
-    acc.amount.push(value);
+    accCustomer[kept] = i;
+    accDay[kept] = d;
+    accAmount[kept] = value;
+    kept++;
   }
+  acc.n = kept;
   if (unattributed) issues.push({ code: 'orders-without-customer', file: f.file, params: { count: unattributed } });
   b.unattributedOrderRows += unattributed;
-  cats.forEach((_, k) => {
-    const c = cats.index[k];
-    const col = b.column(f.header[c], f.file, undefined);
-    catValues[k].forEach((v, i) => {
+  for (let k = 0; k < cats.length; k++) {
+    const col = b.column(f.header[cats.index[k]], f.file, undefined);
+    const cells = cats[k];
+    for (let i = 0; i < bound; i++) {
+      if (catRow[i] < 0) continue;
+      const v = cells[catRow[i]].trim();
       if (v && !col.values[i]) col.values[i] = v;
-    });
-  });
+    }
+  }
   if (unmatched) issues.push({ code: 'orders-unmatched', file: f.file, params: { count: unmatched } });
   if (returns) issues.push({ code: 'orders-returns', file: f.file, params: { count: returns } });
   return max;
@@ -425,7 +478,7 @@ export function buildCustomerModel(files: ParsedFile[]): CustomerModel {
     const m = addCustomerList(b, f, issues, has);
     if (m > maxDay) maxDay = m;
   }
-  const acc: OrderAcc = { customer: [], day: [], amount: [] };
+  const acc = new OrderAcc();
   for (const f of logs) {
     const m = addOrderLog(b, f, acc, lists.length > 0, issues);
     if (m > maxDay) maxDay = m;
@@ -436,8 +489,8 @@ export function buildCustomerModel(files: ParsedFile[]): CustomerModel {
   const startDay = Float64Array.from(b.start);
   const revenue = Float64Array.from(b.revenue);
   let orders: OrderColumns | null = null;
-  const revenueFromOrders = !has.revenue && (acc.customer.length > 0 || logs.length > 0);
-  if (acc.customer.length > 0 || logs.length > 0) {
+  const revenueFromOrders = !has.revenue && (acc.n > 0 || logs.length > 0);
+  if (acc.n > 0 || logs.length > 0) {
     has.orders = true;
     has.lastOrder = true;
     orders = sortOrders(acc, n);
