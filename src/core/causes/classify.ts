@@ -102,7 +102,8 @@ export function normalizeReason(text: string): string {
   let s = text.normalize('NFKC').toLowerCase();
   s = s.replace(T2S_RE, (c) => T2S.get(c) ?? c);
   s = s.replace(/[’‘`´]/g, "'").replace(/[“”"「」『』【】《》()[\]{}<>]/g, ' ');
-  for (const [re, to] of ABBREVIATIONS) s = s.replace(re, to);
+  // The abbreviations are all Latin (and & $): Chinese-only text skips them.
+  if (/[a-z&$]/.test(s)) for (const [re, to] of ABBREVIATIONS) s = s.replace(re, to);
   return s.replace(/\s+/g, ' ').trim();
 }
 
