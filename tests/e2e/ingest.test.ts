@@ -113,7 +113,8 @@ describe.skipIf(!ready)('ingestion in the built app', () => {
     await expect.poll(() => g.page.locator('[data-testid=inputs-table]').innerText()).toContain('gbk');
     await g.page.reload();
     await g.page.locator('[data-testid=kpi-customers]').waitFor();
-    expect(await g.page.locator('[data-testid=encoding-select]').inputValue()).toBe('gbk');
+    // The mapping panel may render a moment after the KPIs: poll rather than read once.
+    await expect.poll(() => g.page.locator('[data-testid=encoding-select]').inputValue()).toBe('gbk');
     await g.page.locator('[data-testid=encoding-select]').selectOption('big5');
     await expect.poll(() => g.page.locator('[data-testid=mapping] h3').innerText()).toBe('customers-big5.csv');
     await expect.poll(() => g.page.locator('[data-testid=role-select][data-column="狀態"]').inputValue()).toBe('status');
