@@ -118,13 +118,7 @@ export class AppState {
       files: await Promise.all(files.map(storedFile)),
       settings,
     };
-    this.show(session, out.analysis, out.files);
-    try {
-      await store.saveSession(session);
-      await this.refreshSessions();
-    } catch (e) {
-      this.fail(e);
-    }
+    await this.keep(session, out.analysis, out.files);
     return true;
   }
 
@@ -156,14 +150,22 @@ export class AppState {
       return false;
     }
     const session = { ...this.session, files, updated: Date.now() };
-    this.show(session, out.analysis, out.files);
+    await this.keep(session, out.analysis, out.files);
+    return true;
+  }
+
+  /**
+   * Save the session, then show it: what the user sees is already on disk, so closing the tab
+   * right after a change loses nothing. A storage failure is reported; the result still shows.
+   */
+  private async keep(session: store.Session, analysis: Analysis, files: FileInfo[]) {
     try {
       await store.saveSession(session);
-      await this.refreshSessions();
     } catch (e) {
       this.fail(e);
     }
-    return true;
+    this.show(session, analysis, files);
+    await this.refreshSessions().catch((e) => this.fail(e));
   }
 
   private show(session: store.Session, analysis: Analysis, files: FileInfo[]) {
@@ -208,13 +210,7 @@ export class AppState {
       return;
     }
     const session = { ...this.session, settings, updated: Date.now() };
-    this.show(session, out.analysis, out.files);
-    try {
-      await store.saveSession(session);
-      await this.refreshSessions();
-    } catch (e) {
-      this.fail(e);
-    }
+    await this.keep(session, out.analysis, out.files);
   }
 
   /** Churned customers matching a search, from the worker (the list is not part of every analysis). */
