@@ -12,6 +12,7 @@
 //   • A few active customers have not ordered for 3–8 months (the at-risk list).
 
 import { createRng, type Rng } from './rng.ts';
+import { CAUSES as TAXONOMY, type CauseId } from '../../src/core/causes/taxonomy.ts';
 
 export const SAMPLE_SEED = 20241231;
 export const SAMPLE_AS_OF = '2024-12-31';
@@ -171,21 +172,12 @@ const EN_SECOND = ['Star', 'Bridge', 'Leaf', 'Ocean', 'River', 'Dragon', 'Garden
 // ---------------------------------------------------------------------------------------------
 // Churn reasons
 
-export type SampleCause =
-  | 'staff-turnover'
-  | 'competitor'
-  | 'price'
-  | 'service-negligence'
-  | 'service-quality'
-  | 'product'
-  | 'broken-promises'
-  | 'harsh-policy'
-  | 'small-customer-neglect'
-  | 'no-contact'
-  | 'market-volatility'
-  | 'customer-circumstances';
+/** Every cause of the taxonomy but 'unclassified', in the taxonomy's order. */
+export type SampleCause = Exclude<CauseId, 'unclassified'>;
 
-export const UNCONTROLLABLE_CAUSES: readonly SampleCause[] = ['market-volatility', 'customer-circumstances'];
+export const UNCONTROLLABLE_CAUSES: readonly SampleCause[] = TAXONOMY.filter((c) => c.controllable === false).map(
+  (c) => c.id as SampleCause,
+);
 
 /** Reason phrasings with the cause they were generated for and their relative frequency within it. */
 const PHRASES: Record<SampleCause | 'vague', [text: string, weight: number][]> = {
@@ -283,20 +275,7 @@ export const REASON_PHRASES: readonly { text: string; cause: SampleCause | null 
   ([cause, list]) => list.map(([text]) => ({ text, cause: cause === 'vague' ? null : (cause as SampleCause) })),
 );
 
-const CAUSES: SampleCause[] = [
-  'staff-turnover',
-  'competitor',
-  'price',
-  'service-negligence',
-  'service-quality',
-  'product',
-  'broken-promises',
-  'harsh-policy',
-  'small-customer-neglect',
-  'no-contact',
-  'market-volatility',
-  'customer-circumstances',
-];
+const CAUSES: SampleCause[] = TAXONOMY.filter((c) => c.id !== 'unclassified').map((c) => c.id as SampleCause);
 /** Cause mix of churn not triggered by a rep's departure. */
 const CAUSE_WEIGHTS: Record<SampleCause, number> = {
   'staff-turnover': 5,

@@ -209,6 +209,42 @@ export function detectDateOrder(values: string[]): DateOrder {
 }
 
 /**
+ * Parse every cell of a column. Exports repeat values (dates in an order log, amounts), so the
+ * previous cell and every distinct one are remembered (ingest interns repeated strings, so the
+ * lookups hash nothing); the memo is dropped once the column proves mostly distinct. Blank cells
+ * are NaN; cells that are neither blank nor parseable are NaN too and counted in `bad`.
+ */
+function parseColumn(values: string[], parse: (v: string) => number | null): { out: Float64Array; bad: number } {
+  const n = values.length;
+  const out = new Float64Array(n);
+  let bad = 0;
+  let memo: Map<string, number> | null = new Map();
+  let prev: string | null = null;
+  let prevX = NaN;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== prev) {
+      prev = v;
+      let x = memo === null ? undefined : memo.get(v);
+      if (x === undefined) {
+        const p = parse(v);
+        x = p !== null ? p : isMissing(v) ? NaN : -Infinity; // -Infinity: a bad cell (parsers never give it)
+        if (memo !== null) {
+          memo.set(v, x);
+          if ((memo.size & (MEMO_CHECK - 1)) === 0 && memo.size * 2 > i) memo = null;
+        }
+      }
+      prevX = x;
+    }
+    if (prevX === -Infinity) {
+      out[i] = NaN;
+      bad++;
+    } else out[i] = prevX;
+  }
+  return { out, bad };
+}
+
+/**
  * A whole date column → epoch days (NaN = missing or unreadable). `bad` counts non-blank cells
  * that are not dates. Excel serial numbers (20000..80000, 1954..2119) count when allowSerial.
  */
@@ -217,41 +253,17 @@ export function parseDateColumn(
   allowSerial: boolean,
 ): { days: Float64Array; order: DateOrder; bad: number } {
   const order = detectDateOrder(values);
-  const n = values.length;
-  const days = new Float64Array(n);
-  let bad = 0;
-  // Order logs repeat the same dates: remember the previous cell and every distinct one
-  // (ingest interns repeated strings, so the lookups hash nothing). -Infinity marks a bad cell.
-  let memo: Map<string, number> | null = new Map();
-  let prev: string | null = null;
-  let prevDay = NaN;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v !== prev) {
-      prev = v;
-      let x = memo === null ? undefined : memo.get(v);
-      if (x === undefined) {
-        let d = parseDateValue(v, order);
-        if (d === null && allowSerial) {
-          const t = trimmed(v);
-          if (RE_SERIAL.test(t)) {
-            const k = +t;
-            if (k >= 20000 && k <= 80000) d = excelSerialToDay(k);
-          }
-        }
-        x = d !== null ? d : isMissing(v) ? NaN : -Infinity;
-        if (memo !== null) {
-          memo.set(v, x);
-          if ((memo.size & (MEMO_CHECK - 1)) === 0 && memo.size * 2 > i) memo = null;
-        }
+  const { out: days, bad } = parseColumn(values, (v) => {
+    let d = parseDateValue(v, order);
+    if (d === null && allowSerial) {
+      const t = trimmed(v);
+      if (RE_SERIAL.test(t)) {
+        const k = +t;
+        if (k >= 20000 && k <= 80000) d = excelSerialToDay(k);
       }
-      prevDay = x;
     }
-    if (prevDay === -Infinity) {
-      days[i] = NaN;
-      bad++;
-    } else days[i] = prevDay;
-  }
+    return d;
+  });
   return { days, order, bad };
 }
 
@@ -468,31 +480,7 @@ export function parseNumberColumn(values: string[]): { values: Float64Array; bad
     if (v.indexOf(',') >= 0 || v.indexOf('.') >= 0) votes += decimalVote(v);
   }
   const decimalComma = votes > 0;
-  const out = new Float64Array(n);
-  let bad = 0;
-  let memo: Map<string, number> | null = new Map();
-  let prev: string | null = null;
-  let prevX = NaN;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v !== prev) {
-      prev = v;
-      let x = memo === null ? undefined : memo.get(v);
-      if (x === undefined) {
-        const p = parseNumber(v, decimalComma);
-        x = p !== null ? p : isMissing(v) ? NaN : -Infinity; // -Infinity: not a number (parseNumber never gives it)
-        if (memo !== null) {
-          memo.set(v, x);
-          if ((memo.size & (MEMO_CHECK - 1)) === 0 && memo.size * 2 > i) memo = null;
-        }
-      }
-      prevX = x;
-    }
-    if (prevX === -Infinity) {
-      out[i] = NaN;
-      bad++;
-    } else out[i] = prevX;
-  }
+  const { out, bad } = parseColumn(values, (v) => parseNumber(v, decimalComma));
   return { values: out, bad, decimalComma };
 }
 
