@@ -2,7 +2,7 @@
 // Hot paths sort typed arrays natively and walk them with plain loops: this runs on up to ~1M
 // customers inside a worker, where an index sort with a JS comparator would dominate the run time.
 
-import type { SurvivalPoint } from '../types';
+import type { SurvivalGroup, SurvivalPoint } from '../types';
 
 export interface KaplanMeierResult {
   curve: SurvivalPoint[];
@@ -438,15 +438,6 @@ function normalCdf(x: number): number {
   return x < 0 ? tail : 1 - tail;
 }
 
-export interface GroupCurve {
-  group: string;
-  customers: number;
-  events: number;
-  curve: SurvivalPoint[];
-  median: number | null;
-  medianLower: number | null;
-  medianUpper: number | null;
-}
 
 /**
  * Kaplan–Meier per group and the log-rank test across them. codes[i] indexes labels (−1 = left
@@ -459,7 +450,7 @@ export function survivalByGroup(
   durations: Float64Array,
   events: Uint8Array,
   maxGroups = 8,
-): { groups: GroupCurve[]; omitted: number; logRank: LogRankResult } {
+): { groups: SurvivalGroup[]; omitted: number; logRank: LogRankResult } {
   checkLengths(codes.length, durations.length, events.length);
   const size = new Float64Array(labels.length);
   for (let i = 0; i < codes.length; i++) if (codes[i] >= 0 && !Number.isNaN(durations[i])) size[codes[i]]++;
