@@ -13,6 +13,7 @@ import { fileUrl, hasChromium, hasDist, launch, openApp, serveDist, type Guarded
 const corpus = new URL('../fixtures/corpus/', import.meta.url);
 const corpusFile = (name: string) => ({ name, bytes: [...readFileSync(new URL(name, corpus))] });
 const xlsxPath = fileURLToPath(new URL('../../../shared/data/telco-ibm-reasons.xlsx', import.meta.url));
+if (!existsSync(xlsxPath)) console.warn('\n*** ingest e2e: ../shared/data/telco-ibm-reasons.xlsx absent, the .xlsx page test is SKIPPED ***\n');
 
 const expectFor = (names: string[], settings: Partial<Settings> = {}) =>
   analyze(
