@@ -99,45 +99,6 @@ function countOf(text: string, s: string): number {
   return n;
 }
 
-/** Rewrite every unquoted \r\n and \r as \n, leaving quoted cells byte for byte (PapaParse's quote rules). */
-export function normaliseBreaks(text: string, delimiter: string): string {
-  const d = delimiter.charCodeAt(0);
-  const parts: string[] = [];
-  let from = 0;
-  let inQuotes = false;
-  let fieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inQuotes) {
-      if (c !== QUOTE) continue;
-      if (text.charCodeAt(i + 1) === QUOTE) {
-        i++;
-        continue;
-      }
-      // Closing only if followed (after optional spaces) by a delimiter, a break or the end.
-      let j = i + 1;
-      while (text.charCodeAt(j) === 32) j++;
-      const n = text.charCodeAt(j);
-      if (n === d || n === LF || n === CR || j >= text.length) inQuotes = false;
-      continue;
-    }
-    if (c === QUOTE && fieldStart) {
-      inQuotes = true;
-      fieldStart = false;
-    } else if (c === CR) {
-      parts.push(text.slice(from, i), '\n');
-      if (text.charCodeAt(i + 1) === LF) i++;
-      from = i + 1;
-      fieldStart = true;
-    } else {
-      fieldStart = c === LF || c === d;
-    }
-  }
-  if (parts.length === 0) return text;
-  parts.push(text.slice(from));
-  return parts.join('');
-}
-
 /** The line break the text uses outside quotes: '\n' for LF and for a mix, else '\r\n' or '\r'. */
 export function newlineOf(text: string): string {
   const nLF = countOf(text, '\n');

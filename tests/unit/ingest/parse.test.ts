@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { normaliseBreaks, parseDelimited, sniffDelimiter } from '../../../src/core/ingest/parse';
+import { parseDelimited, sniffDelimiter } from '../../../src/core/ingest/parse';
 
 describe('sniffDelimiter', () => {
   const cases: { name: string; input: string; expected: string }[] = [
@@ -76,12 +76,3 @@ describe('parseDelimited', () => {
   });
 });
 
-describe('normaliseBreaks', () => {
-  it('rewrites unquoted breaks only', () => {
-    expect(normaliseBreaks('a,"x\r\ny"\r\nb,"\r"\rc', ',')).toBe('a,"x\r\ny"\nb,"\r"\nc');
-    expect(normaliseBreaks('a,b\nc', ',')).toBe('a,b\nc');
-  });
-  it('a quote inside an unquoted field does not open a quoted section', () => {
-    expect(normaliseBreaks('5"3,x\r\ny,z', ',')).toBe('5"3,x\ny,z');
-  });
-});
