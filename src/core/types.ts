@@ -3,6 +3,7 @@
 import type { CauseEdits, TaxonomyEntry } from './causes/edits';
 import type { CauseSource } from './causes/resolve';
 import type { CrosstabRow, ReasonRow } from './causes/table';
+import type { Column } from './ingest/columns';
 
 /** What a column means. `ignore` is a user's explicit "not used". */
 export type Role =
@@ -78,15 +79,24 @@ export class IngestError extends Error {
   }
 }
 
-/** One file after decode → parse → shape → roles. Data is column-major strings, as in the source. */
+/** One file after decode → parse → shape → roles. Data is column-major, as in the source. */
 export interface ParsedFile {
   file: string;
   kind: FileKind;
   encoding: string; // WHATWG label: utf-8, gbk, gb18030, big5, utf-16le, utf-16be
   delimiter: string;
   header: string[];
-  /** columns[c][r]: raw cell text of data row r (title, blank, repeated-header and totals rows removed). */
+  /**
+   * columns[c][r]: raw cell text of data row r (title, blank, repeated-header and totals rows
+   * removed). For an ingested file each column's strings are made on first read (see `stored`).
+   */
   columns: string[][];
+  /**
+   * The same columns as ingest stores them (dictionary codes, typed numbers or packed text; see
+   * ingest/columns.ts), read by the analysis without making a string per cell. Absent for files
+   * built by hand, whose `columns` are read instead (columnAt).
+   */
+  stored?: Column[];
   rowCount: number;
   /** 1-based source line of each data row, for messages. */
   lineOf?: number[];

@@ -1,5 +1,6 @@
 // Messages between the page and the analysis worker: discriminated unions, no exceptions cross.
 import type { Analysis, FileKind, LostCustomer, ParsedFile, Role, Settings } from '../core/types';
+import { columnAt } from '../core/ingest/columns';
 
 export interface InputFile {
   name: string;
@@ -55,7 +56,8 @@ export type Response =
 
 export function fileInfo(f: ParsedFile & { sheets?: string[]; sheet?: string }): FileInfo {
   const preview: string[][] = [];
-  for (let r = 0; r < Math.min(5, f.rowCount); r++) preview.push(f.columns.map((c) => c[r]));
+  // Cell by cell from the stored columns: reading f.columns would make every cell's string.
+  for (let r = 0; r < Math.min(5, f.rowCount); r++) preview.push(f.header.map((_, c) => columnAt(f, c).get(r)));
   return {
     file: f.file,
     kind: f.kind,

@@ -1,6 +1,7 @@
 // Which column means what: header words first (Simplified, Traditional, English, abbreviations),
 // then the values confirm or veto (a date role needs dates, a status needs churn words…).
 import type { FileKind, Issue, ParsedFile, Role, RoleMap } from '../types';
+import { asColumn, type Column, type ColumnInput } from './columns';
 import { isChurnWord, isMissing, parseChurnFlag, parseDateValue, parseNumberValue, toHalfWidth } from './values';
 
 /** 'money' becomes amount (order log) or revenue (customer list); 'date' becomes orderDate in an order log. */
@@ -227,7 +228,9 @@ function isSerial(v: string): boolean {
   return x >= 20000 && x <= 80000;
 }
 
-function columnStats(col: string[]): Stats {
+const NO_CELLS: Column = asColumn([]);
+
+function columnStats(col: Column): Stats {
   const seen = new Set<string>();
   let filled = 0;
   let dates = 0;
@@ -235,7 +238,7 @@ function columnStats(col: string[]): Stats {
   let numbers = 0;
   let flags = 0;
   for (let r = 0; r < col.length && filled < SAMPLE; r++) {
-    const v = col[r];
+    const v = col.get(r);
     if (isMissing(v)) continue;
     filled++;
     seen.add(v.trim());
@@ -248,11 +251,11 @@ function columnStats(col: string[]): Stats {
 }
 
 /** Share of distinct values among the non-blank ones (first 20,000). */
-function uniqueShare(col: string[]): number {
+function uniqueShare(col: Column): number {
   const seen = new Set<string>();
   let n = 0;
   for (let r = 0; r < col.length && n < 20000; r++) {
-    const v = col[r].trim();
+    const v = col.get(r).trim();
     if (!v) continue;
     n++;
     seen.add(v);
@@ -303,12 +306,13 @@ export interface RoleContext {
 }
 
 /** Column → role from header words, checked against the values. Each role and column at most once. */
-export function guessRoles(header: string[], columns: string[][], ctx?: RoleContext): RoleMap {
+export function guessRoles(header: string[], given: readonly ColumnInput[], ctx?: RoleContext): RoleMap {
+  const columns = given.map(asColumn);
   const stats = new Map<number, Stats>();
   const statsOf = (c: number): Stats => {
     let s = stats.get(c);
     if (!s) {
-      s = columnStats(columns[c] ?? []);
+      s = columnStats(columns[c] ?? NO_CELLS);
       stats.set(c, s);
     }
     return s;
@@ -327,13 +331,14 @@ export function guessRoles(header: string[], columns: string[][], ctx?: RoleCont
       if (cands.some((k) => k.col === c)) continue; // it has another meaning after all
       const col = columns[c];
       let r = 0;
-      while (r < col.length && isMissing(col[r])) r++;
+      while (r < col.length && isMissing(col.get(r))) r++;
+      const value = col.get(r);
       ctx.issues.push({
         code: 'no-dates-in-column',
         file: ctx.file,
         column: header[c],
         row: ctx.lineOf ? ctx.lineOf[r] : r + 2,
-        params: { value: col[r].length > 40 ? `${col[r].slice(0, 40)}…` : col[r] },
+        params: { value: value.length > 40 ? `${value.slice(0, 40)}…` : value },
       });
     }
   }
@@ -345,7 +350,7 @@ export function guessRoles(header: string[], columns: string[][], ctx?: RoleCont
       if (s.filled === 0 || s.flags < s.filled || s.distinct > 6) continue;
       const col = columns[c];
       let specific = false;
-      for (let r = 0; r < col.length && r < SAMPLE && !specific; r++) specific = isChurnWord(col[r]);
+      for (let r = 0; r < col.length && r < SAMPLE && !specific; r++) specific = isChurnWord(col.get(r));
       if (specific) cands.push({ col: c, target: 'status', score: 3 });
     }
   }
@@ -425,12 +430,12 @@ const DATE_ROLES: Role[] = ['signupDate', 'firstOrderDate', 'lastOrderDate', 'ch
  * 'orders' with an order date or order id, or when customer ids repeat a lot next to a date and
  * an amount; 'staff' for reps with join/leave dates and no customer id; else 'customers'.
  */
-export function guessKind(roles: RoleMap, columns: string[][]): FileKind {
+export function guessKind(roles: RoleMap, columns: readonly ColumnInput[]): FileKind {
   if (roles.orderDate !== undefined || roles.orderId !== undefined) return 'orders';
   if (roles.customerId !== undefined) {
     const hasDate = DATE_ROLES.some((r) => roles[r] !== undefined);
     const hasMoney = roles.amount !== undefined || roles.revenue !== undefined;
-    if (hasDate && hasMoney && uniqueShare(columns[roles.customerId] ?? []) < REPEATED_IDS) return 'orders';
+    if (hasDate && hasMoney && uniqueShare(asColumn(columns[roles.customerId] ?? NO_CELLS)) < REPEATED_IDS) return 'orders';
     return 'customers';
   }
   if (roles.rep !== undefined && (roles.repJoinDate !== undefined || roles.repLeaveDate !== undefined)) return 'staff';

@@ -2,6 +2,7 @@
 // the header, and totals, repeated headers and notes among or below the data; find the real
 // header and keep only the data rows.
 import { IngestError, type Issue } from '../types';
+import { CellColumn } from './columns';
 import { knownHeaderCount } from './roles';
 
 export interface Skipped {
@@ -129,6 +130,15 @@ const TOTAL_SUFFIX = new RegExp(`(?:${TOTAL_WORDS}|\\stotal)$`, 'i');
 const TOTAL_FIRST = new Set(Array.from('合总小總汇彙匯tTgGsS', (ch) => ch.charCodeAt(0)));
 const TOTAL_LAST = new Set(Array.from('计計总總和lL', (ch) => ch.charCodeAt(0)));
 
+/** By UTF-16 code, for plainRow: EDGE_WS whitespace (isWs), EDGE_FIRST in TOTAL_FIRST, EDGE_LAST in TOTAL_LAST. */
+const EDGE = new Uint8Array(0x10000);
+const EDGE_WS = 1;
+const EDGE_FIRST = 2;
+const EDGE_LAST = 4;
+for (let c = 0; c < 0x10000; c++) if (isWs(c)) EDGE[c] |= EDGE_WS;
+for (const c of TOTAL_FIRST) EDGE[c] |= EDGE_FIRST;
+for (const c of TOTAL_LAST) EDGE[c] |= EDGE_LAST;
+
 function isTotalsRow(row: string[], sparse: number): boolean {
   let seen = 0;
   for (let c = 0; c < row.length && seen < 2; c++) {
@@ -182,32 +192,9 @@ export function cleanHeader(raw: string[], position?: number[]): string[] {
   return out;
 }
 
-/** Interns repeated cell strings per column, until the column turns out mostly distinct. */
-class Interner {
-  private map: Map<string, string> | null = new Map();
-  private seen = 0;
-  /** The value returned last: exports group rows (by invoice, customer, day), so it often repeats. */
-  private last = '';
-
-  get(s: string): string {
-    const m = this.map;
-    if (m === null) return s;
-    // Comparing with the last value is much cheaper than hashing a fresh string for the map.
-    if (s === this.last) return this.last;
-    let v = m.get(s);
-    if (v === undefined) {
-      m.set(s, s);
-      v = s;
-      // Checked every 16k new values: ids and amounts stop here, dates, regions and reps go on.
-      if ((m.size & 0x3fff) === 0 && (m.size * 2 > this.seen || m.size > 1 << 18)) this.map = null;
-    }
-    this.last = v;
-    return v;
-  }
-
-  count(): void {
-    this.seen++;
-  }
+function hasValue(col: CellColumn): boolean {
+  for (let r = 0; r < col.length; r++) if (!isBlankCell(col.get(r))) return true;
+  return false;
 }
 
 /** Rows looked at before the header is chosen: what findHeader reads. */
@@ -215,8 +202,8 @@ const HEAD_ROWS = HEADER_SCAN + WIDTH_SAMPLE + 1;
 
 export interface ShapedColumns {
   header: string[];
-  /** columns[c][r]; repeated values share one string. */
-  columns: string[][];
+  /** columns[c].get(r): raw text of data row r (see columns.ts for how they are stored). */
+  columns: CellColumn[];
   rowCount: number;
   lineOf: number[];
   skipped: Skipped;
@@ -226,6 +213,9 @@ export interface ShapedColumns {
 /**
  * Rows in, one at a time (from the splitter or a workbook); columns out. The first rows are held
  * until the header is found, then every row goes straight into its columns: no row-major copy.
+ * A line without quotes can come in uncut (line()): when it is plainly a data row of the header's
+ * width, its cells go from the text into the columns without a string per cell; anything else
+ * (blank, totals, repeated header, ragged) is cut into cells and takes the general path.
  */
 export class Shaper {
   private head: string[][] = [];
@@ -234,8 +224,10 @@ export class Shaper {
   private rawHeader: string[] = [];
   private trimmedHeader: string[] = [];
   private sparse = 2;
-  private cols: string[][] = [];
-  private interners: Interner[] = [];
+  private cols: CellColumn[] = [];
+  /** Where each cell of the line being read starts and ends (line()). */
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
   private lineOf: number[] = [];
   private n = 0;
   private long = 0;
@@ -274,11 +266,59 @@ export class Shaper {
     for (let i = h + 1; i < rows.length; i++) this.take(rows[i], lines[i]);
   }
 
+  /** A record without quotes, uncut: text[start, end) split by `delimiter`. */
+  line(text: string, start: number, end: number, line: number, delimiter: string): void {
+    if (this.decided && this.plainRow(text, start, end, delimiter)) {
+      const cols = this.cols;
+      for (let c = 0; c < cols.length; c++) cols[c].pushRange(text, this.starts[c], this.ends[c]);
+      this.lineOf.push(line);
+      this.n++;
+      return;
+    }
+    this.row(end === start ? [''] : text.slice(start, end).split(delimiter), line);
+  }
+
+  /**
+   * Cuts the line into this.starts / this.ends and tells whether take() would keep it as a data row
+   * as it is: exactly one cell per column, and a first cell (and the next non-empty one) that cannot
+   * make it blank, a repeated header or a totals row (see isTotalsRow: only the first and last
+   * characters of those cells are looked at). False sends the line to the general path.
+   */
+  private plainRow(text: string, start: number, end: number, d: string): boolean {
+    const w = this.cols.length;
+    if (this.starts.length < w) {
+      this.starts = new Int32Array(w);
+      this.ends = new Int32Array(w);
+    }
+    const { starts, ends } = this;
+    let a = start;
+    for (let c = 0; c < w - 1; c++) {
+      const b = text.indexOf(d, a);
+      if (b < 0 || b >= end) return false; // fewer cells than columns
+      starts[c] = a;
+      ends[c] = b;
+      a = b + 1;
+    }
+    const b = text.indexOf(d, a);
+    if (b >= 0 && b < end) return false; // more cells than columns
+    starts[w - 1] = a;
+    ends[w - 1] = end;
+    const e0 = ends[0];
+    if (e0 === start) return false;
+    if (EDGE[text.charCodeAt(start)] & (EDGE_WS | EDGE_FIRST) || EDGE[text.charCodeAt(e0 - 1)] & (EDGE_WS | EDGE_LAST)) return false;
+    const h0 = this.trimmedHeader[0];
+    if (h0.length === e0 - start && text.startsWith(h0, start)) return false;
+    for (let c = 1; c < w; c++) {
+      if (ends[c] === starts[c]) continue;
+      return (EDGE[text.charCodeAt(starts[c])] & (EDGE_WS | EDGE_FIRST)) === 0;
+    }
+    return true;
+  }
+
   private addColumn(): void {
-    const col = new Array<string>(this.n);
-    for (let r = 0; r < this.n; r++) col[r] = '';
+    const col = new CellColumn();
+    for (let r = 0; r < this.n; r++) col.push('');
     this.cols.push(col);
-    this.interners.push(new Interner());
   }
 
   private take(row: string[], line: number): void {
@@ -304,11 +344,7 @@ export class Shaper {
       }
     }
     const w = row.length < cols.length ? row.length : cols.length;
-    for (let c = 0; c < w; c++) {
-      const it = this.interners[c];
-      it.count();
-      cols[c].push(it.get(row[c]));
-    }
+    for (let c = 0; c < w; c++) cols[c].push(row[c]);
     for (let c = w; c < cols.length; c++) cols[c].push('');
     this.lineOf.push(line);
     this.n++;
@@ -323,8 +359,8 @@ export class Shaper {
       while (this.n > 0) {
         const r = this.n - 1;
         let filled = 0;
-        for (let c = 0; c < cols.length && filled < 2; c++) if (!isBlankCell(cols[c][r])) filled++;
-        if (filled !== 1 || !NOTE.test(cols[0][r].trim())) break;
+        for (let c = 0; c < cols.length && filled < 2; c++) if (!isBlankCell(cols[c].get(r))) filled++;
+        if (filled !== 1 || !NOTE.test(cols[0].get(r).trim())) break;
         for (const col of cols) col.pop();
         lineOf.pop();
         this.n--;
@@ -336,7 +372,7 @@ export class Shaper {
     const keep: number[] = [];
     for (let c = 0; c < cols.length; c++) {
       if (c < rawHeader.length && !isBlankCell(rawHeader[c])) keep.push(c);
-      else if (cols[c].some((v) => !isBlankCell(v))) keep.push(c);
+      else if (hasValue(cols[c])) keep.push(c);
     }
     if (keep.length !== cols.length) cols = keep.map((c) => cols[c]);
     const header = cleanHeader(
@@ -357,6 +393,6 @@ export function shapeRows(rows: string[][], file: string, rowLine?: ArrayLike<nu
   for (let i = 0; i < rows.length; i++) s.row(rows[i], rowLine ? rowLine[i] : i + 1);
   const out = s.finish();
   const data: string[][] = [];
-  for (let r = 0; r < out.rowCount; r++) data.push(out.columns.map((c) => c[r]));
+  for (let r = 0; r < out.rowCount; r++) data.push(out.columns.map((c) => c.get(r)));
   return { header: out.header, data, lineOf: out.lineOf, skipped: out.skipped, issues: out.issues };
 }

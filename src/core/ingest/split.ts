@@ -12,6 +12,8 @@
 // line break ends the last record; it does not start an empty one.
 
 export type EmitRow = (cells: string[], line: number) => void;
+/** A record without quotes, as the range text[start, end) of its line (no line break). */
+export type EmitRange = (text: string, start: number, end: number, line: number) => void;
 
 const QUOTE = 34;
 const LF = 10;
@@ -38,21 +40,24 @@ export class Splitter {
     this.dc = delimiter.charCodeAt(0);
   }
 
-  /** Feed the next piece of text; complete records are emitted, the rest is kept. */
-  push(chunk: string, emit: EmitRow): void {
+  /**
+   * Feed the next piece of text; complete records are emitted, the rest is kept. With `range`,
+   * records without a quote go there uncut (the caller reads their cells from the text).
+   */
+  push(chunk: string, emit: EmitRow, range?: EmitRange): void {
     const text = this.carry.length ? this.carry + chunk : chunk;
-    this.carry = text.slice(this.run(text, false, emit));
+    this.carry = text.slice(this.run(text, false, emit, range));
   }
 
   /** No more text: emit what is left. */
-  end(emit: EmitRow): void {
+  end(emit: EmitRow, range?: EmitRange): void {
     const text = this.carry;
     this.carry = '';
-    if (text.length) this.run(text, true, emit);
+    if (text.length) this.run(text, true, emit, range);
   }
 
   /** Emits complete records of `text`; returns where the unfinished part starts. */
-  private run(text: string, final: boolean, emit: EmitRow): number {
+  private run(text: string, final: boolean, emit: EmitRow, range: EmitRange | undefined): number {
     const len = text.length;
     const d = this.d;
     let pos = 0;
@@ -77,9 +82,9 @@ export class Splitter {
         if (end + 1 === len && !final) return pos; // a \r\n may be cut in two
         if (text.charCodeAt(end + 1) === LF) next++;
       }
-      const cells = end === pos ? [''] : text.slice(pos, end).split(d);
       this.rows++;
-      emit(cells, this.line++);
+      if (range) range(text, pos, end, this.line++);
+      else emit(end === pos ? [''] : text.slice(pos, end).split(d), this.line++);
       pos = next;
     }
     return pos;

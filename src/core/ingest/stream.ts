@@ -6,6 +6,7 @@ import { detectHead, guessLegacy } from './decode';
 import { sniffDelimiter } from './parse';
 import { Shaper, type ShapedColumns } from './shape';
 import { Splitter } from './split';
+import { lazyColumns } from './columns';
 import { guessKind, guessRoles } from './roles';
 
 /** Bytes looked at to detect the encoding. */
@@ -44,7 +45,8 @@ export function finishParsed(
     encoding,
     delimiter,
     header: shaped.header,
-    columns: shaped.columns,
+    columns: lazyColumns(shaped.columns),
+    stored: shaped.columns,
     rowCount: shaped.rowCount,
     lineOf: shaped.lineOf,
     roles,
@@ -60,7 +62,11 @@ export class TextIngest {
   private readonly shaper: Shaper;
   private content = false;
   private first = true;
+  /** The delimiter in use, once known. */
+  private d = ',';
   private readonly emit = (cells: string[], line: number) => this.shaper.row(cells, line);
+  private readonly emitRange = (text: string, start: number, end: number, line: number) =>
+    this.shaper.line(text, start, end, line, this.d);
 
   constructor(
     readonly file: string,
@@ -78,7 +84,7 @@ export class TextIngest {
     }
     if (!this.content && /\S/.test(text)) this.content = true;
     if (this.splitter) {
-      this.splitter.push(text, this.emit);
+      this.splitter.push(text, this.emit, this.emitRange);
       return;
     }
     this.head += text;
@@ -89,14 +95,15 @@ export class TextIngest {
     const head = this.head;
     this.head = '';
     this.splitter = new Splitter(this.delimiter ?? sniffDelimiter(head));
-    this.splitter.push(head, this.emit);
+    this.d = this.splitter.delimiter;
+    this.splitter.push(head, this.emit, this.emitRange);
   }
 
   finish(): ParsedFile {
     if (!this.content) throw new IngestError('empty-file', this.file);
     if (!this.splitter) this.start();
     const s = this.splitter!;
-    s.end(this.emit);
+    s.end(this.emit, this.emitRange);
     const shaped = this.shaper.finish();
     const quotes = { malformed: s.malformedQuotes, firstRow: s.firstMalformedLine };
     return finishParsed(this.file, shaped, this.encoding, s.delimiter, quotes);

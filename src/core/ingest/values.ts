@@ -1,6 +1,7 @@
 // Cell text → values. These run on every cell of a column (a million and more), so they use
 // anchored, precompiled regexes, a fast path for the common form and no per-cell objects.
 import { dayOf, excelSerialToDay } from '../dates';
+import { codeCounts, dictionaryOf, numberForm, OTHER, type CellColumn, type ColumnInput, type Dictionary } from './columns';
 
 export type DateOrder = 'ymd' | 'dmy' | 'mdy';
 
@@ -187,22 +188,27 @@ const MEMO_CHECK = 1 << 15;
 const isDateSep = (c: number): boolean => c === 47 || c === 45 || c === 46; // / - .
 const RE_ABY_ONLY = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](?:\d{4}|\d{2})(?=$|[T\s])/;
 
-/** Day-first or month-first for a column's a/b/yyyy values, from all of them; 'ymd' if there are none. */
-export function detectDateOrder(values: string[]): DateOrder {
+/**
+ * Day-first or month-first for a column's a/b/yyyy values, from all of them; 'ymd' if there are
+ * none. With `counts`, values are a column's distinct texts and counts[i] how often each occurs.
+ */
+export function detectDateOrder(values: readonly string[], counts?: Int32Array): DateOrder {
   let seen = 0;
   let dmy = 0;
   let mdy = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
+    const times = counts ? counts[i] : 1;
+    if (times === 0) continue;
     // Cheap filter: a/b/… has its first separator at index 1 or 2.
     if (!(isDateSep(v.charCodeAt(1)) || isDateSep(v.charCodeAt(2)) || isDateSep(v.charCodeAt(3)))) continue;
     const m = RE_ABY_ONLY.exec(v);
     if (!m) continue;
-    seen++;
+    seen += times;
     const a = +m[1];
     const b = +m[2];
-    if (a > 12 && b <= 12) dmy++;
-    else if (b > 12 && a <= 12) mdy++;
+    if (a > 12 && b <= 12) dmy += times;
+    else if (b > 12 && a <= 12) mdy += times;
   }
   if (seen === 0) return 'ymd';
   return mdy > dmy ? 'mdy' : 'dmy';
@@ -214,7 +220,7 @@ export function detectDateOrder(values: string[]): DateOrder {
  * lookups hash nothing); the memo is dropped once the column proves mostly distinct. Blank cells
  * are NaN; cells that are neither blank nor parseable are NaN too and counted in `bad`.
  */
-function parseColumn(values: string[], parse: (v: string) => number | null): { out: Float64Array; bad: number } {
+function parseColumn(values: readonly string[], parse: (v: string) => number | null): { out: Float64Array; bad: number } {
   const n = values.length;
   const out = new Float64Array(n);
   let bad = 0;
@@ -245,15 +251,38 @@ function parseColumn(values: string[], parse: (v: string) => number | null): { o
 }
 
 /**
+ * parseColumn over a column's dictionary: each distinct text is parsed once (those of no row are
+ * skipped), then every row takes its code's value.
+ */
+function parseDictionary(d: Dictionary, counts: Int32Array, parse: (v: string) => number | null): { out: Float64Array; bad: number } {
+  const byCode = new Float64Array(d.values.length);
+  let bad = 0;
+  for (let k = 0; k < d.values.length; k++) {
+    if (counts[k] === 0) continue;
+    const v = d.values[k];
+    const p = parse(v);
+    if (p !== null) byCode[k] = p;
+    else {
+      byCode[k] = NaN;
+      if (!isMissing(v)) bad += counts[k];
+    }
+  }
+  const codes = d.codes;
+  const out = new Float64Array(codes.length);
+  for (let r = 0; r < codes.length; r++) out[r] = byCode[codes[r]];
+  return { out, bad };
+}
+
+/**
  * A whole date column → epoch days (NaN = missing or unreadable). `bad` counts non-blank cells
  * that are not dates. Excel serial numbers (20000..80000, 1954..2119) count when allowSerial.
+ * A stored column is read through its dictionary, so each distinct date text is parsed once.
  */
 export function parseDateColumn(
-  values: string[],
+  values: ColumnInput,
   allowSerial: boolean,
 ): { days: Float64Array; order: DateOrder; bad: number } {
-  const order = detectDateOrder(values);
-  const { out: days, bad } = parseColumn(values, (v) => {
+  const dateOf = (order: DateOrder) => (v: string) => {
     let d = parseDateValue(v, order);
     if (d === null && allowSerial) {
       const t = trimmed(v);
@@ -263,9 +292,20 @@ export function parseDateColumn(
       }
     }
     return d;
-  });
+  };
+  if (isStrings(values)) {
+    const order = detectDateOrder(values);
+    const { out: days, bad } = parseColumn(values, dateOf(order));
+    return { days, order, bad };
+  }
+  const d = dictionaryOf(values);
+  const counts = codeCounts(d);
+  const order = detectDateOrder(d.values, counts);
+  const { out: days, bad } = parseDictionary(d, counts, dateOf(order));
   return { days, order, bad };
 }
+
+const isStrings = (c: ColumnInput): c is readonly string[] => Array.isArray(c);
 
 // ---------------------------------------------------------------------------------------------
 // Numbers
@@ -468,20 +508,63 @@ function decimalVote(s: string): number {
   return single ? (after === 3 ? 0 : -1) : 1; // 1.5 vs 1.234.567
 }
 
+/** decimalVote of a cell that may hold a separator, else 0. */
+const voteOf = (v: string): number => (v.indexOf(',') >= 0 || v.indexOf('.') >= 0 ? decimalVote(v) : 0);
+
 /**
  * A whole number column → values (NaN = missing or unreadable), deciding decimal comma vs point
- * once from all cells. `bad` counts non-blank cells that are not numbers.
+ * once from all cells. `bad` counts non-blank cells that are not numbers. A stored column is read
+ * through its dictionary, or, stored as numbers, straight from its mantissas.
  */
-export function parseNumberColumn(values: string[]): { values: Float64Array; bad: number; decimalComma: boolean } {
-  const n = values.length;
-  let votes = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v.indexOf(',') >= 0 || v.indexOf('.') >= 0) votes += decimalVote(v);
+export function parseNumberColumn(values: ColumnInput): { values: Float64Array; bad: number; decimalComma: boolean } {
+  if (isStrings(values)) {
+    let votes = 0;
+    for (let i = 0; i < values.length; i++) votes += voteOf(values[i]);
+    const decimalComma = votes > 0;
+    const { out, bad } = parseColumn(values, (v) => parseNumber(v, decimalComma));
+    return { values: out, bad, decimalComma };
   }
+  const typed = numberForm(values);
+  if (typed) {
+    const r = parseNumberForm(typed);
+    if (r) return r;
+  }
+  const d = dictionaryOf(values);
+  const counts = codeCounts(d);
+  let votes = 0;
+  for (let k = 0; k < d.values.length; k++) if (counts[k] > 0) votes += counts[k] * voteOf(d.values[k]);
   const decimalComma = votes > 0;
-  const { out, bad } = parseColumn(values, (v) => parseNumber(v, decimalComma));
+  const { out, bad } = parseDictionary(d, counts, (v) => parseNumber(v, decimalComma));
   return { values: out, bad, decimalComma };
+}
+
+/**
+ * A column stored as numbers: plain decimals are their mantissa / 10^decimals (what parseNumber
+ * gives them with a decimal point), the other cells are parsed as text. null when the column
+ * votes for a decimal comma, which changes what "1.234" means: then it goes the dictionary way.
+ */
+function parseNumberForm(col: CellColumn): { values: Float64Array; bad: number; decimalComma: boolean } | null {
+  const n = col.length;
+  const { decimals, other } = col;
+  let votes = 0;
+  for (let r = 0; r < n; r++) {
+    const k = decimals[r];
+    if (k > 0 && k !== 3) votes--; // a lone '.' followed by k digits: decimalVote's -1 (3 digits: 0)
+  }
+  for (const v of other.values()) votes += voteOf(v);
+  if (votes > 0) return null;
+  const out = new Float64Array(n);
+  let bad = 0;
+  for (let r = 0; r < n; r++) {
+    out[r] = col.numberAt(r);
+    if (decimals[r] === OTHER) {
+      const v = other.get(r)!;
+      const x = parseNumber(v, false);
+      if (x !== null) out[r] = x;
+      else if (!isMissing(v)) bad++;
+    }
+  }
+  return { values: out, bad, decimalComma: false };
 }
 
 // ---------------------------------------------------------------------------------------------

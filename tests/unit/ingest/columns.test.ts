@@ -1,0 +1,158 @@
+// Column storage (src/core/ingest/columns.ts): every form reads back the exact cell text, the
+// typed and dictionary paths give what the string path gives, and the uncut-line path of the
+// Shaper keeps and skips exactly the rows the cell-by-cell path does.
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { CellColumn, codeCounts, dictionaryOf, lazyColumns } from '../../../src/core/ingest/columns';
+import { parseDateColumn, parseNumberColumn } from '../../../src/core/ingest/values';
+import { ingestText } from '../../../src/core/ingest/index';
+import { parseDelimited } from '../../../src/core/ingest/parse';
+import { shapeRows } from '../../../src/core/ingest/shape';
+
+/** A column of these cells; `checkEvery` small so tests reach the number and text forms. */
+function columnOf(cells: readonly string[], checkEvery?: number): CellColumn {
+  const col = new CellColumn(checkEvery);
+  for (const s of cells) col.push(s);
+  return col;
+}
+
+const textOf = (col: CellColumn): string[] => Array.from({ length: col.length }, (_, r) => col.get(r));
+
+describe('CellColumn', () => {
+  it('dictionary-encodes repeated cells, found by their characters', () => {
+    const col = new CellColumn();
+    const line = 'C1,华东,C2,C1, C1,,华东';
+    let a = 0;
+    for (;;) {
+      const b = line.indexOf(',', a);
+      col.pushRange(line, a, b < 0 ? line.length : b);
+      if (b < 0) break;
+      a = b + 1;
+    }
+    expect(col.kind).toBe('dict');
+    expect(col.values).toEqual(['C1', '华东', 'C2', ' C1', '']);
+    expect(Array.from(col.codes.subarray(0, col.length))).toEqual([0, 1, 2, 0, 3, 4, 1]);
+    expect(textOf(col)).toEqual(['C1', '华东', 'C2', 'C1', ' C1', '', '华东']);
+    expect(Array.from(codeCounts(dictionaryOf(col)))).toEqual([2, 2, 1, 1, 1]);
+  });
+
+  it('a mostly distinct column of plain decimals becomes numbers, values as +text gives them', () => {
+    const cells = ['12.50', '-0.05', '0', '', '7', '1546.54', '0.001', '-3', '999999999999999', '1.5'];
+    const col = columnOf(cells, 4);
+    expect(col.kind).toBe('number');
+    expect(textOf(col)).toEqual(cells);
+    expect(Array.from(col.decimals.subarray(0, cells.length))).toEqual([2, 2, 0, -1, 0, 2, 3, 0, 0, 1]);
+    expect(Array.from(col.mantissa.subarray(0, 3))).toEqual([1250, -5, 0]);
+    expect(Array.from(parseNumberColumn(col).values)).toEqual([12.5, -0.05, 0, NaN, 7, 1546.54, 0.001, -3, 999999999999999, 1.5]);
+  });
+
+  it('keeps cells that are not plain decimals aside in a number column, and reads them back', () => {
+    const cells = ['1.25', '2.5', '3.75', '4.5', '5', '¥1,200.00', 'N/A', '007', '-0', '12.', '6.25'];
+    const col = columnOf(cells, 4);
+    expect(col.kind).toBe('number');
+    expect(textOf(col)).toEqual(cells);
+    const p = parseNumberColumn(col);
+    expect(Array.from(p.values)).toEqual([1.25, 2.5, 3.75, 4.5, 5, 1200, NaN, 7, 0, 12, 6.25]);
+    expect(p.bad).toBe(0);
+  });
+
+  it('a mostly distinct column of other text is packed, and reads back exactly', () => {
+    const cells = ['O1', 'O2', 'O3', 'O4', '订单5', '', 'a\r\nb', '😀', 'O1'];
+    const col = columnOf(cells, 4);
+    expect(col.kind).toBe('text');
+    expect(textOf(col)).toEqual(cells);
+    col.pop();
+    expect(col.length).toBe(8);
+    col.push('last');
+    expect(col.get(8)).toBe('last');
+  });
+
+  it('lazyColumns makes each column of strings on first read', () => {
+    const cols = [columnOf(['a', 'b']), columnOf(['1', '2'])];
+    const out = lazyColumns(cols);
+    expect(out.length).toBe(2);
+    expect(out[1]).toEqual(['1', '2']);
+    expect(out[1]).toBe(out[1]); // made once
+    expect(out.map((c) => c[0])).toEqual(['a', '1']);
+  });
+});
+
+// Numbers as exports write them: plain, grouped, with currency, decimal commas, blanks, junk.
+const numberCell = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: -1e9, max: 1e9 }).chain((m) => fc.integer({ min: 0, max: 6 }).map((k) => (m / 10 ** k).toFixed(k))) },
+  { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom('', ' ', 'N/A', '-', '-0', '007', '1.234', '1,234', '1.234,56', '¥12,345.00', '1.2万', '(12)', '12.', '.5', 'abc') },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('0', '1', '9', '.', ',', '-', ' '), maxLength: 8 }) },
+);
+
+const dateCell = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 1990, max: 2030 }).chain((y) => fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).map(([m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)) },
+  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 2000, max: 2030 })).map(([a, b, y]) => `${a}/${b}/${y}`) },
+  { weight: 1, arbitrary: fc.constantFrom('', 'N/A', '2024年3月5日', '5-Mar-2024', '45000', 'soon', '20240305') },
+);
+
+/** Same result, NaN equal to NaN. */
+const same = (a: Float64Array, b: Float64Array): void => expect(Array.from(a)).toEqual(Array.from(b));
+
+describe('stored columns parse as their strings do', () => {
+  it('numbers: dictionary and number forms agree with the string path', () => {
+    fc.assert(
+      fc.property(fc.array(numberCell, { maxLength: 60 }), fc.constantFrom(2, 4, 64), (cells, every) => {
+        const want = parseNumberColumn(cells);
+        const got = parseNumberColumn(columnOf(cells, every));
+        same(got.values, want.values);
+        expect(got.bad).toBe(want.bad);
+        expect(got.decimalComma).toBe(want.decimalComma);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('dates: the dictionary path agrees with the string path, day/month order included', () => {
+    fc.assert(
+      fc.property(fc.array(dateCell, { maxLength: 60 }), fc.constantFrom(2, 64), fc.boolean(), (cells, every, serial) => {
+        const want = parseDateColumn(cells, serial);
+        const got = parseDateColumn(columnOf(cells, every), serial);
+        same(got.days, want.days);
+        expect(got.order).toBe(want.order);
+        expect(got.bad).toBe(want.bad);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+// Lines that test every check of the uncut-line path: totals words at either end, blank and
+// space-padded cells, the header repeated, short and long rows, notes.
+const shapeCell = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('C1', 'C2', '12.5', '2024-03-05', '华东', '甲', 'x') },
+  { weight: 2, arbitrary: fc.constantFrom('', ' ', ' C1', 'C1 ', '　') },
+  { weight: 2, arbitrary: fc.constantFrom('合计', '总计', 'Total', 'total', 'Grand total', '华东 汇总', 'East Total', 'Sum', 'Sam', 'Subtotal:', 'id') },
+);
+const shapeRow = fc.array(shapeCell, { minLength: 1, maxLength: 5 });
+
+describe('Shaper: uncut lines', () => {
+  it('keeps and skips the same rows as cutting every line into cells', () => {
+    fc.assert(
+      fc.property(fc.array(shapeRow, { minLength: 1, maxLength: 30 }), (body) => {
+        const text = ['id,name,amount,date', ...body.map((r) => r.join(','))].join('\n');
+        const rows = parseDelimited(text, ',');
+        let want: ReturnType<typeof shapeRows>;
+        try {
+          want = shapeRows(rows.rows, 'f.csv', rows.rowLine);
+        } catch (e) {
+          expect(() => ingestText('f.csv', text, 'utf-8', ',')).toThrow((e as Error).message);
+          return;
+        }
+        const got = ingestText('f.csv', text, 'utf-8', ',');
+        expect(got.header).toEqual(want.header);
+        expect(got.skipped).toEqual(want.skipped);
+        expect(got.lineOf).toEqual(want.lineOf);
+        expect(got.issues.filter((i) => i.code === 'ragged-rows')).toEqual(want.issues);
+        const data = Array.from({ length: got.rowCount }, (_, r) => got.columns.map((c) => c[r]));
+        expect(data).toEqual(want.data);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
