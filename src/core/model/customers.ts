@@ -2,6 +2,7 @@
 // attributes, order logs give activity, both joined on the customer id.
 import type { Issue, ParsedFile, Role } from '../types';
 import { parseChurnFlag, parseDateColumn, parseNumberColumn } from '../ingest/values';
+import { columnAt, dictionaryOf, firstCharCode, type Column } from '../ingest/columns';
 import { monthIndexOfDay } from '../churn/periods';
 
 /**
@@ -68,10 +69,16 @@ export interface CustomerModel {
   issues: Issue[];
 }
 
-const text = (f: ParsedFile, role: Role): string[] | null => {
+const text = (f: ParsedFile, role: Role): Column | null => {
   const c = f.roles[role];
-  return c === undefined ? null : f.columns[c];
+  return c === undefined ? null : columnAt(f, c);
 };
+
+/** A column's distinct texts trimmed, and each row's code into them: one trim per distinct text. */
+function trimmedCodes(col: Column): { codes: Int32Array; values: string[] } {
+  const d = dictionaryOf(col);
+  return { codes: d.codes, values: d.values.map((v) => v.trim()) };
+}
 
 function dates(f: ParsedFile, role: Role, issues: Issue[]): Float64Array | null {
   const col = text(f, role);
@@ -173,13 +180,15 @@ function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: Custom
     issues.push({ code: 'no-customer-id', file: f.file });
     return NaN;
   }
-  const strings: [Role, keyof Builder][] = [
-    ['customerName', 'name'],
-    ['rep', 'rep'],
-    ['region', 'region'],
-    ['segment', 'segment'],
-    ['reason', 'reason'],
-  ];
+  const strings = (
+    [
+      ['customerName', 'name'],
+      ['rep', 'rep'],
+      ['region', 'region'],
+      ['segment', 'segment'],
+      ['reason', 'reason'],
+    ] as [Role, 'name' | 'rep' | 'region' | 'segment' | 'reason'][]
+  ).map(([role, field]) => ({ role, col: text(f, role), out: b[field] }));
   const signup = dates(f, 'signupDate', issues);
   const first = dates(f, 'firstOrderDate', issues);
   const last = dates(f, 'lastOrderDate', issues);
@@ -193,25 +202,24 @@ function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: Custom
   if (revenue) has.revenue = true;
   if (last) has.lastOrder = true;
   // Every column is kept as text, so the user can break churn down by any of them.
-  const kept = f.header.map((h, c) => ({ c, col: b.column(h || `#${c + 1}`, f.file, roleOfColumn(f, c)) }));
+  const kept = f.header.map((h, c) => ({ cells: columnAt(f, c), col: b.column(h || `#${c + 1}`, f.file, roleOfColumn(f, c)) }));
   let missing = 0;
   for (let r = 0; r < f.rowCount; r++) {
-    const id = key[r].trim();
+    const id = key.get(r).trim();
     if (!id) {
       missing++;
       continue;
     }
     const i = b.add(id);
-    for (const [role, field] of strings) {
-      const col = text(f, role);
-      const v = col ? col[r].trim() : '';
+    for (const { role, col, out } of strings) {
+      const v = col ? col.get(r).trim() : '';
       if (v) {
-        (b[field] as string[])[i] = v;
+        out[i] = v;
         if (role !== 'customerName' && role !== 'reason') b.attrDay[i] = Infinity;
       }
     }
     for (const k of kept) {
-      const v = f.columns[k.c][r].trim();
+      const v = k.cells.get(r).trim();
       if (v) k.col.values[i] = v;
     }
     const s = signup ? signup[r] : NaN;
@@ -223,7 +231,7 @@ function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: Custom
     if (revenue && !Number.isNaN(revenue[r])) b.revenue[i] = revenue[r];
     if (tenure && !Number.isNaN(tenure[r])) b.tenure[i] = tenure[r];
     if (status) {
-      const flag = parseChurnFlag(status[r]);
+      const flag = parseChurnFlag(status.get(r));
       if (flag !== null) b.status[i] = flag ? 1 : 0;
     }
   }
@@ -233,25 +241,23 @@ function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: Custom
 }
 
 /** Order-log columns without a role and with at most MAX_ORDER_LOG_CATEGORIES distinct values (e.g. Country). */
-function categoricalColumns(f: ParsedFile): string[][] & { index: number[] } {
+function categoricalColumns(f: ParsedFile): { col: Column; index: number }[] {
   const used = new Set(Object.values(f.roles));
-  const out = [] as unknown as string[][] & { index: number[] };
-  out.index = [];
+  const out: { col: Column; index: number }[] = [];
   for (let c = 0; c < f.header.length; c++) {
     if (used.has(c) || !f.header[c]) continue;
-    const seen = new Set<string>();
-    const col = f.columns[c];
-    let ok = true;
-    for (let r = 0; r < f.rowCount && ok; r++) {
-      seen.add(col[r]);
-      if (seen.size > MAX_ORDER_LOG_CATEGORIES) ok = false;
-    }
-    if (ok && seen.size > 1) {
-      out.push(col);
-      out.index.push(c);
-    }
+    const col = columnAt(f, c);
+    const k = distinctUpTo(col, f.rowCount, MAX_ORDER_LOG_CATEGORIES + 1);
+    if (k <= MAX_ORDER_LOG_CATEGORIES && k > 1) out.push({ col, index: c });
   }
   return out;
+}
+
+/** Distinct texts among the first `rows` cells, counting no further than `max`. */
+function distinctUpTo(col: Column, rows: number, max: number): number {
+  const seen = new Set<string>();
+  for (let r = 0; r < rows && seen.size < max; r++) seen.add(col.get(r));
+  return seen.size;
 }
 
 function addStaffRoster(f: ParsedFile, issues: Issue[]): StaffRoster | null {
@@ -263,7 +269,7 @@ function addStaffRoster(f: ParsedFile, issues: Issue[]): StaffRoster | null {
   const joinDay: number[] = [];
   const leaveDay: number[] = [];
   for (let r = 0; r < f.rowCount; r++) {
-    const name = reps[r].trim();
+    const name = reps.get(r).trim();
     if (!name) continue;
     rep.push(name);
     joinDay.push(join ? join[r] : NaN);
@@ -274,26 +280,12 @@ function addStaffRoster(f: ParsedFile, issues: Issue[]): StaffRoster | null {
 
 /**
  * Sort purchase rows by customer, then day (ties keep input order), and index them per customer.
- * Two stable counting sorts (by day, then by customer), no comparisons: dates are whole days
- * between the years 1000 and 9999, so the day counts take at most 3.3M slots (13 MB).
+ * A counting sort by customer (no comparisons), then each customer's few rows by day: insertion
+ * sort, which is stable, or for a long run a sort on (day, place in input).
  */
 function sortOrders(acc: OrderAcc, n: number): OrderColumns {
   const rows = acc.n;
   const { customer: accCustomer, day: accDay, amount: accAmount } = acc;
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  for (let k = 0; k < rows; k++) {
-    const d = accDay[k];
-    if (d < minDay) minDay = d;
-    if (d > maxDay) maxDay = d;
-  }
-  const byDay = new Int32Array(rows);
-  if (rows > 0) {
-    const slot = new Int32Array(Math.floor(maxDay - minDay) + 2);
-    for (let k = 0; k < rows; k++) slot[Math.floor(accDay[k] - minDay) + 1]++;
-    for (let s = 1; s < slot.length; s++) slot[s] += slot[s - 1];
-    for (let k = 0; k < rows; k++) byDay[slot[Math.floor(accDay[k] - minDay)]++] = k;
-  }
   const start = new Int32Array(n + 1);
   for (let k = 0; k < rows; k++) start[accCustomer[k] + 1]++;
   for (let i = 0; i < n; i++) start[i + 1] += start[i];
@@ -301,15 +293,15 @@ function sortOrders(acc: OrderAcc, n: number): OrderColumns {
   const customer = new Int32Array(rows);
   const day = new Float64Array(rows);
   const amount = new Float64Array(rows);
-  const month = new Int32Array(rows);
-  for (let j = 0; j < rows; j++) {
-    const k = byDay[j];
+  for (let k = 0; k < rows; k++) {
     const i = accCustomer[k];
     const at = fill[i]++;
     customer[at] = i;
     day[at] = accDay[k];
     amount[at] = accAmount[k];
   }
+  for (let i = 0; i < n; i++) sortByDay(day, amount, start[i], start[i + 1]);
+  const month = new Int32Array(rows);
   let lastDay = NaN;
   let lastMonth = 0;
   for (let at = 0; at < rows; at++) {
@@ -320,6 +312,35 @@ function sortOrders(acc: OrderAcc, n: number): OrderColumns {
     month[at] = lastMonth;
   }
   return { n: rows, customer, day, amount, month, start };
+}
+
+/** Longest run sorted by insertion (quadratic); longer ones are sorted with a comparator. */
+const INSERTION_MAX = 64;
+
+/** Sort rows [from, to) by day, stably, moving their amounts along. */
+function sortByDay(day: Float64Array, amount: Float64Array, from: number, to: number): void {
+  if (to - from <= INSERTION_MAX) {
+    for (let j = from + 1; j < to; j++) {
+      const d = day[j];
+      if (day[j - 1] <= d) continue;
+      const x = amount[j];
+      let k = j - 1;
+      while (k >= from && day[k] > d) {
+        day[k + 1] = day[k];
+        amount[k + 1] = amount[k];
+        k--;
+      }
+      day[k + 1] = d;
+      amount[k + 1] = x;
+    }
+    return;
+  }
+  const order = Array.from({ length: to - from }, (_, j) => from + j);
+  order.sort((a, b) => day[a] - day[b] || a - b);
+  const d = order.map((k) => day[k]);
+  const x = order.map((k) => amount[k]);
+  day.set(d, from);
+  amount.set(x, from);
 }
 
 /** Purchase rows of every order log, in input order; typed arrays sized once per log. */
@@ -345,6 +366,11 @@ class OrderAcc {
   }
 }
 
+/** customerOf[code] of an id text not met yet, of a blank id, of an id no customer list holds. */
+const UNSEEN = -1;
+const NO_ID = -2;
+const UNMATCHED = -3;
+
 function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean, issues: Issue[]): number {
   const ids = text(f, 'customerId');
   if (!ids) {
@@ -369,7 +395,12 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
     ] as [Role, 'rep' | 'region' | 'segment' | 'name'][]
   )
     .map(([role, field]) => ({ col: text(f, role), out: b[field] }))
-    .filter((a): a is { col: string[]; out: string[] } => a.col !== null);
+    .filter((a): a is { col: Column; out: string[] } => a.col !== null)
+    .map((a) => ({ ...trimmedCodes(a.col), out: a.out }));
+  // Customer ids are joined once per distinct id text, not once per row: the model index of
+  // each code, or UNSEEN / NO_ID / UNMATCHED.
+  const idCodes = trimmedCodes(ids);
+  const customerOf = new Int32Array(idCodes.values.length).fill(UNSEEN);
   const cats = categoricalColumns(f);
   // The categories of each customer's latest order: that order's row, and its day. Typed and
   // sized up front (at most one new customer per row), as scattered writes to a growing plain
@@ -392,32 +423,36 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
     let value = amount ? amount[r] : qty && price ? qty[r] * price[r] : NaN;
     let cancelled = false;
     if (orderIds !== null) {
-      const c0 = orderIds[r].charCodeAt(0);
+      const c0 = firstCharCode(orderIds, r);
       cancelled = c0 === 99 || c0 === 67; // c or C: a cancelled invoice (UCI Online Retail)
     }
     if (value < 0 || (qty && qty[r] < 0) || cancelled) {
       returns++;
       continue;
     }
-    const id = ids[r].trim();
-    if (!id) {
+    const code = idCodes.codes[r];
+    let i = customerOf[code];
+    if (i === UNSEEN) {
+      // The first row of this id text: join it as a row-by-row join would at this point (so
+      // customers are numbered in the same order).
+      const id = idCodes.values[code];
+      i = id ? (index.get(id) ?? (joinOnly ? UNMATCHED : b.add(id))) : NO_ID;
+      customerOf[code] = i;
+    }
+    if (i === NO_ID) {
       unattributed++;
       continue;
     }
-    let i = index.get(id);
-    if (i === undefined) {
-      if (joinOnly) {
-        unmatched++;
-        continue;
-      }
-      i = b.add(id);
+    if (i === UNMATCHED) {
+      unmatched++;
+      continue;
     }
     if (Number.isNaN(value)) value = 0;
     // Rep, region and segment from the customer's latest order, unless a customer list gave them.
     if (attrs.length && d >= attrDay[i]) {
       attrDay[i] = d;
       for (const a of attrs) {
-        const v = a.col[r].trim();
+        const v = a.values[a.codes[r]];
         if (v) a.out[i] = v;
       }
     }
@@ -433,12 +468,11 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
   acc.n = kept;
   if (unattributed) issues.push({ code: 'orders-without-customer', file: f.file, params: { count: unattributed } });
   b.unattributedOrderRows += unattributed;
-  for (let k = 0; k < cats.length; k++) {
-    const col = b.column(f.header[cats.index[k]], f.file, undefined);
-    const cells = cats[k];
+  for (const cat of cats) {
+    const col = b.column(f.header[cat.index], f.file, undefined);
     for (let i = 0; i < bound; i++) {
       if (catRow[i] < 0) continue;
-      const v = cells[catRow[i]].trim();
+      const v = cat.col.get(catRow[i]).trim();
       if (v && !col.values[i]) col.values[i] = v;
     }
   }
