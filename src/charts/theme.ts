@@ -2,7 +2,7 @@
 // (Okabe–Ito), and the colour of each cause group.
 import type { Config } from 'vega-lite';
 
-export const FONT = 'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
+export const FONT = 'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif, "churnlens-cjk"';
 
 export const GROUP_COLORS = {
   controllable: '#0072B2',
