@@ -7,6 +7,7 @@ import { pickLocale, translate, type Locale } from '../i18n';
 import { AnalysisClient, type LostPage, type Progress } from '../worker/client';
 import type { FileInfo, InputFile, WorkerError } from '../worker/protocol';
 import * as store from '../store/sessions';
+import { decodeSession, encodeSession } from '../export/session';
 
 export type Phase = 'boot' | 'empty' | 'loading' | 'ready';
 
@@ -89,7 +90,7 @@ export class AppState {
    * Analyse new files as a new session. The open session (in the page, the worker and IndexedDB)
    * is replaced only when the new files were read successfully.
    */
-  async importFiles(files: InputFile[], name: string): Promise<boolean> {
+  async importFiles(files: InputFile[], name: string, initial: Settings = DEFAULT_SETTINGS): Promise<boolean> {
     if (files.length === 0) {
       this.error = { code: 'no-files' };
       return false;
@@ -100,7 +101,7 @@ export class AppState {
     // Ask, on this user gesture, that the browser not evict our sessions under storage pressure.
     navigator.storage?.persist?.().catch(() => undefined);
     this.progress = { label: this.t('progress.parse', { file: files[0].name, done: 1, total: files.length }), value: 0 };
-    const settings: Settings = { ...DEFAULT_SETTINGS };
+    const settings: Settings = { ...initial };
     const out = await this.client.load(files, settings, this.onProgress);
     this.progress = null;
     if (!out.ok) {
@@ -120,6 +121,38 @@ export class AppState {
     };
     await this.keep(session, out.analysis, out.files);
     return true;
+  }
+
+  /**
+   * Open a .churnlens session file as a new stored session. A damaged file is refused with a
+   * message before anything is read; a file whose data cannot be analysed leaves the open session
+   * as it was (importFiles).
+   */
+  async openSessionFile(file: Blob & { name?: string }): Promise<boolean> {
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      this.error = { code: 'read-failed', file: file.name, params: { message: e instanceof Error ? e.message : String(e) } };
+      return false;
+    }
+    const decoded = decodeSession(text);
+    if (!decoded.ok) {
+      this.error = { code: decoded.code, file: file.name ?? '' };
+      return false;
+    }
+    const s = decoded.session;
+    const ok = await this.importFiles(s.files, s.name, s.settings);
+    if (ok) this.notice = this.t('sessionFile.opened', { name: s.name });
+    return ok;
+  }
+
+  /** The open session as a .churnlens file (original files and every setting). */
+  sessionFile(): Blob | null {
+    const s = this.session;
+    if (!s) return null;
+    const text = encodeSession({ name: s.name, savedAt: new Date().toISOString(), settings: s.settings, files: s.files });
+    return new Blob([text], { type: 'application/json' });
   }
 
   /** A cancelled import is a notice, not an error. */

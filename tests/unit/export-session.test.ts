@@ -1,0 +1,92 @@
+// The .churnlens session file: round trip of names, settings and bytes; refusals by code.
+import { describe, expect, it } from 'vitest';
+import { decodeSession, encodeSession, fromBase64, isSessionFileName, toBase64, type SessionContent } from '../../src/export/session';
+
+const bytes = (s: string) => {
+  const b = new TextEncoder().encode(s);
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+};
+const binary = new Uint8Array(70_000).map((_, i) => (i * 31 + 7) % 256);
+
+const session: SessionContent = {
+  name: '客户 A review',
+  savedAt: '2026-11-23T08:00:00.000Z',
+  settings: {
+    inactiveDays: 60,
+    asOf: '2024-06-30',
+    reasonOverrides: { 太贵了: 'price' },
+    customerOverrides: { K0042: 'competitor' },
+    causeEdits: { names: { price: '价格问题' }, controllable: { 'market-volatility': true }, added: [{ id: 'user-1', controllable: null }], mergedInto: { product: 'price' } },
+    roleOverrides: { 'orders.csv': { amount: 3, quantity: null } },
+    kindOverrides: { 'staff.csv': 'staff' },
+    churnMode: 'inactivity',
+    period: 'quarter',
+    groupBy: ['region'],
+    survivalBy: 'none',
+    tiers: [0.2, 0.5],
+    repWindowDays: 60,
+  },
+  files: [
+    { name: 'customers.csv', bytes: bytes('客户编号,状态\r\nK1,流失\r\n'), encoding: 'gbk' },
+    { name: 'paste', bytes: bytes('a\tb\n1\t2\n'), delimiter: '\t' },
+    { name: 'book.xlsx', bytes: binary.buffer as ArrayBuffer, sheet: 'Sheet 2' },
+  ],
+};
+
+const asText = (b: ArrayBuffer) => [...new Uint8Array(b)];
+
+describe('session file', () => {
+  it('round-trips the name, every setting and the exact bytes of every file', () => {
+    const text = encodeSession(session);
+    const json = JSON.parse(text);
+    expect(json).toMatchObject({ format: 'churnlens-session', version: 1, name: session.name, savedAt: session.savedAt });
+    expect(json.files[0]).toMatchObject({ name: 'customers.csv', encoding: 'gbk', size: session.files[0].bytes.byteLength });
+    const out = decodeSession(text);
+    if (!out.ok) throw new Error(out.code);
+    expect(out.session.name).toBe(session.name);
+    expect(out.session.settings).toEqual(session.settings);
+    expect(out.session.files.map((f) => ({ ...f, bytes: asText(f.bytes) }))).toEqual(
+      session.files.map((f) => ({ ...f, bytes: asText(f.bytes) })),
+    );
+  });
+
+  it('base64 matches Node and refuses anything but the standard alphabet', () => {
+    expect(toBase64(binary)).toBe(Buffer.from(binary).toString('base64'));
+    expect([...fromBase64(Buffer.from('héllo').toString('base64'))!]).toEqual([...Buffer.from('héllo')]);
+    for (const bad of ['abc', 'ab!d', 'YQ=', 'YQ==YQ==', ' YQ==', 'YQ-_']) expect(fromBase64(bad)).toBeNull();
+    expect(fromBase64('')).toEqual(new Uint8Array(0));
+  });
+
+  const good = () => JSON.parse(encodeSession(session));
+  it.each([
+    ['not JSON', 'PK\u0003\u0004…', 'session-file-json'],
+    ['empty', '', 'session-file-json'],
+    ['another JSON', JSON.stringify({ version: 1, customers: {} }), 'session-file-format'],
+    ['an analysis export', JSON.stringify({ version: 1, asOf: '2024-01-01' }), 'session-file-format'],
+    ['a newer version', JSON.stringify({ ...good(), version: 2 }), 'session-file-version'],
+    ['no version', JSON.stringify({ ...good(), version: undefined }), 'session-file-version'],
+    ['bad base64', JSON.stringify({ ...good(), files: [{ ...good().files[0], base64: 'not*base64' }] }), 'session-file-corrupt'],
+    ['truncated base64', JSON.stringify({ ...good(), files: [{ ...good().files[0], base64: good().files[0].base64.slice(0, -3) }] }), 'session-file-corrupt'],
+    ['size mismatch', JSON.stringify({ ...good(), files: [{ ...good().files[0], size: 1 }] }), 'session-file-corrupt'],
+    ['no files', JSON.stringify({ ...good(), files: [] }), 'session-file-corrupt'],
+    ['a file without a name', JSON.stringify({ ...good(), files: [{ base64: 'YQ==' }] }), 'session-file-corrupt'],
+    ['no settings', JSON.stringify({ ...good(), settings: undefined }), 'session-file-corrupt'],
+    ['settings of the wrong shape', JSON.stringify({ ...good(), settings: { inactiveDays: 90, reasonOverrides: 'x' } }), 'session-file-corrupt'],
+    ['no inactivity threshold', JSON.stringify({ ...good(), settings: {} }), 'session-file-corrupt'],
+  ])('refuses %s with a code', (_, text, code) => {
+    const out = decodeSession(text);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.code).toBe(code);
+  });
+
+  it('accepts a BOM and falls back to the file names when the name is missing', () => {
+    const out = decodeSession('\uFEFF' + JSON.stringify({ ...good(), name: '' }));
+    expect(out.ok && out.session.name).toBe('customers.csv + paste + book.xlsx');
+  });
+
+  it('recognises session files by extension', () => {
+    expect(isSessionFileName('Client A.churnlens')).toBe(true);
+    expect(isSessionFileName('X.CHURNLENS')).toBe(true);
+    expect(isSessionFileName('data.csv')).toBe(false);
+  });
+});
