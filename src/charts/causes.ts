@@ -4,6 +4,9 @@ import { translate, type Locale } from '../i18n';
 import { causeLabel } from './labels';
 import { CONFIG, GROUP_COLORS } from './theme';
 
+/** Outlines of the cause groups (controllable, uncontrollable, unclassified): told apart without colour. */
+export const GROUP_DASHES: number[][] = [[1, 0], [6, 3], [2, 3]];
+
 export const groupOf = (controllable: boolean | null): keyof typeof GROUP_COLORS =>
   controllable === true ? 'controllable' : controllable === false ? 'uncontrollable' : 'unclassified';
 
@@ -49,7 +52,7 @@ export function paretoSpec(a: Analysis, locale: Locale, metric: ParetoMetric = '
     data: { values },
     layer: [
       {
-        mark: { type: 'bar', cornerRadiusEnd: 2, stroke: '#333', strokeWidth: 0.5 },
+        mark: { type: 'bar', cornerRadiusEnd: 2, stroke: '#222', strokeWidth: 2 },
         encoding: {
           x,
           y: { field: metric, type: 'quantitative', title: metricTitle, axis: { format: metric === 'revenue' ? '~s' : ',d' } },
@@ -58,8 +61,16 @@ export function paretoSpec(a: Analysis, locale: Locale, metric: ParetoMetric = '
             type: 'nominal',
             title: null,
             scale: { domain: groups, range: [GROUP_COLORS.controllable, GROUP_COLORS.uncontrollable, GROUP_COLORS.unclassified] },
+            legend: { symbolSize: 220, symbolStrokeWidth: 2 },
           },
-          // Patterns are not available in Vega-Lite: uncontrollable bars are also more transparent.
+          // Not by colour alone: each group also has its own outline (solid, dashed, dotted), shown
+          // in the same legend, and uncontrollable bars are lighter (Vega-Lite has no patterns).
+          strokeDash: {
+            field: 'group',
+            type: 'nominal',
+            title: null,
+            scale: { domain: groups, range: GROUP_DASHES },
+          },
           opacity: { condition: { test: `datum.group === ${JSON.stringify(groups[0])}`, value: 1 }, value: 0.75 },
           tooltip: [
             { field: 'cause', title: t('chart.causes.y') },
@@ -87,7 +98,8 @@ export function paretoSpec(a: Analysis, locale: Locale, metric: ParetoMetric = '
             },
           },
           {
-            mark: { type: 'rule', strokeDash: [4, 3], color: '#777' },
+            // The 80% reference line is named in the data table and summary; hidden from screen readers.
+            mark: { type: 'rule', strokeDash: [4, 3], color: '#777', aria: false },
             encoding: { y: { datum: 0.8, type: 'quantitative' } },
           },
         ],

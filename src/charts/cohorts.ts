@@ -86,7 +86,7 @@ export function cohortCurvesSpec(a: Analysis, locale: Locale): TopLevelSpec {
       color: { field: 'cohort', type: 'nominal', title: t('chart.cohorts.y'), scale: { scheme: 'viridis' } },
       tooltip: [
         { field: 'cohort', title: t('chart.cohorts.y') },
-        { field: 'k', title: t('chart.cohorts.x') },
+        { field: 'k', title: t(quarter ? 'chart.cohorts.xQuarter' : 'chart.cohorts.x') },
         { field: 'value', title: t('chart.cohorts.value'), format: '.1%' },
         { field: 'unbounded', title: t('chart.cohorts.unbounded'), format: '.1%' },
       ],

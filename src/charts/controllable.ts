@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import { translate, type Locale } from '../i18n';
 import { BENCHMARK_COLOR, CONFIG, GROUP_COLORS } from './theme';
+import { GROUP_DASHES } from './causes';
 
 /**
  * Controllable vs uncontrollable share of classified churn (unclassified left out), with the
@@ -14,6 +15,7 @@ export function controllableSpec(a: Analysis, locale: Locale): TopLevelSpec {
     { group: t('group.controllable'), actual: share, benchmark: a.benchmark.controllable },
     { group: t('group.uncontrollable'), actual: a.controllableShare === null ? 0 : 1 - share, benchmark: a.benchmark.uncontrollable },
   ];
+  const names = values.map((v) => v.group);
   const y = { field: 'group', type: 'nominal' as const, title: null, sort: null };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -25,16 +27,19 @@ export function controllableSpec(a: Analysis, locale: Locale): TopLevelSpec {
     encoding: { y },
     layer: [
       {
-        mark: { type: 'bar', height: 24 },
+        mark: { type: 'bar', height: 24, stroke: '#222', strokeWidth: 2 },
         encoding: {
           x: { field: 'actual', type: 'quantitative', title: t('chart.controllable.share'), axis: { format: '.0%' }, scale: { domain: [0, 1] } },
           color: {
             field: 'group',
             type: 'nominal',
             title: null,
-            scale: { range: [GROUP_COLORS.controllable, GROUP_COLORS.uncontrollable] },
+            // An explicit domain: sorted names would swap the colours in Chinese (不可控 < 可控).
+            scale: { domain: names, range: [GROUP_COLORS.controllable, GROUP_COLORS.uncontrollable] },
             legend: null,
           },
+          // The y axis names each bar in words; the outline matches the cause charts' legend.
+          strokeDash: { field: 'group', type: 'nominal', scale: { domain: names, range: GROUP_DASHES.slice(0, 2) }, legend: null },
           tooltip: [
             { field: 'group', title: t('chart.controllable.series') },
             { field: 'actual', title: t('chart.controllable.actual'), format: '.1%' },

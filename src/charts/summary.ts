@@ -6,8 +6,8 @@ import type { ChartId } from './index';
 import { formatP } from './survival';
 import { tierLabel } from './tiers';
 
-export function chartSummary(id: ChartId, a: Analysis, locale: Locale): string {
-  const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
+/** The chart's title in the reader's language (also the caption of its data table). */
+export function chartTitle(id: ChartId, a: Analysis, locale: Locale): string {
   const TITLES: Record<ChartId, string> = {
     causes: 'chart.causes.title',
     causesRevenue: 'chart.pareto.revenueTitle',
@@ -23,7 +23,12 @@ export function chartSummary(id: ChartId, a: Analysis, locale: Locale): string {
     survival: 'chart.survival.title',
     tiers: 'chart.tiers.title',
   };
-  const title = t(TITLES[id]);
+  return translate(locale, TITLES[id]);
+}
+
+export function chartSummary(id: ChartId, a: Analysis, locale: Locale): string {
+  const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
+  const title = chartTitle(id, a, locale);
   switch (id) {
     case 'causes': {
       const top = a.causes.slice(0, 3).map((c) => `${causeLabel(a, c.id, locale)} ${formatNumber(locale, c.customers)} (${formatPercent(locale, c.share)})`);
@@ -46,11 +51,11 @@ export function chartSummary(id: ChartId, a: Analysis, locale: Locale): string {
         : `${title}: ${t('group.controllable')} ${formatPercent(locale, a.controllableShare)}, ${t('group.uncontrollable')} ${formatPercent(locale, 1 - a.controllableShare)}; ${t('chart.controllable.benchmark')} ${formatPercent(locale, a.benchmark.controllable, 0)} / ${formatPercent(locale, a.benchmark.uncontrollable, 0)}`;
     case 'churnByMonth': {
       const peak = a.churnByMonth.reduce((m, r) => (r.churned > m.churned ? r : m), { month: '', churned: 0, revenue: 0 });
-      return `${title}: ${a.churnByMonth.length} ${t('chart.month.x')}; max ${peak.month} (${formatNumber(locale, peak.churned)})`;
+      return `${title}: ${t('chart.summary.months', { count: a.churnByMonth.length })}; ${t('chart.summary.peak', { month: peak.month, value: formatNumber(locale, peak.churned) })}`;
     }
     case 'lostByMonth': {
       const peak = a.churnByMonth.reduce((m, r) => (r.revenue > m.revenue ? r : m), { month: '', revenue: 0 });
-      return `${title}: ${a.churnByMonth.length} ${t('chart.month.x')}; max ${peak.month} (${formatNumber(locale, peak.revenue)})`;
+      return `${title}: ${t('chart.summary.months', { count: a.churnByMonth.length })}; ${t('chart.summary.peak', { month: peak.month, value: formatNumber(locale, peak.revenue) })}`;
     }
     case 'cohorts':
     case 'cohortRevenue':
