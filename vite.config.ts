@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -9,6 +10,12 @@ export default defineConfig({
   base: './',
   plugins: [svelte(), viteSingleFile({ removeViteModuleLoader: true }), cspPlugin()],
   worker: { format: 'iife' },
+  resolve: {
+    // jsPDF's optional helpers (doc.html, addSvgAsImage), never called: keep them out of the page.
+    alias: Object.fromEntries(
+      ['html2canvas', 'dompurify', 'canvg'].map((m) => [m, fileURLToPath(new URL('./src/export/optional-stub.ts', import.meta.url))]),
+    ),
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 8000,
