@@ -2,13 +2,38 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import { translate, type Locale } from '../i18n';
 import { causeLabel } from './labels';
-import { CONFIG } from './theme';
+import { groupOf } from './causes';
+import { CAUSE_RAMPS, CONFIG } from './theme';
 
 /** One row per (month, cause): the data of both churn-over-time charts. */
 export function monthCauseRows(a: Analysis, locale: Locale) {
+  const rank = new Map(causeColors(a, locale).domain.map((name, k) => [name, k]));
   return a.churnByMonth.flatMap((m) =>
-    m.byCause.map((c) => ({ month: m.month, cause: causeLabel(a, c.cause, locale), churned: c.churned, revenue: c.revenue })),
+    m.byCause.map((c) => {
+      const cause = causeLabel(a, c.cause, locale);
+      return { month: m.month, cause, churned: c.churned, revenue: c.revenue, rank: rank.get(cause) ?? rank.size };
+    }),
   );
+}
+
+/**
+ * Each cause's colour: controllable causes first (largest first), then uncontrollable, then
+ * unclassified, each group from its own ramp (see CAUSE_RAMPS). The same order stacks the bars,
+ * so the controllable share sits at the bottom of every month.
+ */
+export function causeColors(a: Analysis, locale: Locale): { domain: string[]; range: string[] } {
+  const domain: string[] = [];
+  const range: string[] = [];
+  for (const group of ['controllable', 'uncontrollable', 'unclassified'] as const) {
+    const ramp = CAUSE_RAMPS[group];
+    a.causes
+      .filter((c) => groupOf(c.controllable) === group)
+      .forEach((c, k) => {
+        domain.push(causeLabel(a, c.id, locale));
+        range.push(ramp[k % ramp.length]);
+      });
+  }
+  return { domain, range };
 }
 
 function stackedByCause(a: Analysis, locale: Locale, measure: 'churned' | 'revenue'): TopLevelSpec {
@@ -25,7 +50,8 @@ function stackedByCause(a: Analysis, locale: Locale, measure: 'churned' | 'reven
     encoding: {
       x: { field: 'month', type: 'ordinal', title: t('chart.month.x'), axis: { labelAngle: -45, labelOverlap: true } },
       y: { field: measure, type: 'quantitative', aggregate: 'sum', title: yTitle, stack: 'zero' },
-      color: { field: 'cause', type: 'nominal', title: t('chart.month.cause'), scale: { scheme: 'tableau20' } },
+      color: { field: 'cause', type: 'nominal', title: t('chart.month.cause'), scale: causeColors(a, locale), sort: null },
+      order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
       tooltip: [
         { field: 'month', title: t('chart.month.x') },
         { field: 'cause', title: t('chart.month.cause') },

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import { translate, type Locale } from '../i18n';
-import { CONFIG, GROUP_COLORS } from './theme';
+import { CATEGORY_COLORS, CONFIG, GROUP_COLORS } from './theme';
 
 /** p-value as text: 3 significant digits, "< 0.0001" below that. */
 export const formatP = (p: number): string => (p < 1e-4 ? '< 0.0001' : p.toPrecision(3));
@@ -38,7 +38,7 @@ export function survivalSpec(a: Analysis, locale: Locale): TopLevelSpec {
       encoding: {
         x,
         y: { field: 'survival', type: 'quantitative', scale: yScale, title: t('chart.survival.y'), axis: { format: '.0%' } },
-        color: { field: 'group', type: 'nominal', title: by.label, scale: { scheme: 'tableau10' } },
+        color: { field: 'group', type: 'nominal', title: by.label, scale: { range: CATEGORY_COLORS } },
         tooltip: [
           { field: 'group', title: by.label },
           { field: 't', title: xTitle },

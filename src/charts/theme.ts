@@ -12,6 +12,21 @@ export const GROUP_COLORS = {
 
 export const BENCHMARK_COLOR = '#000000';
 
+/** Okabe–Ito, for series with no meaning of their own (survival by group). */
+export const CATEGORY_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+
+/**
+ * Colours of individual causes, when a chart shows each one (churn per month): the controllable
+ * causes in cool blues and greens, the uncontrollable in warm oranges, unclassified grey. No
+ * palette keeps a dozen hues apart for colour-blind readers, so the one distinction that matters
+ * (controllable or not) is carried by hue family, the causes within it by lightness.
+ */
+export const CAUSE_RAMPS = {
+  controllable: ['#08306B', '#2171B5', '#6BAED6', '#006D2C', '#41AB5D', '#A1D99B', '#08519C', '#4292C6', '#9ECAE1', '#238B45', '#74C476', '#C6DBEF'],
+  uncontrollable: ['#A63603', '#E6550D', '#FD8D3C', '#FDAE6B', '#7F2704', '#F16913', '#FDD0A2'],
+  unclassified: ['#969696', '#BDBDBD', '#737373'],
+} as const;
+
 export const CONFIG: Config = {
   font: FONT,
   background: 'white',

@@ -7,6 +7,8 @@ import { chartTable } from '../../src/charts/table';
 import { chartSummary, chartTitle } from '../../src/charts/summary';
 import { causesRevenueSpec, causesSpec, GROUP_DASHES } from '../../src/charts/causes';
 import { controllableSpec } from '../../src/charts/controllable';
+import { causeColors, churnByMonthSpec, monthCauseRows } from '../../src/charts/churnByMonth';
+import { CAUSE_RAMPS } from '../../src/charts/theme';
 import { NUMBER_LOCALES, TIME_LOCALES, vegaLocale } from '../../src/charts/locale';
 import { LOCALES, translate } from '../../src/i18n';
 import { analysis } from './share-fixture';
@@ -131,5 +133,31 @@ describe('Vega locale definitions', () => {
     const date = new Date(Date.UTC(2024, 2, 5));
     expect(timeFormatLocale(zh.timeFormatLocale as never).utcFormat('%x %b')(date)).toBe('2024年3月5日 3月');
     expect(timeFormatLocale(vegaLocale('en').timeFormatLocale as never).utcFormat('%B %-d')(date)).toBe('March 5');
+  });
+});
+
+describe('colours of individual causes (churn per month)', () => {
+  it('controllable causes take the cool ramp, uncontrollable the warm one, unclassified grey; stacked in that order', () => {
+    const a = {
+      ...analysis,
+      causes: [
+        { id: 'price', controllable: true, customers: 5, share: 0.4, revenue: 0 },
+        { id: 'market-volatility', controllable: false, customers: 4, share: 0.3, revenue: 0 },
+        { id: 'unclassified', controllable: null, customers: 2, share: 0.15, revenue: 0 },
+        { id: 'competitor', controllable: true, customers: 2, share: 0.15, revenue: 0 },
+      ],
+    };
+    expect(causeColors(a, 'en')).toEqual({
+      domain: ['Pricing (ours)', 'Competitor', 'Market volatility', 'Unclassified'],
+      range: [CAUSE_RAMPS.controllable[0], CAUSE_RAMPS.controllable[1], CAUSE_RAMPS.uncontrollable[0], CAUSE_RAMPS.unclassified[0]],
+    });
+    const rows = monthCauseRows({ ...a, churnByMonth: [{ ...analysis.churnByMonth[0], byCause: [
+      { cause: 'unclassified', churned: 1, revenue: 0 },
+      { cause: 'price', churned: 2, revenue: 0 },
+    ] }] }, 'en');
+    expect(rows.map((r) => [r.cause, r.rank])).toEqual([['Unclassified', 3], ['Pricing (ours)', 0]]);
+    const spec = churnByMonthSpec(a, 'en') as { encoding: { color: { scale: unknown }; order: { field: string } } };
+    expect(spec.encoding.color.scale).toEqual(causeColors(a, 'en'));
+    expect(spec.encoding.order.field).toBe('rank');
   });
 });
