@@ -50,7 +50,8 @@ function stackedByCause(a: Analysis, locale: Locale, measure: 'churned' | 'reven
     encoding: {
       x: { field: 'month', type: 'ordinal', title: t('chart.month.x'), axis: { labelAngle: -45, labelOverlap: true } },
       y: { field: measure, type: 'quantitative', aggregate: 'sum', title: yTitle, stack: 'zero' },
-      color: { field: 'cause', type: 'nominal', title: t('chart.month.cause'), scale: causeColors(a, locale), sort: null },
+      // Up to 13 causes: wrap the legend into columns so none is cut off at the chart's edge.
+      color: { field: 'cause', type: 'nominal', title: t('chart.month.cause'), scale: causeColors(a, locale), sort: null, legend: { columns: 3, labelLimit: 140 } },
       order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
       tooltip: [
         { field: 'month', title: t('chart.month.x') },
