@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
 import type { Analysis, Settings } from '../../src/core/types';
-import { fileUrl, hasChromium, hasDist, launch, openApp, type Guarded } from './harness';
+import { fileUrl, hasChromium, hasDist, launch, openApp, settingsOf, type Guarded } from './harness';
 
 const sampleDir = new URL('../../src/sample/', import.meta.url);
 const files = () => [
@@ -138,22 +138,3 @@ describe.skipIf(!ready)('cause breakdown in the page (file://)', () => {
   });
 });
 
-/** The settings the page saved, read back from its JSON-able session via the dashboard state. */
-async function settingsOf(page: Page): Promise<Settings> {
-  return page.evaluate(
-    () =>
-      new Promise<Settings>((resolve, reject) => {
-        const open = indexedDB.open('churnlens.sessions.v1');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('kv', 'readonly').objectStore('kv');
-          const cur = tx.get('current');
-          cur.onsuccess = () => {
-            const s = tx.get(`session:${cur.result}`);
-            s.onsuccess = () => resolve(s.result.settings);
-          };
-        };
-      }),
-  );
-}

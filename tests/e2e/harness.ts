@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Settings } from '../../src/core/types';
 
 // CHURNLENS_DIST lets parallel work build and test its own copy (vite build --outDir dist-x).
 export const DIST = resolve(import.meta.dirname, '../..', process.env.CHURNLENS_DIST ?? 'dist');
@@ -77,3 +78,22 @@ export async function openApp(browser: Browser, url: string): Promise<Guarded> {
 
 export const hasChromium = existsSync(CHROMIUM);
 export const hasDist = existsSync(join(DIST, 'index.html'));
+
+/** The settings of the open session, read back from the page's IndexedDB (what a reload restores). */
+export async function settingsOf(page: Page): Promise<Settings> {
+  return page.evaluate(
+    () =>
+      new Promise<Settings>((resolve, reject) => {
+        const open = indexedDB.open('churnlens.sessions.v1');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('kv', 'readonly').objectStore('kv');
+          const cur = store.get('current');
+          cur.onsuccess = () => {
+            const s = store.get(`session:${cur.result}`);
+            s.onsuccess = () => resolve(s.result.settings);
+          };
+        };
+      }),
+  );
+}

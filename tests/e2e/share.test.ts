@@ -9,9 +9,9 @@ import { readSheet } from 'read-excel-file/node';
 import { analyze } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
 import { parseDelimited } from '../../src/core/ingest/parse';
-import type { Analysis, Settings } from '../../src/core/types';
+import type { Analysis } from '../../src/core/types';
 import { exportTable, neutralise, TABLE_IDS, type Cell, type TableId } from '../../src/export/tables';
-import { fileUrl, hasChromium, hasDist, launch, openApp, serveDist, type Guarded } from './harness';
+import { fileUrl, hasChromium, hasDist, launch, openApp, serveDist, settingsOf, type Guarded } from './harness';
 
 const sampleDir = new URL('../../src/sample/', import.meta.url);
 const sampleFiles = () => [
@@ -55,23 +55,6 @@ function parseCsv(bytes: Buffer): string[][] {
   return parseDelimited(text, ',').rows.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
-async function settingsOf(page: Page): Promise<Settings> {
-  return page.evaluate(
-    () =>
-      new Promise<Settings>((resolve, reject) => {
-        const open = indexedDB.open('churnlens.sessions.v1');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const store = open.result.transaction('kv').objectStore('kv');
-          const cur = store.get('current');
-          cur.onsuccess = () => {
-            const s = store.get(`session:${cur.result}`);
-            s.onsuccess = () => resolve(s.result.settings);
-          };
-        };
-      }),
-  );
-}
 
 const ready = hasChromium && hasDist;
 describe.skipIf(!ready)('table exports and the session file', () => {

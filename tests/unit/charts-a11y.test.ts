@@ -11,7 +11,7 @@ import { causeColors, churnByMonthSpec, monthCauseRows } from '../../src/charts/
 import { CAUSE_RAMPS } from '../../src/charts/theme';
 import { NUMBER_LOCALES, TIME_LOCALES, vegaLocale } from '../../src/charts/locale';
 import { LOCALES, translate } from '../../src/i18n';
-import { analysis } from './share-fixture';
+import { analysis } from './analysis-fixture';
 
 type Layer = { mark: { type: string }; encoding: Record<string, { field?: string; scale?: { domain?: unknown[]; range?: unknown[] } }> };
 const layers = (spec: unknown) => (spec as { layer: Layer[] }).layer;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { atRiskTable, lostTable, neutralise, reasonsTable, xlsxData, exportTable, TABLE_IDS } from '../../src/export/tables';
 import { toCsv } from '../../src/ui/csv';
 import { parseDelimited } from '../../src/core/ingest/parse';
-import { analysis } from './share-fixture';
+import { analysis } from './analysis-fixture';
 
 describe('lostTable', () => {
   it('has one row per churned customer, in English, without columns empty for everyone', () => {

@@ -1,5 +1,5 @@
-// A small analysis, hand-checkable, shared by the tests of the exports and chart text alternatives.
-// (The same shape as the one in charts.test.ts, with churned customers and reasons added.)
+// A small analysis, hand-checkable, shared by the chart, export and chart-alternative tests: `base`
+// has every chart's data; `analysis` adds churned customers and reasons.
 import type { Analysis } from '../../src/core/types';
 
 export const base: Analysis = {
