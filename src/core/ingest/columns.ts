@@ -155,8 +155,10 @@ export class CellColumn implements Column {
 
   // dict: a code per row. The distinct texts are packed back to back in keyChars (code k is
   // keyChars[keyStarts[k], keyStarts[k + 1])) and made strings only when asked for (values).
-  // An open-addressing table holds (hash, code, start, length) per slot, side by side, so a
-  // lookup reads one slot and the packed characters: two places in memory, not four.
+  // An open-addressing table holds four words per slot, side by side: (hash, code * 2, start,
+  // length), so a lookup reads one slot and the packed characters (two places in memory, not
+  // four); or, for a key of at most 12 Latin-1 characters, (key words, code * 2 + 1): the key
+  // itself, packed, so a lookup reads the slot alone and hashes three words, not the characters.
   // Small to start with: a fuzzed or pasted input may have hundreds of short columns.
   codes = new Int32Array(MIN_SIZE);
   private distinct = 0;
@@ -170,6 +172,9 @@ export class CellColumn implements Column {
   constructor(private readonly checkEvery = CHECK_EVERY) {}
   /** Every distinct text so far is blank or a plain decimal: the column may become 'number'. */
   private numeric = true;
+  /** While numeric: mantissa and decimal count (BLANK for '') of each distinct text, by code. */
+  private keyMantissa = new Float64Array(MIN_SIZE);
+  private keyScale = new Int8Array(MIN_SIZE);
 
   // number: mantissa and decimal count per row (BLANK, OTHER), the other cells' texts by row.
   mantissa = new Float64Array(0);
@@ -253,8 +258,56 @@ export class CellColumn implements Column {
     return x === 0 ? 0 : x; // as +text gives: no negative zero
   }
 
-  /** Code of text[a, b), added when new. Linear probing. */
+  /** Code of text[a, b), added when new. */
   private code(text: string, a: number, b: number): number {
+    const len = b - a;
+    if (len <= INLINE_MAX) {
+      // A short Latin-1 key (ids, dates, quantities, codes) is packed into three words, which are
+      // its slot's key: no hash of the characters, no second read of them to compare.
+      // Each character as code + 1 in one byte (so no key is another with NULs added); `all`
+      // gathers the bytes' bits: above 255 when a character does not fit.
+      let all = 0;
+      let w0 = 0;
+      let w1 = 0;
+      let w2 = 0;
+      const e0 = len < 4 ? b : a + 4;
+      const e1 = len < 8 ? b : a + 8;
+      let i = a;
+      for (let shift = 0; i < e0; i++, shift += 8) {
+        const c = text.charCodeAt(i) + 1;
+        all |= c;
+        w0 |= c << shift;
+      }
+      for (let shift = 0; i < e1; i++, shift += 8) {
+        const c = text.charCodeAt(i) + 1;
+        all |= c;
+        w1 |= c << shift;
+      }
+      for (let shift = 0; i < b; i++, shift += 8) {
+        const c = text.charCodeAt(i) + 1;
+        all |= c;
+        w2 |= c << shift;
+      }
+      if (all <= 255) return this.codeInline(w0, w1, w2, text, a, b);
+    }
+    return this.codeLong(text, a, b);
+  }
+
+  /** Code of a short key packed as (w0, w1, w2) (see code()). Linear probing. */
+  private codeInline(w0: number, w1: number, w2: number, text: string, a: number, b: number): number {
+    const h = hashWords(w0, w1, w2);
+    const table = this.table;
+    const mask = (table.length >> 2) - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const at = slot << 2;
+      const t = table[at + 1];
+      if (t < 0) return this.add(text, a, b, h, at, w0, w1, w2, 1);
+      if ((t & 1) === 1 && table[at] === w0 && table[at + 2] === w1 && table[at + 3] === w2) return t >> 1;
+    }
+  }
+
+  /** Code of any other key, by a hash of its characters. Linear probing. */
+  private codeLong(text: string, a: number, b: number): number {
     const h = hashRange(text, a, b);
     const table = this.table;
     const keys = this.keyChars;
@@ -262,18 +315,22 @@ export class CellColumn implements Column {
     const len = b - a;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const at = slot << 2;
-      const k = table[at + 1];
-      if (k < 0) return this.add(text, a, b, h, at);
-      if (table[at] !== h || table[at + 3] !== len) continue;
+      const t = table[at + 1];
+      if (t < 0) return this.add(text, a, b, h, at, h, this.keyStarts[this.distinct], len, 0);
+      if ((t & 1) === 1 || table[at] !== h || table[at + 3] !== len) continue;
       const start = table[at + 2];
       let i = 0;
       while (i < len && keys[start + i] === text.charCodeAt(a + i)) i++;
-      if (i === len) return k;
+      if (i === len) return t >> 1;
     }
   }
 
-  /** A new distinct text[a, b) with hash h, into the empty table slot at `at`. */
-  private add(text: string, a: number, b: number, h: number, at: number): number {
+  /**
+   * A new distinct text[a, b) with hash h, into the empty table slot at `at`, which gets
+   * (s0, code * 2 + packed, s2, s3): packed 1 for a short key (s0, s2, s3 its words), 0 for
+   * another (the hash, where its characters start, their count).
+   */
+  private add(text: string, a: number, b: number, h: number, at: number, s0: number, s2: number, s3: number, packed: number): number {
     const k = this.distinct++;
     if (k + 1 >= this.keyStarts.length) {
       this.keyStarts = grow(this.keyStarts, k * 2);
@@ -287,27 +344,48 @@ export class CellColumn implements Column {
     this.keyStarts[k + 1] = end;
     this.hashes[k] = h;
     const table = this.table;
-    table[at] = h;
-    table[at + 1] = k;
-    table[at + 2] = start;
-    table[at + 3] = b - a;
-    if (this.numeric && a < b && Number.isNaN(plainDecimal(text, a, b))) this.numeric = false;
+    table[at] = s0;
+    table[at + 1] = (k << 1) | packed;
+    table[at + 2] = s2;
+    table[at + 3] = s3;
+    if (this.numeric) {
+      // Every distinct text a plain decimal so far: keep its value, for toNumbers.
+      if (k >= this.keyMantissa.length) {
+        this.keyMantissa = grow(this.keyMantissa, k * 2);
+        this.keyScale = grow(this.keyScale, k * 2);
+      }
+      if (a === b) this.keyScale[k] = BLANK;
+      else {
+        const m = plainDecimal(text, a, b);
+        if (Number.isNaN(m)) {
+          this.numeric = false;
+          this.keyMantissa = new Float64Array(0);
+          this.keyScale = new Int8Array(0);
+        } else {
+          this.keyMantissa[k] = m;
+          this.keyScale[k] = parsedScale;
+        }
+      }
+    }
     if ((k + 1) * 8 > table.length) this.rehash(); // at most half the slots in use
     return k;
   }
 
+  /** Twice the slots: every used slot moves as it is, to where its code's hash now points. */
   private rehash(): void {
-    const table = emptyTable(this.table.length >> 1); // twice the slots
+    const old = this.table;
+    const table = emptyTable(old.length >> 1);
     const mask = (table.length >> 2) - 1;
-    for (let k = 0; k < this.distinct; k++) {
-      const h = this.hashes[k];
-      let slot = h & mask;
+    for (let from = 0; from < old.length; from += 4) {
+      const t = old[from + 1];
+      if (t < 0) continue;
+      let slot = this.hashes[t >> 1] & mask;
       while (table[(slot << 2) + 1] >= 0) slot = (slot + 1) & mask;
       const at = slot << 2;
-      table[at] = h;
-      table[at + 1] = k;
-      table[at + 2] = this.keyStarts[k];
-      table[at + 3] = this.keyStarts[k + 1] - this.keyStarts[k];
+      table[at] = old[from];
+      table[at + 1] = t;
+      table[at + 2] = old[from + 2];
+      table[at + 3] = old[from + 3];
     }
     this.table = table;
   }
@@ -322,15 +400,8 @@ export class CellColumn implements Column {
   private toNumbers(): void {
     const n = this.length;
     const cap = Math.max(MIN_SIZE, n * 2);
-    const dm = new Float64Array(this.distinct);
-    const dk = new Int8Array(this.distinct);
-    this.values.forEach((v, k) => {
-      if (v.length === 0) dk[k] = BLANK;
-      else {
-        dm[k] = plainDecimal(v, 0, v.length);
-        dk[k] = parsedScale;
-      }
-    });
+    const dm = this.keyMantissa;
+    const dk = this.keyScale;
     this.mantissa = new Float64Array(cap);
     this.decimals = new Int8Array(cap);
     for (let r = 0; r < n; r++) {
@@ -361,15 +432,29 @@ export class CellColumn implements Column {
   /** Into packed text, from whichever form the column is in. */
   private toText(): void {
     const n = this.length;
-    let size = 0;
-    for (let r = 0; r < n; r++) size += this.get(r).length;
-    const chars = new Uint16Array(Math.max(MIN_SIZE, size * 2));
     const ends = new Int32Array(Math.max(MIN_SIZE, n * 2));
+    let chars: Uint16Array<ArrayBuffer>;
     let at = 0;
-    for (let r = 0; r < n; r++) {
-      const v = this.get(r);
-      for (let i = 0; i < v.length; i++) chars[at++] = v.charCodeAt(i);
-      ends[r] = at;
+    if (this.kind === 'dict') {
+      // Straight from the packed keys, without a string per distinct text.
+      const { codes, keyStarts, keyChars } = this;
+      let size = 0;
+      for (let r = 0; r < n; r++) size += keyStarts[codes[r] + 1] - keyStarts[codes[r]];
+      chars = new Uint16Array(Math.max(MIN_SIZE, size * 2));
+      for (let r = 0; r < n; r++) {
+        const k = codes[r];
+        for (let i = keyStarts[k], to = keyStarts[k + 1]; i < to; i++) chars[at++] = keyChars[i];
+        ends[r] = at;
+      }
+    } else {
+      let size = 0;
+      for (let r = 0; r < n; r++) size += this.get(r).length;
+      chars = new Uint16Array(Math.max(MIN_SIZE, size * 2));
+      for (let r = 0; r < n; r++) {
+        const v = this.get(r);
+        for (let i = 0; i < v.length; i++) chars[at++] = v.charCodeAt(i);
+        ends[r] = at;
+      }
     }
     this.chars = chars;
     this.ends = ends;
@@ -399,6 +484,8 @@ export class CellColumn implements Column {
     this.keyChars = new Uint16Array(0);
     this.keyStarts = EMPTY_I32;
     this.hashes = EMPTY_I32;
+    this.keyMantissa = new Float64Array(0);
+    this.keyScale = new Int8Array(0);
     this.table = EMPTY_I32;
   }
 }
@@ -408,6 +495,20 @@ function emptyTable(slots: number): Int32Array {
   const t = new Int32Array(4 * slots);
   for (let s = 1; s < t.length; s += 4) t[s] = -1;
   return t;
+}
+
+/** Longest key packed into its table slot (three words of four Latin-1 characters). */
+const INLINE_MAX = 12;
+
+/** 32-bit hash of a packed short key (a 32-bit finalizer over the three words). */
+function hashWords(w0: number, w1: number, w2: number): number {
+  let h = w0 ^ Math.imul(w1, 0x85ebca6b) ^ Math.imul(w2, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x846ca68b);
+  h ^= h >>> 16;
+  return h | 0;
 }
 
 /**
@@ -433,8 +534,19 @@ function grow<T extends Typed>(a: T, size: number): T {
   return out;
 }
 
+/** Longest text made from one of SHORT_ARGS. */
+const SHORT_TEXT = 32;
+const SHORT_ARGS = Array.from({ length: SHORT_TEXT + 1 }, (_, n) => new Array<number>(n).fill(0));
+
 /** String of chars[from, to), in pieces (fromCharCode takes its codes as arguments). */
 function charsText(chars: Uint16Array, from: number, to: number): string {
+  const n = to - from;
+  if (n <= SHORT_TEXT) {
+    // A short text: its codes through a reused plain array (no typed view made per text).
+    const args = SHORT_ARGS[n];
+    for (let i = 0; i < n; i++) args[i] = chars[from + i];
+    return String.fromCharCode.apply(null, args);
+  }
   let s = '';
   for (let at = from; at < to; at += 8192) s += String.fromCharCode.apply(null, chars.subarray(at, Math.min(to, at + 8192)) as unknown as number[]);
   return s;
