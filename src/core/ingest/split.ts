@@ -45,22 +45,34 @@ export class Splitter {
    * records without a quote go there uncut (the caller reads their cells from the text).
    */
   push(chunk: string, emit: EmitRow, range?: EmitRange): void {
-    const text = this.carry.length ? this.carry + chunk : chunk;
-    this.carry = text.slice(this.run(text, false, emit, range));
+    let text = chunk;
+    let from = 0;
+    if (this.carry.length) {
+      // The record left unfinished by the last piece, completed by this piece's first line, is
+      // read on its own: joined to the whole piece it would make V8 copy the piece into one flat
+      // string (a megabyte per piece) before the first search in it.
+      const nl = chunk.indexOf('\n');
+      if (nl >= 0) {
+        const head = this.carry + chunk.slice(0, nl + 1);
+        const done = this.run(head, 0, false, emit, range);
+        if (done === head.length) from = nl + 1;
+        else text = head.slice(done) + chunk.slice(nl + 1); // a quoted record goes on
+      } else text = this.carry + chunk;
+    }
+    this.carry = text.slice(this.run(text, from, false, emit, range));
   }
 
   /** No more text: emit what is left. */
   end(emit: EmitRow, range?: EmitRange): void {
     const text = this.carry;
     this.carry = '';
-    if (text.length) this.run(text, true, emit, range);
+    if (text.length) this.run(text, 0, true, emit, range);
   }
 
-  /** Emits complete records of `text`; returns where the unfinished part starts. */
-  private run(text: string, final: boolean, emit: EmitRow, range: EmitRange | undefined): number {
+  /** Emits complete records of `text` from `pos`; returns where the unfinished part starts. */
+  private run(text: string, pos: number, final: boolean, emit: EmitRow, range: EmitRange | undefined): number {
     const len = text.length;
     const d = this.d;
-    let pos = 0;
     // Next \n, \r and quote at or after pos (len = none left).
     let nl = -1;
     let cr = -1;

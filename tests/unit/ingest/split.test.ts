@@ -103,3 +103,42 @@ describe('Splitter', () => {
     expect(split(['id,name\n1,"open\n2,b\n'], ',')).toMatchObject({ rows: [['id', 'name'], ['1', 'open\n2,b\n']], malformed: 1 });
   });
 });
+
+describe('Splitter across pieces, uncut lines (range)', () => {
+  /** Records as cells, quote-free lines cut from their range. */
+  function splitRange(pieces: string[]) {
+    const rows: string[][] = [];
+    const lines: number[] = [];
+    const s = new Splitter(',');
+    const emit = (cells: string[], line: number) => {
+      rows.push(cells);
+      lines.push(line);
+    };
+    const range = (text: string, a: number, b: number, line: number) => emit(a === b ? [''] : text.slice(a, b).split(','), line);
+    for (const p of pieces) s.push(p, emit, range);
+    s.end(emit, range);
+    return { rows, lines };
+  }
+
+  it('finishes the record cut at a piece end with the next piece, quoted or not', () => {
+    const text = 'a,b\nc,"x\ny",z\nd,e\r\nf,g\rh,"i"\n';
+    const whole = splitRange([text]);
+    expect(whole.rows).toEqual([['a', 'b'], ['c', 'x\ny', 'z'], ['d', 'e'], ['f', 'g'], ['h', 'i']]);
+    expect(whole.lines).toEqual([1, 2, 4, 5, 6]);
+    for (let i = 0; i <= text.length; i++) {
+      for (const j of [i, Math.min(text.length, i + 1), Math.min(text.length, i + 5)]) {
+        expect(splitRange([text.slice(0, i), text.slice(i, j), text.slice(j)])).toEqual(whole);
+      }
+    }
+  });
+
+  it('gives what one piece gives, for any text in any pieces (fast-check)', () => {
+    const t = fc.array(fc.constantFrom('a', '1', ',', '"', '\n', '\r', '客', ' '), { maxLength: 80 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(t, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }), (text, at) => {
+        expect(splitRange(cut(text, at))).toEqual(splitRange([text]));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
