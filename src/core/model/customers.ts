@@ -75,9 +75,16 @@ const text = (f: ParsedFile, role: Role): Column | null => {
 };
 
 /** A column's distinct texts trimmed, and each row's code into them: one trim per distinct text. */
-function trimmedCodes(col: Column): { codes: Int32Array; values: string[] } {
+function trimmedCodes(col: Column): { codes: Int32Array; values: string[]; distinct: boolean } {
   const d = dictionaryOf(col);
-  return { codes: d.codes, values: d.values.map((v) => v.trim()) };
+  let distinct = true;
+  const values = d.values.map((v) => {
+    const t = v.trim();
+    if (t.length !== v.length) distinct = false;
+    return t;
+  });
+  // The texts of a dictionary are distinct: so are they trimmed when trimming changed none.
+  return { codes: d.codes, values, distinct };
 }
 
 function dates(f: ParsedFile, role: Role, issues: Issue[]): Float64Array | null {
@@ -128,11 +135,28 @@ class Builder {
   /** Header (lower-cased) → kept text column. */
   columns = new Map<string, TextColumn>();
 
+  /** ids[0, indexed) are in `index`; the rest came through addNew and are indexed when needed. */
+  private indexed = 0;
+
+  /** Index of the customer with this id, if any. */
+  find(id: string): number | undefined {
+    const { ids, index } = this;
+    for (let k = this.indexed; k < ids.length; k++) index.set(ids[k], k);
+    this.indexed = ids.length;
+    return index.get(id);
+  }
+
   add(id: string): number {
-    let i = this.index.get(id);
+    const i = this.find(id);
     if (i !== undefined) return i;
-    i = this.ids.length;
-    this.index.set(id, i);
+    this.indexed++;
+    this.index.set(id, this.ids.length);
+    return this.addNew(id);
+  }
+
+  /** A customer whose id the caller knows is new (no map lookup: see addOrderLog). */
+  addNew(id: string): number {
+    const i = this.ids.length;
     this.ids.push(id);
     this.name.push('');
     this.rep.push('');
@@ -301,7 +325,31 @@ function sortOrders(acc: OrderAcc, n: number): OrderColumns {
     amount[at] = accAmount[k];
   }
   for (let i = 0; i < n; i++) sortByDay(day, amount, start[i], start[i + 1]);
+  return { n: rows, customer, day, amount, month: monthsOf(day, rows), start };
+}
+
+/** Widest span of days (about 180 years) whose months are looked up in a table. */
+const MONTH_TABLE_MAX = 1 << 16;
+
+/** monthIndexOfDay of day[0, rows): from a table of the whole days spanned when it is small. */
+export function monthsOf(day: Float64Array, rows: number): Int32Array {
   const month = new Int32Array(rows);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let at = 0; at < rows; at++) {
+    const d = day[at];
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const first = Math.floor(lo);
+  const span = Math.floor(hi) - first + 1;
+  if (span > 0 && span <= MONTH_TABLE_MAX) {
+    // monthIndexOfDay depends on the whole day only.
+    const table = new Int32Array(span);
+    for (let k = 0; k < span; k++) table[k] = monthIndexOfDay(first + k);
+    for (let at = 0; at < rows; at++) month[at] = table[Math.floor(day[at]) - first];
+    return month;
+  }
   let lastDay = NaN;
   let lastMonth = 0;
   for (let at = 0; at < rows; at++) {
@@ -311,7 +359,7 @@ function sortOrders(acc: OrderAcc, n: number): OrderColumns {
     }
     month[at] = lastMonth;
   }
-  return { n: rows, customer, day, amount, month, start };
+  return month;
 }
 
 /** Longest run sorted by insertion (quadratic); longer ones are sorted with a comparator. */
@@ -406,11 +454,18 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
   // sized up front (at most one new customer per row), as scattered writes to a growing plain
   // array would turn it into a slow dictionary.
   const bound = cats.length ? b.ids.length + f.rowCount : 0;
+  // When no attribute cell is blank, every row that is a customer's latest so far overwrites all
+  // of them: the last such row gives them all, read once per customer after the loop (attrRow)
+  // rather than written on every such row. Blank cells do not overwrite: the per-row path.
+  const noBlankAttr = attrs.length > 0 && attrs.every((a) => !a.values.includes(''));
+  const attrRow = noBlankAttr ? new Int32Array(b.ids.length + idCodes.values.length).fill(-1) : null;
   const catRow = new Int32Array(bound).fill(-1);
   const catDay = new Float64Array(bound).fill(-Infinity);
   acc.reserve(f.rowCount);
   const { customer: accCustomer, day: accDay, amount: accAmount } = acc;
-  const { index, attrDay } = b;
+  const { attrDay } = b;
+  // No customer yet and no two id texts that trim alike: each id text met is a new customer.
+  const allNew = !joinOnly && b.ids.length === 0 && idCodes.distinct;
   let kept = acc.n;
   let unattributed = 0;
   let unmatched = 0;
@@ -436,7 +491,7 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
       // The first row of this id text: join it as a row-by-row join would at this point (so
       // customers are numbered in the same order).
       const id = idCodes.values[code];
-      i = id ? (index.get(id) ?? (joinOnly ? UNMATCHED : b.add(id))) : NO_ID;
+      i = !id ? NO_ID : allNew ? b.addNew(id) : (b.find(id) ?? (joinOnly ? UNMATCHED : b.add(id)));
       customerOf[code] = i;
     }
     if (i === NO_ID) {
@@ -451,9 +506,12 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
     // Rep, region and segment from the customer's latest order, unless a customer list gave them.
     if (attrs.length && d >= attrDay[i]) {
       attrDay[i] = d;
-      for (const a of attrs) {
-        const v = a.values[a.codes[r]];
-        if (v) a.out[i] = v;
+      if (attrRow) attrRow[i] = r;
+      else {
+        for (const a of attrs) {
+          const v = a.values[a.codes[r]];
+          if (v) a.out[i] = v;
+        }
       }
     }
     if (bound && d >= catDay[i]) {
@@ -466,6 +524,12 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
     kept++;
   }
   acc.n = kept;
+  if (attrRow) {
+    for (let i = 0, n = b.ids.length; i < n; i++) {
+      const r = attrRow[i];
+      if (r >= 0) for (const a of attrs) a.out[i] = a.values[a.codes[r]];
+    }
+  }
   if (unattributed) issues.push({ code: 'orders-without-customer', file: f.file, params: { count: unattributed } });
   b.unattributedOrderRows += unattributed;
   for (const cat of cats) {
