@@ -6,6 +6,7 @@ import { causeById } from '../core/causes/taxonomy';
 import { CHARTS } from '../charts/index';
 import { causeLabel } from '../charts/labels';
 import { chartSummary } from '../charts/summary';
+import { kpiItems } from '../charts/kpis';
 import { formatNumber, formatPercent, hasMessage, translate, type Locale } from '../i18n';
 import { formatDate } from './meta';
 import { COLORS, PX, PdfWriter, chartSvg, newPdf, pdfBlob, specTitle, strongText, type Paper } from './pdf';
@@ -97,18 +98,12 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
   // 2. Key figures.
   w.newPage();
   w.heading(t('report.kpis'));
-  const kpis: [string, string][] = [
-    [t('kpi.customers'), formatNumber(l, a.customers.total)],
-    [t('kpi.churned'), formatNumber(l, a.customers.churned)],
-    [t('kpi.churnRate'), formatPercent(l, a.customers.churnRate)],
-    [t('kpi.revenueLost'), formatNumber(l, a.revenue.lost)],
-    [t('kpi.controllable'), a.controllableShare === null ? '–' : formatPercent(l, a.controllableShare)],
-  ];
+  const kpis = kpiItems(a, l);
   const cols = 3;
   const gapX = 10;
   const boxW = (w.contentWidth - (cols - 1) * gapX) / cols;
   const boxH = 54;
-  kpis.forEach(([label, value], i) => {
+  kpis.forEach(({ label, value }, i) => {
     const x = w.left + (i % cols) * (boxW + gapX);
     const y = w.y + Math.floor(i / cols) * (boxH + 10);
     doc.setDrawColor(COLORS.line);

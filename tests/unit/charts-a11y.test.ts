@@ -9,6 +9,7 @@ import { causesRevenueSpec, causesSpec, GROUP_DASHES } from '../../src/charts/ca
 import { controllableSpec } from '../../src/charts/controllable';
 import { causeColors, churnByMonthSpec, monthCauseRows } from '../../src/charts/churnByMonth';
 import { CAUSE_RAMPS } from '../../src/charts/theme';
+import { kpiItems } from '../../src/charts/kpis';
 import { NUMBER_LOCALES, TIME_LOCALES, vegaLocale } from '../../src/charts/locale';
 import { LOCALES, translate } from '../../src/i18n';
 import { analysis } from './analysis-fixture';
@@ -159,5 +160,18 @@ describe('colours of individual causes (churn per month)', () => {
     const spec = churnByMonthSpec(a, 'en') as { encoding: { color: { scale: unknown }; order: { field: string } } };
     expect(spec.encoding.color.scale).toEqual(causeColors(a, 'en'));
     expect(spec.encoding.order.field).toBe('rank');
+  });
+});
+
+describe('kpiItems (dashboard cards and report boxes)', () => {
+  it('labels and locale-formatted values, a dash when no cause is classified', () => {
+    expect(kpiItems(analysis, 'en')).toEqual([
+      { id: 'customers', label: 'Customers', value: '10' },
+      { id: 'churned', label: 'Churned', value: '4' },
+      { id: 'rate', label: 'Churn rate', value: '40.0%' },
+      { id: 'lost', label: 'Revenue lost', value: '300' },
+      { id: 'controllable', label: translate('en', 'kpi.controllable'), value: '66.7%' },
+    ]);
+    expect(kpiItems({ ...analysis, controllableShare: null }, 'zh-Hans').map((k) => [k.label, k.value])[4]).toEqual([translate('zh-Hans', 'kpi.controllable'), '–']);
   });
 });
