@@ -4,6 +4,7 @@
 //   without a CJK font still shows Chinese on screen, in canvas PNGs and in screenshots;
 // - PDF export: jsPDF embeds a subset of it, so Chinese stays text (see pdf.ts).
 import fontDataUrl from '../assets/fonts/wqy-microhei-subset.ttf?inline';
+import { base64Bytes } from './session';
 
 /** The family appended to the app's font stacks (app.css, charts/theme.ts FONT). */
 export const CJK_FAMILY = 'churnlens-cjk';
@@ -23,12 +24,7 @@ export function fontBase64(): string {
 
 let bytes: ArrayBuffer | null = null;
 function fontBytes(): ArrayBuffer {
-  if (!bytes) {
-    const bin = atob(fontBase64());
-    const out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    bytes = out.buffer;
-  }
+  if (!bytes) bytes = base64Bytes(fontBase64()).buffer as ArrayBuffer;
   return bytes;
 }
 

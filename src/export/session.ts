@@ -51,7 +51,11 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 /** Strict: only the standard alphabet with correct padding; anything else is null. */
 export function fromBase64(text: string): Uint8Array | null {
-  if (!BASE64.test(text)) return null;
+  return BASE64.test(text) ? base64Bytes(text) : null;
+}
+
+/** Bytes of base64 the caller trusts (our own bundled assets); see fromBase64 for user files. */
+export function base64Bytes(text: string): Uint8Array {
   const s = atob(text);
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
