@@ -5,9 +5,12 @@ import { causeLabel } from './labels';
 import { groupOf } from './causes';
 import { CAUSE_RAMPS, CONFIG } from './theme';
 
-/** One row per (month, cause): the data of both churn-over-time charts. */
-export function monthCauseRows(a: Analysis, locale: Locale) {
-  const rank = new Map(causeColors(a, locale).domain.map((name, k) => [name, k]));
+/**
+ * One row per (month, cause): the data of both churn-over-time charts; `rank` is the cause's
+ * place in the colour order (causeColors), which stacks the bars.
+ */
+export function monthCauseRows(a: Analysis, locale: Locale, order: string[] = causeColors(a, locale).domain) {
+  const rank = new Map(order.map((name, k) => [name, k]));
   return a.churnByMonth.flatMap((m) =>
     m.byCause.map((c) => {
       const cause = causeLabel(a, c.cause, locale);
@@ -39,19 +42,20 @@ export function causeColors(a: Analysis, locale: Locale): { domain: string[]; ra
 function stackedByCause(a: Analysis, locale: Locale, measure: 'churned' | 'revenue'): TopLevelSpec {
   const t = (k: string) => translate(locale, k);
   const yTitle = measure === 'churned' ? t('chart.month.y') : t('chart.causes.revenue');
+  const colors = causeColors(a, locale);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: measure === 'churned' ? t('chart.month.title') : t('chart.month.revenueTitle'),
     width: 'container',
     height: 220,
     config: CONFIG,
-    data: { values: monthCauseRows(a, locale) },
+    data: { values: monthCauseRows(a, locale, colors.domain) },
     mark: { type: 'bar' },
     encoding: {
       x: { field: 'month', type: 'ordinal', title: t('chart.month.x'), axis: { labelAngle: -45, labelOverlap: true } },
       y: { field: measure, type: 'quantitative', aggregate: 'sum', title: yTitle, stack: 'zero' },
       // Up to 13 causes: wrap the legend into columns so none is cut off at the chart's edge.
-      color: { field: 'cause', type: 'nominal', title: t('chart.month.cause'), scale: causeColors(a, locale), sort: null, legend: { columns: 3, labelLimit: 140 } },
+      color: { field: 'cause', type: 'nominal', title: t('chart.month.cause'), scale: colors, sort: null, legend: { columns: 3, labelLimit: 140 } },
       order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
       tooltip: [
         { field: 'month', title: t('chart.month.x') },
