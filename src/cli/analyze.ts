@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import { analyze } from '../core/analyze';
 import { ingestSource } from '../core/ingest/source';
 import { parseIsoDay } from '../core/dates';
-import { DEFAULT_SETTINGS, IngestError, type ParsedFile, type Settings } from '../core/types';
+import { IngestError, type ParsedFile, type Settings } from '../core/types';
+import { checkedSettings } from '../core/settings';
 import { translate } from '../i18n';
 
 const USAGE =
@@ -18,7 +19,7 @@ function fail(message: string, code = 1): never {
 }
 
 function parseArgs(argv: string[]): { settings: Settings; files: string[]; encoding?: string } {
-  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const settings: Settings = checkedSettings({}); // the defaults (core/settings.ts); analyze() checks again
   const files: string[] = [];
   let encoding: string | undefined;
   for (let i = 0; i < argv.length; i++) {

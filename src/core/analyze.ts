@@ -31,6 +31,7 @@ import { BENCHMARK } from './causes/taxonomy';
 import { causeCrosstab, causeTable, reasonTable } from './causes/table';
 import { effectiveTaxonomy } from './causes/edits';
 import { isoDay, parseIsoDay } from './dates';
+import { checkedSettings } from './settings';
 
 export function summarizeInput(f: ParsedFile): InputSummary {
   const roles: Partial<Record<Role, string>> = {};
@@ -329,6 +330,7 @@ export const AT_RISK_PREVIEW = 100;
  * cost more than all the statistics together. The page asks for the full analysis to export.
  */
 export function analyzePrepared(p: Prepared, settings: Settings, opts: { full?: boolean } = {}): Analysis {
+  settings = checkedSettings(settings); // defaults and checks in one place (core/settings.ts)
   const full = opts.full !== false;
   const m = p.model;
   const inactiveDays = settings.inactiveDays;
