@@ -147,7 +147,8 @@ export interface Settings {
 export type ChurnModeSetting = 'auto' | 'status' | 'inactivity';
 export type CohortPeriod = 'month' | 'quarter';
 
-export const DEFAULT_SETTINGS: Settings = { inactiveDays: 90 };
+/** Defaults and checks live in settings.ts (normalizeSettings); re-exported for existing callers. */
+export { DEFAULT_SETTINGS } from './settings';
 
 export interface InputSummary {
   file: string;
