@@ -406,6 +406,7 @@ export function analyzePrepared(p: Prepared, settings: Settings, opts: { full?: 
     },
     atRisk: atRiskCustomers(m, s, act, asOf, inactiveDays, full ? Infinity : AT_RISK_PREVIEW), // 13
     issues: [...p.files.flatMap((f) => f.issues), ...m.issues],
+    questions: [],
   };
 }
 

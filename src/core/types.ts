@@ -18,6 +18,7 @@ export type Role =
   | 'churnDate'
   | 'status'
   | 'reason'
+  | 'reasonCategory'
   | 'revenue'
   | 'tenure'
   | 'orderId'
@@ -40,6 +41,7 @@ export const ROLES: readonly Role[] = [
   'churnDate',
   'status',
   'reason',
+  'reasonCategory',
   'revenue',
   'tenure',
   'orderId',
@@ -142,6 +144,60 @@ export interface Settings {
   tiers?: number[];
   /** Rep turnover window in days (default 90). */
   repWindowDays?: number;
+  /** File name → status value (as normStatusValue writes it) → what it means, set by the user over the lexicon. */
+  statusValues?: Record<string, Record<string, StatusClass>>;
+  /** Unit of the tenure column, set by the user over what the header or the values suggest. */
+  tenureUnit?: TenureUnit;
+}
+
+/** What a status value says: lost, active, not yet a customer (prospect), or a row to leave out. */
+export type StatusClass = 'lost' | 'active' | 'prospect' | 'ignore';
+export type TenureUnit = 'day' | 'month' | 'year';
+
+/** A finding the analysis cannot settle alone: what is missing, and the columns that could answer it. */
+export type QuestionCode =
+  | 'no-churn-signal'
+  | 'churn-all-zero'
+  | 'churn-all-one'
+  | 'reasons-all-unclassified'
+  | 'status-values-unknown'
+  | 'role-unparsed'
+  | 'tenure-unit-assumed';
+
+export interface QuestionCandidate {
+  file: string;
+  column: string;
+  /** Column index in the file's header. */
+  index: number;
+  /** The column's most frequent values with their counts (all rows of the file). */
+  samples: { value: string; count: number }[];
+  /** The settings one click applies: merge with `{ ...settings, ...answer }` (maps are given whole). */
+  answer: Partial<Settings>;
+}
+
+export interface Question {
+  code: QuestionCode;
+  role?: Role;
+  file?: string;
+  column?: string;
+  params?: Record<string, string | number>;
+  /** Best first. */
+  candidates: QuestionCandidate[];
+}
+
+/** The values of a file's status column, and what each was taken to mean. */
+export interface StatusValuesReport {
+  file: string;
+  column: string;
+  values: {
+    /** As written (the first spelling met). */
+    value: string;
+    /** The key of Settings.statusValues for it. */
+    key: string;
+    count: number;
+    as: StatusClass | null;
+    source: 'auto' | 'user' | 'unknown';
+  }[];
 }
 
 export type ChurnModeSetting = 'auto' | 'status' | 'inactivity';
@@ -325,7 +381,7 @@ export interface Analysis {
     incompletePeriod: string | null;
   };
   survival: {
-    unit: 'day' | 'month';
+    unit: TenureUnit;
     curve: SurvivalPoint[];
     median: number | null;
     medianLower: number | null;
@@ -359,4 +415,12 @@ export interface Analysis {
     list: AtRiskCustomer[];
   };
   issues: Issue[];
+  /** Findings the user should settle (no churn signal, 0% churn, unknown status values…), each with candidate answers. */
+  questions: Question[];
+  /** Each file's status column: every distinct value, its count and what it was taken to mean. */
+  statusValues?: StatusValuesReport[];
+  /** Customers left out of the base because their status says not yet a customer (prospect) or ignore. */
+  excluded?: { prospect: number; ignore: number };
+  /** The tenure column and the unit it was read in (survival uses it). */
+  tenure?: { column: string; unit: TenureUnit; source: 'header' | 'values' | 'setting' };
 }

@@ -122,6 +122,7 @@ export const base: Analysis = {
     ],
   },
   issues: [],
+  questions: [],
 };
 
 /** With the full lists an export reads: churned customers with their causes, reasons and taxonomy. */
