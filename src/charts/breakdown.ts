@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import { translate, type Locale } from '../i18n';
-import { BENCHMARK_COLOR, CONFIG, GROUP_COLORS } from './theme';
+import { BENCHMARK_COLOR, CONFIG, GROUP_COLORS, rowsHeight } from './theme';
 
 const MAX_BARS = 30;
 
@@ -25,7 +25,7 @@ export function breakdownSpec(a: Analysis, locale: Locale, index: number): TopLe
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: t('chart.breakdown.title', { column: item?.label ?? '' }),
     width: 'container',
-    height: { step: 18 },
+    height: rowsHeight(values.length, 18),
     config: CONFIG,
     layer: [
       {

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import { translate, type Locale } from '../i18n';
 import { causeLabel } from './labels';
-import { CONFIG } from './theme';
+import { CONFIG, rowsHeight } from './theme';
 
 export type CauseDimension = 'segment' | 'region' | 'rep';
 
@@ -36,12 +36,12 @@ export function causeBySpec(a: Analysis, locale: Locale, dimension: CauseDimensi
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: t(`chart.causeBy.${dimension}`),
     width: 'container',
-    height: { step: 22 },
+    height: rowsHeight(groups.length, 22),
     config: CONFIG,
     data: { values },
     encoding: {
       // Explicit orders: sort-by-field is dropped when layers union their domains.
-      x: { field: 'cause', type: 'nominal', sort: causes, title: null, axis: { labelAngle: -40, labelLimit: 140 } },
+      x: { field: 'cause', type: 'nominal', sort: causes, title: null, axis: { labelAngle: -40 } },
       y: { field: 'group', type: 'nominal', sort: groups, title: t(`role.${dimension}`) },
     },
     layer: [

@@ -41,7 +41,7 @@ export function paretoSpec(a: Analysis, locale: Locale, metric: ParetoMetric = '
     type: 'nominal' as const,
     sort: values.map((v) => v.cause),
     title: null,
-    axis: { labelAngle: -40, labelLimit: 140 },
+    axis: { labelAngle: -40 },
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

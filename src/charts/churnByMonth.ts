@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import { translate, type Locale } from '../i18n';
-import { causeLabel } from './labels';
+import { causeLabel, thinLabels } from './labels';
 import { groupOf } from './causes';
 import { CAUSE_RAMPS, CONFIG } from './theme';
 
@@ -43,6 +43,9 @@ function stackedByCause(a: Analysis, locale: Locale, measure: 'churned' | 'reven
   const t = (k: string) => translate(locale, k);
   const yTitle = measure === 'churned' ? t('chart.month.y') : t('chart.causes.revenue');
   const colors = causeColors(a, locale);
+  const months = a.churnByMonth.map((m) => m.month);
+  // One cause only (no reasons in the data): one colour, and no legend naming it.
+  const legend = colors.domain.length > 1 ? { columns: 3 } : null;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: measure === 'churned' ? t('chart.month.title') : t('chart.month.revenueTitle'),
@@ -52,10 +55,10 @@ function stackedByCause(a: Analysis, locale: Locale, measure: 'churned' | 'reven
     data: { values: monthCauseRows(a, locale, colors.domain) },
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 'month', type: 'ordinal', title: t('chart.month.x'), axis: { labelAngle: -45, labelOverlap: true } },
+      x: { field: 'month', type: 'ordinal', title: t('chart.month.x'), axis: { labelAngle: -45, values: thinLabels(months, 24) } },
       y: { field: measure, type: 'quantitative', aggregate: 'sum', title: yTitle, stack: 'zero' },
       // Up to 13 causes: wrap the legend into columns so none is cut off at the chart's edge.
-      color: { field: 'cause', type: 'nominal', title: t('chart.month.cause'), scale: colors, sort: null, legend: { columns: 3, labelLimit: 140 } },
+      color: { field: 'cause', type: 'nominal', title: t('chart.month.cause'), scale: colors, sort: null, legend },
       order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
       tooltip: [
         { field: 'month', title: t('chart.month.x') },

@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import { formatNumber, translate, type Locale } from '../i18n';
-import { CONFIG } from './theme';
+import { CONFIG, rowsHeight } from './theme';
+import { thinLabels } from './labels';
 
 type Measure = 'retention' | 'revenueRetention';
 
@@ -20,6 +21,10 @@ export function cohortCells(a: Analysis, locale: Locale, measure: Measure = 'ret
   });
 }
 
+/** Most labels a cohort axis shows: every label when they fit, else every n-th (thinLabels). */
+export const MAX_COHORT_LABELS = 24;
+export const MAX_PERIOD_LABELS = 26;
+
 function heatmap(a: Analysis, locale: Locale, measure: Measure): TopLevelSpec {
   const t = (k: string) => translate(locale, k);
   const quarter = a.cohorts.period === 'quarter';
@@ -27,17 +32,25 @@ function heatmap(a: Analysis, locale: Locale, measure: Measure): TopLevelSpec {
     measure === 'revenueRetention'
       ? t('chart.cohorts.revenueTitle')
       : t(quarter ? 'chart.cohorts.titleQuarter' : 'chart.cohorts.title');
+  const values = cohortCells(a, locale, measure);
+  const cohorts = [...new Set(values.map((v) => v.cohort))];
+  const periods = [...new Set(values.map((v) => v.k))].sort((p, q) => p - q);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,
     width: 'container',
-    height: { step: 14 },
+    height: rowsHeight(cohorts.length, 14),
     config: CONFIG,
-    data: { values: cohortCells(a, locale, measure) },
+    data: { values },
     mark: { type: 'rect' },
     encoding: {
-      x: { field: 'k', type: 'ordinal', title: t(quarter ? 'chart.cohorts.xQuarter' : 'chart.cohorts.x') },
-      y: { field: 'cohort', type: 'ordinal', title: t('chart.cohorts.y') },
+      x: {
+        field: 'k',
+        type: 'ordinal',
+        title: t(quarter ? 'chart.cohorts.xQuarter' : 'chart.cohorts.x'),
+        axis: { labelAngle: 0, values: thinLabels(periods, MAX_PERIOD_LABELS) },
+      },
+      y: { field: 'cohort', type: 'ordinal', title: t('chart.cohorts.y'), axis: { values: thinLabels(cohorts, MAX_COHORT_LABELS) } },
       color: {
         field: 'value',
         type: 'quantitative',
@@ -83,7 +96,8 @@ export function cohortCurvesSpec(a: Analysis, locale: Locale): TopLevelSpec {
     encoding: {
       x: { field: 'k', type: 'quantitative', title: t(quarter ? 'chart.cohorts.xQuarter' : 'chart.cohorts.x'), axis: { tickMinStep: 1 } },
       y: { field: 'value', type: 'quantitative', title: t('chart.cohorts.value'), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
-      color: { field: 'cohort', type: 'nominal', title: t('chart.cohorts.y'), scale: { scheme: 'viridis' } },
+      // Up to 12 cohorts: the legend wraps into columns rather than running off the chart.
+      color: { field: 'cohort', type: 'nominal', title: t('chart.cohorts.y'), scale: { scheme: 'viridis' }, legend: { columns: 4 } },
       tooltip: [
         { field: 'cohort', title: t('chart.cohorts.y') },
         { field: 'k', title: t(quarter ? 'chart.cohorts.xQuarter' : 'chart.cohorts.x') },

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import { translate, type Locale } from '../i18n';
-import { BENCHMARK_COLOR, CONFIG, GROUP_COLORS } from './theme';
+import { BENCHMARK_COLOR, CONFIG, GROUP_COLORS, rowsHeight } from './theme';
 import { GROUP_DASHES } from './causes';
 
 /**
@@ -21,7 +21,7 @@ export function controllableSpec(a: Analysis, locale: Locale): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: t('chart.controllable.title'),
     width: 'container',
-    height: { step: 40 },
+    height: rowsHeight(values.length, 40),
     config: CONFIG,
     data: { values },
     encoding: { y },

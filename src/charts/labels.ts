@@ -6,3 +6,12 @@ import type { Locale } from '../i18n';
 export function causeLabel(a: Pick<Analysis, 'taxonomy'>, id: string, locale: Locale): string {
   return a.taxonomy?.find((e) => e.id === id)?.name ?? causeName(id, locale);
 }
+
+/**
+ * The labels to show on a crowded band axis: every `step`-th value (the first always), so that at
+ * most `max` remain. 53 monthly cohorts at 14 px a row would otherwise overlap.
+ */
+export function thinLabels<T>(values: readonly T[], max: number): T[] {
+  const step = Math.max(1, Math.ceil(values.length / max));
+  return values.filter((_, k) => k % step === 0);
+}

@@ -38,7 +38,7 @@ export function survivalSpec(a: Analysis, locale: Locale): TopLevelSpec {
       encoding: {
         x,
         y: { field: 'survival', type: 'quantitative', scale: yScale, title: t('chart.survival.y'), axis: { format: '.0%' } },
-        color: { field: 'group', type: 'nominal', title: by.label, scale: { range: CATEGORY_COLORS } },
+        color: { field: 'group', type: 'nominal', title: by.label, scale: { range: CATEGORY_COLORS }, legend: { columns: 4 } },
         tooltip: [
           { field: 'group', title: by.label },
           { field: 't', title: xTitle },

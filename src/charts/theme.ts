@@ -27,11 +27,25 @@ export const CAUSE_RAMPS = {
   unclassified: ['#969696', '#BDBDBD', '#737373'],
 } as const;
 
+/**
+ * Every chart is as wide as its box ('container') and as tall as its content: fit the width only.
+ * A height given as a step per row (`{ step: 22 }`) makes Vega-Lite log "Dropping fit-y because
+ * spec has discrete height" whatever the autosize, so charts with a row per group give their
+ * height as a number: `rowsHeight(rows, step)`.
+ */
+export const AUTOSIZE = { type: 'fit-x', contains: 'padding' } as const;
+
+/** The height of a chart with one band per row, `step` pixels each (at least one row). */
+export const rowsHeight = (rows: number, step: number): number => Math.max(1, rows) * step;
+
 export const CONFIG: Config = {
   font: FONT,
   background: 'white',
+  autosize: AUTOSIZE,
   view: { stroke: null },
   title: { anchor: 'start', fontSize: 14, fontWeight: 600, offset: 10 },
-  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 220 },
-  legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom' },
+  // No label is ever cut short (labelLimit 0 = no limit): cause names and legend entries are
+  // shown whole, wrapped into legend columns or angled, never "Small customers negle…".
+  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0 },
+  legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', labelLimit: 0 },
 };

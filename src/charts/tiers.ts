@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis, TierRow } from '../core/types';
 import { formatPercent, translate, type Locale } from '../i18n';
-import { BENCHMARK_COLOR, CONFIG, GROUP_COLORS } from './theme';
+import { BENCHMARK_COLOR, CONFIG, GROUP_COLORS, rowsHeight } from './theme';
 
 /** "Top 20%" for the first tier, "20% – 50%" for the others. */
 export function tierLabel(r: TierRow, locale: Locale): string {
@@ -27,7 +27,7 @@ export function tiersSpec(a: Analysis, locale: Locale): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: t('chart.tiers.title'),
     width: 'container',
-    height: { step: 28 },
+    height: rowsHeight(values.length, 28),
     config: CONFIG,
     layer: [
       {
