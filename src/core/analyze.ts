@@ -13,6 +13,7 @@
 //                                                    ─10► survival (Kaplan–Meier; by group + log-rank)
 //                                                    ─11► breakdowns by segment, region, rep, any column
 //                                                    ─12► value tiers ─13► at-risk customers
+//        (step 4 reads each status value as the user's mapping, else the lexicon, says)      ─14► questions
 import type { Analysis, CohortPeriod, InputSummary, LostCustomer, ParsedFile, Role, Settings } from './types';
 import { buildCustomerModel, type CustomerModel } from './model/customers';
 import { withKind } from './ingest/roles';
@@ -31,6 +32,10 @@ import { BENCHMARK } from './causes/taxonomy';
 import { causeCrosstab, causeTable, reasonTable } from './causes/table';
 import { effectiveTaxonomy } from './causes/edits';
 import { isoDay, parseIsoDay } from './dates';
+import { resolveStatus } from './diagnose/status';
+import { decideTenureUnit, type TenureDecision } from './diagnose/tenure';
+import { diagnose } from './diagnose/questions';
+import type { Profile } from './ingest/profile';
 import { checkedSettings } from './settings';
 
 export function summarizeInput(f: ParsedFile): InputSummary {
@@ -79,6 +84,8 @@ export interface Prepared {
   periods: Map<CohortPeriod, { orders: Int32Array; start: Int32Array }>;
   /** Recent step results keyed by the settings they depend on, so a change re-runs only what it affects. */
   memo: Map<string, unknown>;
+  /** Column profiles the questions read, by file and column, filled on first use. */
+  profiles: Map<string, Profile>;
 }
 
 /** The step's result for these inputs, computed once while it stays among the recent ones. */
@@ -96,7 +103,7 @@ type AttributeRole = (typeof ATTRIBUTE_ROLES)[number];
 const NOT_A_CATEGORY = new Set<string>([
   'customerId', 'customerName', 'reason', 'status', 'signupDate', 'firstOrderDate', 'lastOrderDate', 'churnDate',
   'revenue', 'tenure', 'orderId', 'orderDate', 'amount', 'quantity', 'unitPrice', 'repJoinDate', 'repLeaveDate',
-  ...ATTRIBUTE_ROLES,
+  'reasonCategory', ...ATTRIBUTE_ROLES,
 ]);
 const MAX_CATEGORIES = 50;
 
@@ -117,6 +124,11 @@ function columnOptions(files: ParsedFile[], m: CustomerModel): ColumnChoice[] {
     if (!values.some((v) => v !== '')) continue;
     const f = files.find((x) => x.roles[role] !== undefined);
     out.push({ key: role, label: f ? f.header[f.roles[role]!] : role, values });
+  }
+  // The coarse category of the churn reason (Churn Category, 流失类别): a breakdown of its own.
+  if (m.reasonCategory?.some((v) => v !== '')) {
+    const f = files.find((x) => x.roles.reasonCategory !== undefined);
+    out.push({ key: 'reasonCategory', label: f ? f.header[f.roles.reasonCategory!] : 'reasonCategory', values: m.reasonCategory });
   }
   for (const c of m.columns) {
     if (c.role && NOT_A_CATEGORY.has(c.role)) continue;
@@ -148,7 +160,7 @@ function encoded(p: Prepared, c: ColumnChoice): Categorical {
 export function prepare(parsed: ParsedFile[], settings: Pick<Settings, 'roleOverrides' | 'kindOverrides'> = {}): Prepared {
   const files = parsed.map((f) => applyRoleOverrides(withKind(f, settings.kindOverrides?.[f.file]), settings.roleOverrides?.[f.file]));
   const model = buildCustomerModel(files);
-  return { files, model, options: columnOptions(files, model), encoded: new Map(), periods: new Map(), memo: new Map() };
+  return { files, model, options: columnOptions(files, model), encoded: new Map(), periods: new Map(), memo: new Map(), profiles: new Map() };
 }
 
 function resolveAsOf(settings: Settings, m: CustomerModel): { day: number; source: Analysis['definition']['asOfSource'] } {
@@ -229,12 +241,13 @@ function durations(m: CustomerModel, s: ChurnState, asOf: number): { t: Float64A
   return { t, e: s.churned };
 }
 
-function survival(p: Prepared, s: ChurnState, asOf: number, by: string | undefined): Analysis['survival'] {
+function survival(p: Prepared, s: ChurnState, asOf: number, by: string | undefined, tenure: TenureDecision | null): Analysis['survival'] {
   const m = p.model;
   const { t, e } = durations(m, s, asOf);
   const km = kaplanMeier(t, e);
   const overall = {
-    unit: m.has.tenure ? ('month' as const) : ('day' as const),
+    // Durations are the tenure column in its own unit, else days.
+    unit: m.has.tenure ? (tenure?.unit ?? 'month') : ('day' as const),
     curve: km.curve,
     median: km.median,
     medianLower: km.medianLower,
@@ -336,7 +349,9 @@ export function analyzePrepared(p: Prepared, settings: Settings, opts: { full?: 
   const inactiveDays = settings.inactiveDays;
   const { day: asOf, source } = resolveAsOf(settings, m); // 2
   const act = memo(p, `activity|${asOf}`, () => activityAsOf(m, asOf, RISK_WINDOW_DAYS)); // 3
-  const s = decideChurn(m, asOf, inactiveDays, { requested: settings.churnMode, lastDay: act.lastDay }); // 4
+  const st = resolveStatus(m, settings);
+  const s = decideChurn(m, asOf, inactiveDays, { requested: settings.churnMode, lastDay: act.lastDay, status: st.status }); // 4
+  const tenure = decideTenureUnit(m.tenureSource, settings);
   let total = 0;
   let churned = 0;
   let revenueTotal = 0;
@@ -365,6 +380,25 @@ export function analyzePrepared(p: Prepared, settings: Settings, opts: { full?: 
   }); // 6
   const attribution = attributeCauses(m, s, act.revenue, reps.afterRepLeft, settings); // 7
   const views = causeViews(m, s, attribution, settings, full);
+  let stated = 0;
+  let unclassified = 0;
+  attribution.resolved.source.forEach((src, k) => {
+    if (src !== 'stated') return;
+    stated++;
+    if (attribution.resolved.cause[k] === 'unclassified') unclassified++;
+  });
+  const found = diagnose({
+    files: p.files,
+    model: m,
+    settings,
+    state: s,
+    customers: { total, churned },
+    status: st.report,
+    tenure,
+    reasons: { stated, unclassified },
+    profiles: p.profiles,
+  }); // 14
+  const excludedIssues = [...st.excluded.byFile].map(([file, e]) => ({ code: 'status-excluded', file, params: { prospect: e.prospect, ignore: e.ignore } }));
   return {
     version: 1,
     asOf: isoDay(asOf),
@@ -388,10 +422,11 @@ export function analyzePrepared(p: Prepared, settings: Settings, opts: { full?: 
     ...(views.lost ? { lost: views.lost } : {}),
     churnByMonth: churnTimeline(attribution, s.endDay, act.revenue), // 8
     // Cohorts depend on asOf alone (who exists, who bought when); survival also on the churn state.
-    cohorts: memo(p, `cohorts|${asOf}|${settings.period ?? 'month'}`, () => cohorts(p, s, act, asOf, settings.period ?? 'month')), // 9
+    // The user's status mapping changes who is a customer: it is part of both keys.
+    cohorts: memo(p, `cohorts|${asOf}|${settings.period ?? 'month'}|${st.key}`, () => cohorts(p, s, act, asOf, settings.period ?? 'month')), // 9
     survival: pageSized(
-      memo(p, `survival|${asOf}|${inactiveDays}|${s.mode}|${settings.survivalBy ?? ''}`, () =>
-        survival(p, s, asOf, settings.survivalBy),
+      memo(p, `survival|${asOf}|${inactiveDays}|${s.mode}|${settings.survivalBy ?? ''}|${st.key}|${tenure?.unit ?? ''}`, () =>
+        survival(p, s, asOf, settings.survivalBy, tenure),
       ),
       full,
     ), // 10
@@ -405,8 +440,11 @@ export function analyzePrepared(p: Prepared, settings: Settings, opts: { full?: 
       departed: reps.departed,
     },
     atRisk: atRiskCustomers(m, s, act, asOf, inactiveDays, full ? Infinity : AT_RISK_PREVIEW), // 13
-    issues: [...p.files.flatMap((f) => f.issues), ...m.issues],
-    questions: [],
+    issues: [...p.files.flatMap((f) => f.issues), ...m.issues, ...excludedIssues, ...found.issues],
+    questions: found.questions,
+    ...(st.report.length ? { statusValues: st.report } : {}),
+    ...(st.excluded.prospect || st.excluded.ignore ? { excluded: { prospect: st.excluded.prospect, ignore: st.excluded.ignore } } : {}),
+    ...(tenure ? { tenure } : {}),
   };
 }
 

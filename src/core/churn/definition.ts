@@ -50,10 +50,12 @@ export function decideChurn(
   m: CustomerModel,
   asOf: number,
   inactiveDays: number,
-  opts: { requested?: ChurnModeSetting; lastDay?: Float64Array } = {},
+  opts: { requested?: ChurnModeSetting; lastDay?: Float64Array; status?: Int8Array } = {},
 ): ChurnState {
   const requested = opts.requested ?? 'auto';
   const lastDay = opts.lastDay ?? m.lastOrderDay;
+  // 1 lost, 0 active, 2 not yet a customer, 3 ignored, -1 not stated (see model/customers.ts).
+  const status = opts.status ?? m.status;
   const included = new Uint8Array(m.n);
   const churned = new Uint8Array(m.n);
   const endDay = new Float64Array(m.n).fill(NaN);
@@ -61,7 +63,7 @@ export function decideChurn(
   let stated = 0;
   let datedBeforeAsOf = 0;
   for (let i = 0; i < m.n; i++) {
-    if (m.status[i] >= 0) stated++;
+    if (status[i] === 0 || status[i] === 1) stated++;
     if (m.churnDay[i] <= asOf) datedBeforeAsOf++;
   }
   const available = {
@@ -72,12 +74,12 @@ export function decideChurn(
   const { mode, reason } = chooseMode(requested, available);
 
   for (let i = 0; i < m.n; i++) {
-    // A customer who started after asOf did not exist yet on that day.
-    if (m.startDay[i] > asOf) continue;
+    // A customer who started after asOf did not exist yet on that day; a prospect or an ignored row is none.
+    if (m.startDay[i] > asOf || status[i] >= 2) continue;
     included[i] = 1;
     let lost = false;
     if (mode === 'status' || mode === 'churnDate') {
-      lost = m.status[i] === 1 || m.churnDay[i] <= asOf;
+      lost = status[i] === 1 || m.churnDay[i] <= asOf;
     } else if (mode === 'inactivity') {
       const last = lastDay[i];
       lost = !Number.isNaN(last) && asOf - last > inactiveDays;

@@ -7,7 +7,7 @@
 import type { TenureUnit } from '../types';
 import { toSimplified } from './hanzi';
 import { toHalfWidth } from './values';
-import { CONCEPTS, EXACT, RULES, type Concept, type Rule, type Target } from './vocabulary';
+import { CONCEPTS, EXACT, FIRMOGRAPHIC, RULES, type Concept, type Rule, type Target } from './vocabulary';
 import type { StatusFlavour } from './status';
 
 export type { Target } from './vocabulary';
@@ -256,4 +256,9 @@ export function tenureUnitOfHeader(header: string): TenureUnit | null {
   if (/天数|日数|天$/.test(key)) return 'day';
   if (/^(?:monthsonbook|monthsactive|monthsascustomer|lifetimemonths|tenuremonths|tenureinmonths)$/.test(key)) return 'month';
   return null;
+}
+
+/** A money header that describes the customer rather than what they pay (a CRM's "Annual Revenue"). */
+export function isFirmographicRevenue(header: string): boolean {
+  return FIRMOGRAPHIC.has(normHeader(header));
 }

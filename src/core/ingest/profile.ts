@@ -3,7 +3,8 @@
 // words. Each distinct text is examined once.
 import { asColumn, type Column, type ColumnInput } from './columns';
 import { isMissing, parseDateValue, parseNumberValue } from './values';
-import { isYesNo, normStatusValue, statusClassOfKey, type StatusFlavour } from './status';
+import type { StatusClass } from '../types';
+import { isYesNo, normStatusValue, orderStatusClassOf, statusClassOfKey, type StatusFlavour } from './status';
 
 /** Rows looked at per column: enough to tell what it holds, cheap on a million rows. */
 export const SAMPLE = 4000;
@@ -35,6 +36,10 @@ export interface Profile {
   yesNo: number;
   /** Rows the status lexicon places under each header flavour. */
   placed: Record<StatusFlavour, number>;
+  /** Rows an order-row status lexicon places (completed, refunded, Closed Won…). */
+  placedOrder: number;
+  /** Rows of each class under a plain status header (yes/no words place none). */
+  classes: Record<StatusClass, number>;
   /** Mean length of the filled values. */
   meanLength: number;
   /** The most frequent values of the sample (at most KEEP), most frequent first. */
@@ -54,6 +59,8 @@ interface Facts {
   id: boolean;
   statusWord: boolean;
   yesNo: boolean;
+  as: StatusClass | null;
+  order: boolean;
   placed: Record<StatusFlavour, boolean>;
 }
 
@@ -74,6 +81,8 @@ function factsOf(v: string): Facts {
     id: v.length <= 40 && RE_ID.test(v) && !date,
     statusWord: !yesNo && status !== null,
     yesNo,
+    as: status,
+    order: orderStatusClassOf(v) !== null,
     placed: { status: status !== null, churn: statusClassOfKey(key, 'churn') !== null, active: statusClassOfKey(key, 'active') !== null },
   };
 }
@@ -108,6 +117,8 @@ export function profileColumn(given: ColumnInput | Column): Profile {
     statusWords: 0,
     yesNo: 0,
     placed: { status: 0, churn: 0, active: 0 },
+    placedOrder: 0,
+    classes: { lost: 0, active: 0, prospect: 0, ignore: 0 },
     meanLength: 0,
     top: [],
   };
@@ -128,6 +139,8 @@ export function profileColumn(given: ColumnInput | Column): Profile {
     if (f.statusWord) p.statusWords += n;
     if (f.yesNo) p.yesNo += n;
     for (const k of ['status', 'churn', 'active'] as const) if (f.placed[k]) p.placed[k] += n;
+    if (f.as) p.classes[f.as] += n;
+    if (f.order) p.placedOrder += n;
   }
   p.meanLength = filled ? length / filled : 0;
   p.top = [...counts]

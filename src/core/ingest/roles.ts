@@ -18,6 +18,7 @@ export function knownHeaderCount(cells: string[]): number {
 }
 
 const DATE_TARGETS = new Set<Target>([
+  'closeDate',
   'signupDate',
   'firstOrderDate',
   'lastOrderDate',
@@ -66,9 +67,9 @@ function confirm(target: Target, p: Profile, score: number, header: string): num
   const share = (n: number) => shareOf(p, n);
   if (DATE_TARGETS.has(target)) return share(p.dates + p.serials) > 0.5 ? score : null;
   if (NUMBER_TARGETS.has(target)) return share(p.numbers) > 0.5 ? score : null;
-  if (target === 'status') {
+  if (target === 'status' || target === 'orderStatus') {
     // Status words, or yes/no under a header that says what yes means (Churn, Exited, Active).
-    const placed = share(p.placed[statusFlavourOf(header)]);
+    const placed = share(target === 'orderStatus' ? p.placedOrder : p.placed[statusFlavourOf(header)]);
     if (p.distinct > STATUS_MAX_DISTINCT) return null;
     if (placed >= 0.8) return score;
     // Some values the lexicon cannot place: still the status column, and those values are asked about.
@@ -180,14 +181,18 @@ export function guessRoles(header: string[], given: readonly ColumnInput[], ctx?
     }
   }
 
-  // 2. Readings from the values alone, below any header reading.
-  if (!cands.some((k) => k.target === 'status')) {
-    // Every value a status word (正常合作 / 已流失, Active / Churned…), some of them not a bare yes/no.
-    for (let c = 0; c < columns.length; c++) {
-      const p = profile(c);
-      if (p.filled === 0 || p.distinct > 12 || p.statusWords === 0) continue;
-      if (shareOf(p, p.placed.status) >= 0.95) cands.push({ col: c, target: 'status', score: 3 });
-    }
+  // 2. Readings from the values alone. Every value a status word (正常合作 / 已流失, Active /
+  // Churned, Former Customer / Customer - Direct…), some of them not a bare yes/no: a status column
+  // whatever its header says when the values both say lost and active, else below any header reading.
+  const headerStatus = cands.some((k) => k.target === 'status');
+  for (let c = 0; c < columns.length; c++) {
+    const p = profile(c);
+    if (p.filled === 0 || p.distinct > 12 || p.statusWords === 0) continue;
+    if (shareOf(p, p.placed.status) < 0.95) continue;
+    const both = p.classes.lost > 0 && p.classes.active > 0;
+    const other = Math.max(0, ...cands.filter((k) => k.col === c).map((k) => k.score));
+    if (both && other <= 8) cands.push({ col: c, target: 'status', score: 8.5 });
+    else if (!headerStatus) cands.push({ col: c, target: 'status', score: 3 });
   }
   if (!cands.some((k) => k.target === 'money' || k.target === 'revenue' || k.target === 'amount')) {
     // Currency or units on most values: ¥1,234.50, 1,234.50元, $12.4k.
@@ -201,12 +206,14 @@ export function guessRoles(header: string[], given: readonly ColumnInput[], ctx?
   const best = (t: Target): Candidate | undefined =>
     cands.filter((k) => k.target === t).sort((a, b) => b.score - a.score || a.col - b.col)[0];
   const idCand = best('customerId');
+  // Without an id column, the customer's name is the key (a CRM report keyed on Account Name).
+  const keyCand = idCand ?? best('customerName');
   const hasDate = cands.some((k) => DATE_TARGETS.has(k.target));
   const hasMoney = cands.some((k) => k.target === 'money' || k.target === 'amount' || k.target === 'revenue');
   const orderish =
     best('orderId') !== undefined ||
     best('orderDate') !== undefined ||
-    (idCand !== undefined && hasDate && hasMoney && uniqueShare(columns[idCand.col]) < REPEATED_IDS);
+    (keyCand !== undefined && hasDate && hasMoney && uniqueShare(columns[keyCand.col]) < REPEATED_IDS);
   const staffish =
     idCand === undefined &&
     !orderish &&
@@ -215,6 +222,12 @@ export function guessRoles(header: string[], given: readonly ColumnInput[], ctx?
   const resolved: Candidate[] = [];
   for (const k of cands) {
     if (k.target === 'money') resolved.push({ ...k, target: orderish ? 'amount' : 'revenue' });
+    // The state of an order row, or (in a customer list) of the customer's last order: not churn.
+    else if (k.target === 'orderStatus') {
+      if (orderish) resolved.push({ ...k, target: 'status' });
+    }
+    // A deal's close date is the sale in an order log, and the day the customer was won in a list.
+    else if (k.target === 'closeDate') resolved.push({ ...k, target: orderish ? 'orderDate' : 'signupDate', score: k.score - 1 });
     else if (k.target === 'date') {
       if (orderish) resolved.push({ ...k, target: 'orderDate' });
     } else if (staffish && k.target === 'customerName') resolved.push({ ...k, target: 'rep' });
@@ -223,11 +236,13 @@ export function guessRoles(header: string[], given: readonly ColumnInput[], ctx?
   // A unique id column is what a customer list is keyed on: prefer it among id candidates.
   if (!orderish) {
     for (const k of resolved) if (k.target === 'customerId' && uniqueShare(columns[k.col]) >= 0.9) k.score += 0.5;
-    // No id named by the header: a leftmost column of unique, id-like values.
-    if (!resolved.some((k) => k.target === 'customerId')) {
+    // No id or name named by the header: a leftmost column of unique, id-like values (codes with
+    // letters, or numbers of five digits and more, not counts or amounts).
+    if (!resolved.some((k) => k.target === 'customerId' || k.target === 'customerName')) {
       for (let c = 0; c < columns.length; c++) {
         const p = profile(c);
         if (p.filled < 2 || shareOf(p, p.ids) < 0.9 || p.distinct < 0.95 * p.filled || p.filled < 0.9 * p.rows) continue;
+        if (p.integers > 0 && p.min < 10000) continue;
         if (resolved.some((k) => k.col === c && k.score >= 4)) continue;
         resolved.push({ col: c, target: 'customerId', score: 2 });
         break;
@@ -248,6 +263,11 @@ export function guessRoles(header: string[], given: readonly ColumnInput[], ctx?
     if (roles[role] !== undefined || usedCols.has(k.col)) continue;
     roles[role] = k.col;
     usedCols.add(k.col);
+  }
+  // No id column: the customer's name is the key.
+  if (roles.customerId === undefined && roles.customerName !== undefined && !staffish) {
+    roles.customerId = roles.customerName;
+    delete roles.customerName;
   }
   // The category of a reason only with a reason beside it; alone, it is the reason.
   if (roles.reasonCategory !== undefined && roles.reason === undefined) {

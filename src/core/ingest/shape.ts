@@ -157,7 +157,7 @@ function isTotalsRow(row: string[], sparse: number): boolean {
 }
 
 // Notes under the table: "注：…", "Source: …", "Exported on …" in a row of their own.
-const NOTE = /^(?:注|备注|備註|说明|說明|数据来源|資料來源|来源|來源|制表|製表|导出|導出|匯出|note|notes|source|prepared\b|generated\b|exported\b|printed\b)/i;
+const NOTE = /^(?:注|备注|備註|说明|說明|数据来源|資料來源|来源|來源|制表|製表|导出|導出|匯出|note|notes|source|prepared\b|generated\b|exported\b|printed\b|confidential\b|copyright\b|©|\(c\)\s)/i;
 
 /** Same cells as the header (compared trimmed; `head` is the trimmed header). */
 function isRepeatedHeader(row: string[], head: string[]): boolean {

@@ -15,7 +15,7 @@ export type StatusFlavour = 'churn' | 'active' | 'status';
 const LOST = [
   'churned', 'churn', 'churning', 'lost', 'closed', 'closed lost', 'closedlost', 'inactive', 'not active', 'non active',
   'cancelled', 'canceled', 'cancel', 'cancellation', 'terminated', 'termination', 'left', 'exited', 'exit', 'attrited',
-  'attrited customer', 'lapsed', 'expired', 'suspended', 'past due', 'unpaid', 'deactivated', 'disabled', 'dormant',
+  'attrited customer', 'lapsed', 'expired', 'suspended', 'unpaid', 'deactivated', 'disabled', 'dormant',
   'former', 'former customer', 'ex customer', 'ended', 'paused', 'on hold', 'frozen', 'blacklisted', 'blocked', 'deleted',
   'churned customer', 'lost customer', 'discontinued', 'stopped', 'withdrawn', 'defected', 'gone', 'dead', 'closed account',
   'account closed', 'unsubscribed', 'not renewed', 'non renewal', 'did not renew',
@@ -31,25 +31,57 @@ const ACTIVE = [
   'closed won', 'closedwon', 'customer', 'paying', 'paid', 'subscribed', 'renewed', 'renewal', 'enabled', 'normal', 'ok',
   'live', 'valid', 'in good standing', 'good standing', 'recurring customer', 'evangelist', 'not churned', 'non churned',
   'retain', 'kept', 'ongoing', 'in service', 'in progress customer', 'activated', 'reactivated', 'regular', 'loyal',
+  // Stripe's "trialing" subscription turns active by itself when the trial ends: a customer, unlike a bare "trial" lead.
+  // "past_due" is a failed renewal still being retried: not lost until Stripe cancels it ("unpaid", "canceled").
+  'trialing', 'trialling', 'past due', 'overdue',
   '正常', '正常合作', '合作中', '合作', '活跃', '有效', '在用', '存续', '现有', '留存', '未流失', '在网', '续约', '已续约',
   '续费', '已续费', '新客', '新客户', '新签', '启用', '已启用', '正常交易', '合作正常', '在营', '营业中', '老客户',
   '正式客户', '成交客户', '已成交', '成交', '赢单', '在约', '履约中', '服务中', '使用中', '正常使用', '正常营业', '交易中',
   '正常客户', '活跃客户', '有效客户', '现有客户', '在册', '激活', '已激活', '开通', '已开通', '持续合作', '稳定合作', '长期合作',
 ];
 const PROSPECT = [
-  'lead', 'prospect', 'prospecting', 'trial', 'trialing', 'trialling', 'in trial', 'free trial', 'on trial', 'opportunity',
+  'lead', 'prospect', 'prospecting', 'trial', 'in trial', 'free trial', 'on trial', 'opportunity',
   'qualification', 'needs analysis', 'value proposition', 'id. decision makers', 'id decision makers', 'perception analysis',
   'proposal/price quote', 'proposal', 'negotiation/review', 'negotiation', 'subscriber', 'marketing qualified lead',
-  'sales qualified lead', 'mql', 'sql', 'incomplete', 'incomplete expired', 'pending', 'new lead', 'potential',
+  'sales qualified lead', 'mql', 'sql', 'incomplete', 'incomplete expired', 'pending', 'pending payment', 'new lead', 'potential',
   'potential customer', 'not yet a customer', 'applicant', 'unqualified', 'qualified',
   '意向', '意向客户', '潜在', '潜在客户', '线索', '试用', '试用中', '待跟进', '跟进中', '洽谈中', '商机', '未成交', '储备客户',
   '目标客户', '待开发', '开发中', '意向中', '潜客', '待转化', '未合作', '待合作', '报价中', '谈判中', '接洽中', '待签约',
 ];
 const IGNORE = [
-  'other', 'others', 'unknown', 'test', 'testing', 'spam', 'spam / unwanted', 'spam/unwanted', 'duplicate', 'other / personal',
-  'other/personal', 'partner', 'supplier', 'vendor', 'employee', 'internal', 'n/a', 'na', 'not applicable', 'tbd', '?',
-  '其他', '其它', '未知', '测试', '作废', '重复', '内部', '供应商', '员工', '待定', '不详',
+  'unknown', 'test', 'testing', 'spam', 'spam / unwanted', 'spam/unwanted', 'duplicate', 'other / personal',
+  'other/personal', 'supplier', 'vendor', 'employee', 'internal', 'not applicable', 'tbd',
+  '未知', '测试', '作废', '重复', '内部', '供应商', '员工', '待定', '不详',
 ];
+
+// The state of a row of an order log: a sale ('active') or not (cancelled, refunded, lost deal,
+// still open). Read before the customer lexicon, which places the rest (Closed Won, cancelled…).
+const ORDER_SALE = [
+  'completed', 'complete', 'processing', 'shipped', 'delivered', 'fulfilled', 'partially fulfilled', 'invoiced', 'settled',
+  'paid', 'partially paid', 'closed won', 'won', 'booked', 'confirmed', 'approved', 'posted', 'audited', 'done', 'success',
+  '已完成', '完成', '交易成功', '已发货', '已收货', '已签收', '已付款', '待发货', '已支付', '已审核', '已记账', '已结算', '已出库',
+  '已确认', '成功', '已成交', '已关闭',
+];
+const ORDER_NOT_SALE: [string, StatusClass][] = [
+  ...['refunded', 'returned', 'reversed', 'voided', 'void', 'chargeback', 'cancelled', 'canceled', 'closed lost', 'lost',
+    '已退款', '退款', '已退货', '退货', '已作废', '作废', '已取消', '取消', '交易关闭', '退款成功'].map((w) => [w, 'lost'] as [string, StatusClass]),
+  ...['failed', 'draft', 'checkout draft', 'trash', 'deleted', '交易失败', '草稿', '已删除'].map((w) => [w, 'ignore'] as [string, StatusClass]),
+  ...['pending', 'pending payment', 'on hold', 'on-hold', 'awaiting payment', 'quote', 'quoted', 'unpaid',
+    '待付款', '待支付', '未付款', '待审核', '未审核', '报价'].map((w) => [w, 'prospect'] as [string, StatusClass]),
+];
+const ORDER = new Map<string, StatusClass>(ORDER_NOT_SALE);
+for (const w of ORDER_SALE) ORDER.set(w, 'active');
+
+/**
+ * The class of an order row's status: 'active' for a sale, 'lost' (cancelled, refunded, lost
+ * deal), 'prospect' (open, awaiting payment) or 'ignore' (failed, draft) for rows that are not
+ * sales; null when neither lexicon knows the value.
+ */
+export function orderStatusClassOf(value: string): StatusClass | null {
+  const key = normStatusValue(value);
+  if (!key) return null;
+  return ORDER.get(key) ?? statusClassOfKey(key, 'status');
+}
 
 /** Yes/no words: what they say depends on the header (see StatusFlavour). */
 const YES = ['yes', 'y', 'true', 't', '1', '是', '有', '√', '✓', 'x'];
@@ -75,10 +107,12 @@ const STRONG: [string, StatusClass][] = [
   ['attrited', 'lost'], ['exited', 'lost'], ['terminated', 'lost'], ['inactive', 'lost'], ['suspended', 'lost'],
   ['expired', 'lost'], ['former', 'lost'], ['dormant', 'lost'], ['won', 'active'], ['active', 'active'], ['stayed', 'active'],
   ['retained', 'active'], ['existing', 'active'], ['current', 'active'], ['lead', 'prospect'], ['prospect', 'prospect'],
-  ['trial', 'prospect'], ['trialing', 'prospect'], ['opportunity', 'prospect'], ['test', 'ignore'], ['spam', 'ignore'],
+  ['trial', 'prospect'], ['opportunity', 'prospect'], ['test', 'ignore'], ['spam', 'ignore'],
   ['duplicate', 'ignore'],
 ];
-const WEAK: [string, StatusClass][] = [['closed', 'lost'], ['open', 'active'], ['new', 'active'], ['paid', 'active']];
+const WEAK: [string, StatusClass][] = [
+  ['closed', 'lost'], ['open', 'active'], ['new', 'active'], ['paid', 'active'], ['customer', 'active'], ['client', 'active'],
+];
 const STRONG_MAP = new Map(STRONG);
 const WEAK_MAP = new Map(WEAK);
 

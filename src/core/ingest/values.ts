@@ -516,17 +516,28 @@ const voteOf = (v: string): number => (v.indexOf(',') >= 0 || v.indexOf('.') >= 
  * once from all cells. `bad` counts non-blank cells that are not numbers. A stored column is read
  * through its dictionary, or, stored as numbers, straight from its mantissas.
  */
-export function parseNumberColumn(values: ColumnInput): { values: Float64Array; bad: number; decimalComma: boolean } {
+export function parseNumberColumn(
+  values: ColumnInput,
+  opts: { scale?: number } = {},
+): { values: Float64Array; bad: number; decimalComma: boolean } {
+  const exp = opts.scale && opts.scale !== 1 ? Math.round(Math.log10(opts.scale)) : 0;
+  const parser = (decimalComma: boolean) =>
+    exp === 0
+      ? (v: string) => parseNumber(v, decimalComma)
+      : (v: string) => {
+          const x = parseNumber(v, decimalComma);
+          return x === null || OWN_MULTIPLIER.test(v) ? x : scaleDecimal(x, exp);
+        };
   if (isStrings(values)) {
     let votes = 0;
     for (let i = 0; i < values.length; i++) votes += voteOf(values[i]);
     const decimalComma = votes > 0;
-    const { out, bad } = parseColumn(values, (v) => parseNumber(v, decimalComma));
+    const { out, bad } = parseColumn(values, parser(decimalComma));
     return { values: out, bad, decimalComma };
   }
   const typed = numberForm(values);
   if (typed) {
-    const r = parseNumberForm(typed);
+    const r = parseNumberForm(typed, exp);
     if (r) return r;
   }
   const d = dictionaryOf(values);
@@ -534,8 +545,18 @@ export function parseNumberColumn(values: ColumnInput): { values: Float64Array; 
   let votes = 0;
   for (let k = 0; k < d.values.length; k++) if (counts[k] > 0) votes += counts[k] * voteOf(d.values[k]);
   const decimalComma = votes > 0;
-  const { out, bad } = parseDictionary(d, counts, (v) => parseNumber(v, decimalComma));
+  const { out, bad } = parseDictionary(d, counts, parser(decimalComma));
   return { values: out, bad, decimalComma };
+}
+
+/** A cell that states its own multiplier or percent (1.2万, 12.4k, 3亿, 12%): a header's unit does not apply. */
+const OWN_MULTIPLIER = /[万萬亿億千%]|\d\s*(?:k|m|mm|bn|b)\b/i;
+
+/** x × 10^exp in decimal, so 1.15 × 10^4 is 11500 and not 11499.999999999998. */
+function scaleDecimal(x: number, exp: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const s = String(x);
+  return s.includes('e') ? x * 10 ** exp : Number(`${s}e${exp}`);
 }
 
 /**
@@ -543,7 +564,7 @@ export function parseNumberColumn(values: ColumnInput): { values: Float64Array; 
  * gives them with a decimal point), the other cells are parsed as text. null when the column
  * votes for a decimal comma, which changes what "1.234" means: then it goes the dictionary way.
  */
-function parseNumberForm(col: CellColumn): { values: Float64Array; bad: number; decimalComma: boolean } | null {
+function parseNumberForm(col: CellColumn, exp = 0): { values: Float64Array; bad: number; decimalComma: boolean } | null {
   const n = col.length;
   const { decimals, other } = col;
   let votes = 0;
@@ -556,11 +577,11 @@ function parseNumberForm(col: CellColumn): { values: Float64Array; bad: number; 
   const out = new Float64Array(n);
   let bad = 0;
   for (let r = 0; r < n; r++) {
-    out[r] = col.numberAt(r);
+    out[r] = exp === 0 ? col.numberAt(r) : scaleDecimal(col.numberAt(r), exp);
     if (decimals[r] === OTHER) {
       const v = other.get(r)!;
       const x = parseNumber(v, false);
-      if (x !== null) out[r] = x;
+      if (x !== null) out[r] = exp === 0 || OWN_MULTIPLIER.test(v) ? x : scaleDecimal(x, exp);
       else if (!isMissing(v)) bad++;
     }
   }

@@ -6,7 +6,7 @@
 import type { Role } from '../types';
 
 /** 'money' becomes amount (order log) or revenue (customer list); 'date' becomes orderDate in an order log. */
-export type Target = Role | 'money' | 'date';
+export type Target = Role | 'money' | 'date' | 'orderStatus' | 'closeDate';
 
 export const CONCEPTS = {
   customer: [
@@ -47,7 +47,7 @@ export const CONCEPTS = {
     'onboarded', 'onboarding', 'activation', 'activated', 'acquisition', 'acquired', 'contractstart', 'subscriptionstart',
     'customersince', 'accountcreated',
     '签约', '注册', '首次合作', '开始合作', '合作开始', '开户', '建档', '入会', '成为客户', '成为会员', '创建', '加入', '签订',
-    '开通', '入网', '开卡', '建立', '登记', '入驻', '合作起始', '起始',
+    '开通', '入网', '开卡', '建立', '登记', '入驻', '合作起始', '起始', '发展', '建户', '开发',
   ],
   signupWeak: ['open', 'opened', 'opening', 'join', 'joining', 'create', 'register', 'begin', 'commencement', 'effective', '开始', '成立'],
   first: ['first', 'earliest', 'initial', '首次', '首笔', '第一次', '第一笔', '最早'],
@@ -65,6 +65,12 @@ export const CONCEPTS = {
     '订单数', '消费次数', '购买次数', '交易次数', '下单次数', '订单量', '进货次数', '采购次数', '次数',
   ],
   period: ['month', 'period', 'yearmonth', '月份', '年月', '期间', '会计期间'],
+  close: ['close', 'closing', 'won', '成交'],
+  notRevenue: [
+    'credit', 'limit', 'balance', 'salary', 'discount', 'deposit', 'tax', 'shipping', 'points', 'budget', 'quota', 'target', 'forecast',
+    'cost', 'expected', 'potential', 'estimated', 'outstanding', 'refunded', 'refund',
+    '信用', '额度', '余额', '积分', '工资', '薪资', '折扣', '优惠', '储值', '税额', '运费', '预算', '目标', '预计', '预估', '成本', '欠款', '退款',
+  ],
   activity: [
     'activity', 'active', 'seen', 'login', 'logon', 'visit', 'visited', 'contact', 'contacted', 'engagement', 'interaction',
     'touch', 'touchpoint', 'used', 'usage',
@@ -77,7 +83,8 @@ export const CONCEPTS = {
     'deactivation', 'inactive', 'expiry', 'expiration', 'expired', 'expire', 'closed', 'closure', 'unsubscribed', 'lapsed',
     'lapse', 'suspended', 'discontinued', 'contractend', 'loss',
     '终止', '解约', '停止合作', '结束合作', '注销', '关闭', '取消', '退出', '结束', '停用', '到期', '失效', '退订', '退会', '销户',
-    '离网', '合作结束', '合作终止', '停止', '断交', '冻结', '过期', '解除', '清退', '拉黑', '停止往来', '终止合作',
+    '离网', '合作结束', '合作终止', '停止', '断交', '冻结', '过期', '解除', '清退', '拉黑', '停止往来', '终止合作', '禁用',
+    '封存', '作废',
   ],
   leave: ['leave', 'leaving', 'left', 'resignation', 'resigned', 'departure', 'departed', 'exit', 'termination', 'terminated', 'employmentend', '离职', '离岗', '离司', '辞职', '调离', '退休'],
   hire: ['hire', 'hired', 'hiring', 'join', 'joined', 'joining', 'employmentstart', 'onboard', '入职', '到岗', '聘用', '雇佣', '入司', '报到'],
@@ -97,7 +104,7 @@ export const CONCEPTS = {
     '销售额', '营收', '营业额', '收入', '金额', '总额', '总金额', '消费额', '消费金额', '交易额', '交易金额', '采购额', '采购金额', '进货额',
     '进货金额', '合同额', '合同金额', '价税合计', '货款', '应收', '应收金额', '实收', '实收金额', '实付', '实付金额', '业绩', '成交额',
     '成交金额', '订单金额', '订单总额', '含税金额', '发票金额', '销售金额', '购买金额', '消费', '贡献', '产值', '流水', '总价', '合计金额',
-    '应付金额', '支付金额', '付款金额', '订货额', '订货金额', '费用', '营业收入', '销售收入', '收款金额', '额',
+    '应付金额', '支付金额', '付款金额', '订货额', '订货金额', '费用', '营业收入', '销售收入', '收款金额',
   ],
   annual: ['annual', 'annually', 'yearly', 'year', 'yr', 'per year', 'pa', '年', '年度', '全年', '年均', '每年', '年化'],
   monthly: ['monthly', 'month', 'mo', 'per month', 'pm', '月', '月度', '月均', '每月', '月租'],
@@ -192,6 +199,7 @@ export const RULES: Rule[] = [
   { target: 'churnDate', all: ['leave', 'date'], score: 7, allow: ['customer'] },
   { target: 'orderDate', all: ['order', 'date'], score: 9, allow: ['sales', 'customer', 'doc', 'first'] },
   { target: 'orderDate', all: ['orderDate'], score: 9 },
+  { target: 'closeDate', all: ['close', 'date'], score: 8, allow: ['customer', 'doc'] },
   { target: 'date', all: ['date'], score: 5, allow: ['doc'] },
   { target: 'date', all: ['period'], score: 5 },
   // churn status: a churn word, a plain status, or an "active" flag
@@ -200,6 +208,8 @@ export const RULES: Rule[] = [
   { target: 'status', all: ['status'], score: 7, loose: true, deny: ['deny', 'date', 'reason', 'id', 'money'] },
   { target: 'status', all: ['churnEvent'], score: 8, allow: ['is', 'label', 'customer', 'status'] },
   { target: 'status', all: ['active'], score: 7, allow: ['is', 'label', 'customer', 'status'] },
+  // The state of each row of an order log (completed / cancelled / refunded, Closed Won / Closed Lost).
+  { target: 'orderStatus', all: ['status', ['orderWord', 'order', 'doc', 'relationship']], score: 8 },
   // reason
   { target: 'reason', all: ['reason'], score: 9, allow: [...CHURN, 'customer', 'feedback', 'leave', 'label'] },
   { target: 'reason', all: ['reason'], score: 7, loose: true, deny: ['category', 'date', 'id', 'money'] },
@@ -213,7 +223,7 @@ export const RULES: Rule[] = [
   { target: 'revenue', all: ['mrr'], score: 9, allow: ['money'] },
   { target: 'amount', all: ['order', 'money'], score: 9, allow: ['money', 'sales', 'customer', 'unit'], deny: ['unitPrice', 'quantity'] },
   { target: 'money', all: ['money'], score: 8, allow: ['money', 'sales', 'customer', 'lifetime', 'unit'], deny: ['unitPrice'] },
-  { target: 'money', all: ['money'], score: 6, loose: true, deny: ['unitPrice', 'quantity', 'date', 'id', 'score', 'reason', 'frequency', ...CHURN] },
+  { target: 'money', all: ['money'], score: 6, loose: true, deny: ['unitPrice', 'quantity', 'date', 'id', 'score', 'reason', 'frequency', 'notRevenue', ...CHURN] },
   { target: 'revenue', all: ['lifetime', 'money'], score: 6, allow: ['money', 'customer'] },
   { target: 'revenue', all: ['lifetime'], score: 5, allow: ['customer', 'money'] },
   // tenure
@@ -243,8 +253,13 @@ export const EXACT: Record<string, [Target, number]> = {
   accountage: ['tenure', 9],
   churnyn: ['status', 10],
   recordid: ['customerId', 6],
+  // In a CRM, "Annual Revenue" is the account's own turnover: below any other money column.
+  annualrevenue: ['revenue', 7.5],
   totalcharges: ['revenue', 6],
   totalcharge: ['revenue', 6],
   totalbilled: ['revenue', 6],
   lifetimerevenue: ['revenue', 6],
 };
+
+/** Money headers that describe the customer (a CRM's "Annual Revenue": their own turnover), not what they pay. */
+export const FIRMOGRAPHIC = new Set(['annualrevenue', 'companyrevenue', 'accountrevenue']);

@@ -1,8 +1,10 @@
 // Build one typed, column-major customer model from the parsed files: customer lists give
 // attributes, order logs give activity, both joined on the customer id.
-import type { Issue, ParsedFile, Role } from '../types';
-import { parseChurnFlag, parseDateColumn, parseNumberColumn } from '../ingest/values';
-import { columnAt, dictionaryOf, firstCharCode, type Column } from '../ingest/columns';
+import type { Issue, ParsedFile, Role, StatusClass, TenureUnit } from '../types';
+import { isMissing, parseDateColumn, parseNumberColumn } from '../ingest/values';
+import { codeCounts, columnAt, dictionaryOf, firstCharCode, type Column } from '../ingest/columns';
+import { normStatusValue, orderStatusClassOf, statusClassOfKey, type StatusFlavour } from '../ingest/status';
+import { isFirmographicRevenue, moneyScaleOf, statusFlavourOf, tenureUnitOfHeader } from '../ingest/header';
 import { monthIndexOfDay } from '../churn/periods';
 
 /**
@@ -38,6 +40,35 @@ export interface StaffRoster {
   leaveDay: Float64Array;
 }
 
+/** A customer list's status column: its distinct values (by normStatusValue key) and their row counts. */
+export interface StatusSource {
+  file: string;
+  column: string;
+  index: number;
+  flavour: StatusFlavour;
+  /** normStatusValue keys, the first spelling of each, and rows holding it (rows with a customer id). */
+  keys: string[];
+  values: string[];
+  counts: number[];
+  /** Index of this source's first key among all sources' keys (see CustomerModel.statusRef). */
+  offset: number;
+}
+
+/** The tenure column: where it is, the unit its header names, and its range. */
+export interface TenureSource {
+  file: string;
+  column: string;
+  index: number;
+  headerUnit: TenureUnit | null;
+  min: number;
+  max: number;
+  /** All values whole numbers. */
+  integers: boolean;
+}
+
+/** Status class → the code CustomerModel.status uses. */
+export const STATUS_CODE: Record<StatusClass, number> = { lost: 1, active: 0, prospect: 2, ignore: 3 };
+
 export interface CustomerModel {
   n: number;
   ids: string[];
@@ -51,8 +82,14 @@ export interface CustomerModel {
   firstOrderDay: Float64Array;
   lastOrderDay: Float64Array;
   churnDay: Float64Array;
-  /** 1 churned, 0 active, -1 not stated. */
+  /** By the status lexicon: 1 churned, 0 active, 2 not yet a customer, 3 ignore, -1 not stated or not recognised. */
   status: Int8Array;
+  /** Each customer's status value: an index into the keys of all statusSources, -1 for none. */
+  statusRef?: Int32Array;
+  statusSources?: StatusSource[];
+  /** The coarse category of the customer's churn reason (reasonCategory role), '' when none. */
+  reasonCategory?: string[];
+  tenureSource?: TenureSource | null;
   revenue: Float64Array;
   tenure: Float64Array;
   has: { status: boolean; churnDate: boolean; tenure: boolean; revenue: boolean; orders: boolean; lastOrder: boolean };
@@ -97,12 +134,17 @@ function dates(f: ParsedFile, role: Role, issues: Issue[]): Float64Array | null 
   return parsed.days;
 }
 
+const MONEY_ROLES = new Set<Role>(['revenue', 'amount', 'unitPrice']);
+
 function numbers(f: ParsedFile, role: Role, issues: Issue[]): Float64Array | null {
   const col = text(f, role);
   if (!col) return null;
-  const parsed = parseNumberColumn(col);
+  const header = f.header[f.roles[role]!];
+  // "金额（万元）": each value is ten-thousands; a value with its own multiplier (1.2万) is not scaled again.
+  const scale = MONEY_ROLES.has(role) ? moneyScaleOf(header) : 1;
+  const parsed = parseNumberColumn(col, scale === 1 ? undefined : { scale });
   if (parsed.bad > 0) {
-    issues.push({ code: 'bad-numbers', file: f.file, column: f.header[f.roles[role]!], params: { count: parsed.bad } });
+    issues.push({ code: 'bad-numbers', file: f.file, column: header, params: { count: parsed.bad } });
   }
   return parsed.values;
 }
@@ -128,10 +170,18 @@ class Builder {
   last: number[] = [];
   churn: number[] = [];
   status: number[] = [];
+  statusRef: number[] = [];
+  statusSources: StatusSource[] = [];
+  statusKeys = 0;
+  reasonCategory: string[] = [];
+  /** From order logs: each customer's latest note and its day, the reason when no list gives one. */
+  orderNote: string[] = [];
+  orderNoteDay: number[] = [];
   revenue: number[] = [];
   tenure: number[] = [];
   /** Day of the order row whose rep / region / segment were taken; Infinity once a customer list set them. */
   attrDay: number[] = [];
+  tenureSource: TenureSource | null = null;
   /** Header (lower-cased) → kept text column. */
   columns = new Map<string, TextColumn>();
 
@@ -163,6 +213,10 @@ class Builder {
     this.region.push('');
     this.segment.push('');
     this.reason.push('');
+    this.reasonCategory.push('');
+    this.orderNote.push('');
+    this.orderNoteDay.push(-Infinity);
+    this.statusRef.push(-1);
     this.start.push(NaN);
     this.first.push(NaN);
     this.last.push(NaN);
@@ -186,6 +240,29 @@ class Builder {
   }
 }
 
+function tenureSourceOf(f: ParsedFile, values: Float64Array): TenureSource {
+  const index = f.roles.tenure!;
+  let min = Infinity;
+  let max = -Infinity;
+  let integers = true;
+  for (let r = 0; r < values.length; r++) {
+    const x = values[r];
+    if (Number.isNaN(x)) continue;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (integers && !Number.isInteger(x)) integers = false;
+  }
+  return {
+    file: f.file,
+    column: f.header[index],
+    index,
+    headerUnit: tenureUnitOfHeader(f.header[index]),
+    min: Number.isFinite(min) ? min : 0,
+    max: Number.isFinite(max) ? max : 0,
+    integers,
+  };
+}
+
 /** Roles whose columns hold numbers or dates: never offered as categories. */
 const NOT_CATEGORICAL = new Set<Role>([
   'customerId', 'signupDate', 'firstOrderDate', 'lastOrderDate', 'churnDate', 'revenue', 'tenure',
@@ -196,7 +273,34 @@ const MAX_ORDER_LOG_CATEGORIES = 100;
 const roleOfColumn = (f: ParsedFile, c: number): Role | undefined =>
   (Object.keys(f.roles) as Role[]).find((r) => f.roles[r] === c);
 
-function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: CustomerModel['has']): number {
+/** A status column as codes into its distinct keys, each with its auto class and row count. */
+function statusColumn(b: Builder, f: ParsedFile, col: Column): { keyOf: Int32Array; source: StatusSource } {
+  const index = f.roles.status!;
+  const column = f.header[index];
+  const d = dictionaryOf(col);
+  const keyOf = new Int32Array(d.values.length).fill(-1);
+  const keys: string[] = [];
+  const values: string[] = [];
+  const at = new Map<string, number>();
+  for (let k = 0; k < d.values.length; k++) {
+    const v = d.values[k].trim();
+    const key = normStatusValue(v);
+    if (!key || isMissing(v)) continue;
+    let j = at.get(key);
+    if (j === undefined) {
+      at.set(key, (j = keys.length));
+      keys.push(key);
+      values.push(v);
+    }
+    keyOf[k] = j;
+  }
+  const source: StatusSource = { file: f.file, column, index, flavour: statusFlavourOf(column), keys, values, counts: new Array(keys.length).fill(0), offset: b.statusKeys };
+  b.statusKeys += keys.length;
+  b.statusSources.push(source);
+  return { keyOf, source };
+}
+
+function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: CustomerModel['has'], withOrders: boolean): number {
   const ids = text(f, 'customerId');
   const names = text(f, 'customerName');
   const key = ids ?? names;
@@ -211,15 +315,22 @@ function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: Custom
       ['region', 'region'],
       ['segment', 'segment'],
       ['reason', 'reason'],
-    ] as [Role, 'name' | 'rep' | 'region' | 'segment' | 'reason'][]
+      ['reasonCategory', 'reasonCategory'],
+    ] as [Role, 'name' | 'rep' | 'region' | 'segment' | 'reason' | 'reasonCategory'][]
   ).map(([role, field]) => ({ role, col: text(f, role), out: b[field] }));
   const signup = dates(f, 'signupDate', issues);
   const first = dates(f, 'firstOrderDate', issues);
   const last = dates(f, 'lastOrderDate', issues);
   const churn = dates(f, 'churnDate', issues);
-  const revenue = numbers(f, 'revenue', issues);
+  // A CRM's "Annual Revenue" is the account's own turnover: with an order log, revenue is what they bought.
+  const firmographic = f.roles.revenue !== undefined && isFirmographicRevenue(f.header[f.roles.revenue]);
+  const revenue = withOrders && firmographic ? null : numbers(f, 'revenue', issues);
   const tenure = numbers(f, 'tenure', issues);
+  if (tenure && !b.tenureSource) b.tenureSource = tenureSourceOf(f, tenure);
   const status = text(f, 'status');
+  const st = status ? statusColumn(b, f, status) : null;
+  const statusCodes = st ? dictionaryOf(status!).codes : null;
+  const autoClass = st ? st.source.keys.map((k) => statusClassOfKey(k, st.source.flavour)) : [];
   if (status) has.status = true;
   if (churn) has.churnDate = true;
   if (tenure) has.tenure = true;
@@ -254,9 +365,17 @@ function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: Custom
     if (churn && !Number.isNaN(churn[r])) b.churn[i] = churn[r];
     if (revenue && !Number.isNaN(revenue[r])) b.revenue[i] = revenue[r];
     if (tenure && !Number.isNaN(tenure[r])) b.tenure[i] = tenure[r];
-    if (status) {
-      const flag = parseChurnFlag(status.get(r));
-      if (flag !== null) b.status[i] = flag ? 1 : 0;
+    if (st) {
+      const j = st.keyOf[statusCodes![r]];
+      if (j >= 0) {
+        st.source.counts[j]++;
+        b.statusRef[i] = st.source.offset + j;
+        const as = autoClass[j];
+        b.status[i] = as ? STATUS_CODE[as] : -1;
+      } else {
+        b.statusRef[i] = -1;
+        b.status[i] = -1;
+      }
     }
   }
   if (missing) issues.push({ code: 'rows-without-customer', file: f.file, params: { count: missing } });
@@ -434,6 +553,24 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
   const qty = numbers(f, 'quantity', issues);
   const price = numbers(f, 'unitPrice', issues);
   const orderIds = text(f, 'orderId');
+  // The state of each row (completed / cancelled / refunded, Closed Won / Closed Lost / open):
+  // rows that are not sales count neither as revenue nor as activity, as returns do.
+  const rowStatus = text(f, 'status');
+  let notSale: Uint8Array | null = null;
+  let statusCodes: Int32Array | null = null;
+  const notSaleValues = new Map<string, number>();
+  if (rowStatus) {
+    const d = dictionaryOf(rowStatus);
+    statusCodes = d.codes;
+    notSale = new Uint8Array(d.values.length);
+    d.values.forEach((v, k) => {
+      const as = orderStatusClassOf(v);
+      if (as !== null && as !== 'active') notSale![k] = 1;
+    });
+  }
+  // Per-order notes: a customer's reason only when no customer list offers one.
+  const notes = text(f, 'reason');
+  const noteCodes = notes ? trimmedCodes(notes) : null;
   const attrs = (
     [
       ['rep', 'rep'],
@@ -470,11 +607,28 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
   let unattributed = 0;
   let unmatched = 0;
   let returns = 0;
+  let notSales = 0;
   let max = -Infinity;
   for (let r = 0; r < f.rowCount; r++) {
     const d = day[r];
     if (Number.isNaN(d)) continue;
     if (d > max) max = d;
+    if (notSale && notSale[statusCodes![r]]) {
+      notSales++;
+      const v = rowStatus!.get(r).trim();
+      notSaleValues.set(v, (notSaleValues.get(v) ?? 0) + 1);
+      // Its note may still say why a known customer left (a lost deal's loss reason).
+      if (noteCodes) {
+        const note = noteCodes.values[noteCodes.codes[r]];
+        const id = idCodes.values[idCodes.codes[r]];
+        const i = note && id ? b.find(id) : undefined;
+        if (i !== undefined && d >= b.orderNoteDay[i]) {
+          b.orderNote[i] = note;
+          b.orderNoteDay[i] = d;
+        }
+      }
+      continue;
+    }
     let value = amount ? amount[r] : qty && price ? qty[r] * price[r] : NaN;
     let cancelled = false;
     if (orderIds !== null) {
@@ -503,6 +657,13 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
       continue;
     }
     if (Number.isNaN(value)) value = 0;
+    if (noteCodes) {
+      const note = noteCodes.values[noteCodes.codes[r]];
+      if (note && d >= b.orderNoteDay[i]) {
+        b.orderNote[i] = note;
+        b.orderNoteDay[i] = d;
+      }
+    }
     // Rep, region and segment from the customer's latest order, unless a customer list gave them.
     if (attrs.length && d >= attrDay[i]) {
       attrDay[i] = d;
@@ -542,8 +703,15 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
   }
   if (unmatched) issues.push({ code: 'orders-unmatched', file: f.file, params: { count: unmatched } });
   if (returns) issues.push({ code: 'orders-returns', file: f.file, params: { count: returns } });
+  if (notSales) {
+    const values = [...notSaleValues].sort((a, b) => b[1] - a[1]).map(([v]) => v).slice(0, 6).join(', ');
+    issues.push({ code: 'orders-not-sales', file: f.file, column: f.header[f.roles.status!], params: { count: notSales, values } });
+  }
   return max;
 }
+
+/** Whether a customer list has a reason column: then per-order notes are not reasons. */
+const listReasons = (files: ParsedFile[]): boolean => files.some((f) => f.kind === 'customers' && f.roles.reason !== undefined);
 
 /** Join customer lists and order logs into one model. */
 export function buildCustomerModel(files: ParsedFile[]): CustomerModel {
@@ -573,7 +741,7 @@ export function buildCustomerModel(files: ParsedFile[]): CustomerModel {
       : s;
   }
   for (const f of lists) {
-    const m = addCustomerList(b, f, issues, has);
+    const m = addCustomerList(b, f, issues, has, logs.length > 0);
     if (m > maxDay) maxDay = m;
   }
   const acc = new OrderAcc();
@@ -619,12 +787,16 @@ export function buildCustomerModel(files: ParsedFile[]): CustomerModel {
     rep: b.rep,
     region: b.region,
     segment: b.segment,
-    reason: b.reason,
+    reason: listReasons(files) ? b.reason : b.reason.map((r, i) => r || b.orderNote[i]),
+    reasonCategory: b.reasonCategory,
     startDay,
     firstOrderDay,
     lastOrderDay,
     churnDay: Float64Array.from(b.churn),
     status: Int8Array.from(b.status),
+    statusRef: Int32Array.from(b.statusRef),
+    statusSources: b.statusSources,
+    tenureSource: b.tenureSource,
     revenue,
     tenure: Float64Array.from(b.tenure),
     has,
