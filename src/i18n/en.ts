@@ -218,6 +218,8 @@ export const en = {
   'lost.assign': "Cause for customer {id}",
   'source.customer': "set for this customer",
   'source.reason': "set for this reason",
+  'source.similar': "follows your choice for a similar reason",
+  'source.hint': "from the churn category",
   'source.stated': "reason as written",
   'source.inferred': "inferred: left after their rep",
   'source.none': "no reason given",

@@ -216,6 +216,8 @@ export const zhHans: Record<keyof typeof en, string> = {
   'lost.assign': "客户 {id} 的归类",
   'source.customer': "单独设置",
   'source.reason': "按原因设置",
+  'source.similar': "沿用相似原因的设置",
+  'source.hint': "按流失类别",
   'source.stated': "原始原因",
   'source.inferred': "推断：销售代表离职后流失",
   'source.none': "未填写原因",

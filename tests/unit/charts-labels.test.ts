@@ -14,6 +14,7 @@ import { cohortsSpec, MAX_COHORT_LABELS } from '../../src/charts/cohorts';
 import { thinLabels } from '../../src/charts/labels';
 import { CONFIG } from '../../src/charts/theme';
 import { LOCALES } from '../../src/i18n';
+import { zhHant } from '../../src/i18n/zh-Hant';
 import { base } from './analysis-fixture';
 
 const SAMPLE = new URL('../../src/sample/', import.meta.url);
@@ -175,5 +176,27 @@ describe('honest empty states', () => {
     };
     expect(states(vague).causes).toBe('unclassified-reasons');
     expect(states({ ...vague, reasons: [] }).causes).toBe('no-reasons');
+  });
+});
+
+describe('Traditional Chinese: one term per concept', () => {
+  // [the term used, the variants that must not appear]
+  const TERMS: [string, RegExp][] = [
+    ['佔 (share)', /占/],
+    ['營收 (revenue)', /收入/],
+    ['業務員 (sales rep), as the taxonomy advice has it', /業務代表|業務人員|銷售代表/],
+    ['資料 (data)', /數據/],
+    ['參考基準 (benchmark)', /經驗值/],
+    ['門檻 (threshold)', /閾值/],
+    ['因應 (what to do)', /應對/],
+    ['存活曲線 (survival)', /生存曲線/],
+    ['客戶壽命中位數 (median lifetime)', /中位生命週期/],
+    ['關鍵數字 (key figures)', /關鍵指標/],
+    ['客戶分類 (segment)', /客戶類型/],
+    ['期間 (window)', /窗口/],
+  ];
+  it.each(TERMS)('%s', (_, variant) => {
+    const offenders = Object.entries(zhHant).filter(([, text]) => variant.test(text));
+    expect(offenders).toEqual([]);
   });
 });

@@ -134,7 +134,7 @@ describe('findings on a hand-made analysis', () => {
     const implied = withRep(base, 5, 10);
     implied.reps.departed[0].basis = 'implied';
     expect(byId(implied, 'rep', 'zh-Hant')).toBe(
-      'Bob約在 2024-01-31 離開（沒有員工名單，依客戶最後活動推斷），此後 90 天內其 10 個客戶中有 5 個流失（50.0%）；合計有 1 個流失客戶（佔流失的 25.0%）在業務代表離職後流失。',
+      'Bob約在 2024-01-31 離開（沒有員工名單，依客戶最後活動推斷），此後 90 天內其 10 個客戶中有 5 個流失（50.0%）；合計有 1 個流失客戶（佔流失的 25.0%）在業務員離職後流失。',
     );
   });
 
