@@ -45,7 +45,7 @@ export function isMissing(s: string): boolean {
 const RE_YMD = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?=$|[T\s])/;
 const RE_ABY = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?=$|[T\s])/;
 const RE_CN = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号號]?)?/;
-const RE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const RE_COMPACT = /^(\d{4})(\d{2})(\d{2})(?=$|[T\s]\d)/;
 const RE_YM = /^(\d{4})[-/](\d{1,2})$/;
 const WEEKDAY = '(?:[A-Za-z]{3,9},?\\s+)?';
 const RE_D_MON_Y = new RegExp(
@@ -314,7 +314,7 @@ const RE_PLAIN = /^[-+]?(?:\d+\.?\d*|\.\d+)$/;
 // The usual money cell: "¥12,345.67", "-$1,200", "12,345.00" (comma groups, point decimal).
 const RE_MONEY = /^(-?)[¥￥$€£]?(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const RE_SCI = /^(?:\d+\.?\d*|\.\d+)[eE][-+]?\d{1,3}$/;
-const RE_CUR_PREFIX = /^(?:HK\$|NT\$|US\$|RMB|CNY|USD|EUR|HKD|GBP|JPY|人民币|人民幣|[¥￥$€£])\s*/i;
+const RE_CUR_PREFIX = /^(?:HK\$|NT\$|US\$|CA\$|AU\$|NZ\$|SG\$|MOP\$|[CASR]\$|CN¥|JP¥|RMB|CNY|USD|EUR|HKD|GBP|JPY|TWD|NTD|SGD|AUD|CAD|CHF|人民币|人民幣|[¥￥$€£₩₹])\s*/i;
 const RE_CUR_SUFFIX = /\s*(?:RMB|CNY|USD|EUR|HKD|GBP|JPY|人民币|人民幣|美元|港元|港币|港幣|欧元|歐元|元|圆|圓|块|塊|[¥￥$€£])$/i;
 const RE_MULT_SUFFIX = /\s*(?:百万|百萬|千万|千萬|万|萬|亿|億|千|mm|bn|[kmb])$/i;
 const GROUP_CHARS = /[,.' \u00a0\u202f]/;
@@ -441,6 +441,10 @@ function parseNumber(s: string, decimalComma: boolean): number | null {
     const m = RE_CUR_PREFIX.exec(t);
     if (!m) break;
     t = t.slice(m[0].length);
+  }
+  if (!neg && t.charCodeAt(0) === 40 && t.charCodeAt(t.length - 1) === 41) {
+    neg = true; // "$(1,234.00)": the currency outside the accounting brackets
+    t = t.slice(1, -1).trim();
   }
   // Suffixes: currency, trailing minus, percent, multiplier ("1.2万元", "12.4K", "12.5%", "1,234-").
   let exp = 0;
