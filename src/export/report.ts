@@ -1,11 +1,13 @@
-// The client report: one PDF with a title page, the key figures, every chart of the dashboard,
-// the cause table, what to do about the top causes, the customers at risk and an appendix with
-// the column mapping and the settings. Every number comes from the Analysis; the text from i18n.
+// The client report: one PDF with a title page, the findings in words, the key figures, every
+// chart of the dashboard the data can draw, the cause table, what to do about the top causes, the
+// customers at risk and an appendix with the column mapping, the settings and what was left out
+// for want of data (and why). Every number comes from the Analysis; the text from i18n.
 import type { Analysis, Settings } from '../core/types';
 import { causeById } from '../core/causes/taxonomy';
-import { CHARTS } from '../charts/index';
+import { CHARTS, causeGap, hasRevenue, hasStatedCauses, type Gap } from '../charts/index';
+import { findings, findingText, scopeText } from '../core/findings';
 import { causeLabel } from '../charts/labels';
-import { chartSummary } from '../charts/summary';
+import { chartSummary, chartTitle } from '../charts/summary';
 import { kpiItems } from '../charts/kpis';
 import { formatNumber, formatPercent, hasMessage, translate, type Locale } from '../i18n';
 import { formatDate } from './meta';
@@ -95,8 +97,12 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
     definitionRows(a, settings, l),
   );
 
-  // 2. Key figures.
+  // 2. The findings in words (the Overview's), then the key figures.
   w.newPage();
+  w.heading(t('report.findings'));
+  w.paragraph(scopeText(a, l), { size: 9.5, color: COLORS.muted, after: 6 });
+  for (const f of findings(a)) w.paragraph(findingText(f, a, l), { size: 10.5, indent: 14, bullet: '•', after: 5 });
+  w.gap(8);
   w.heading(t('report.kpis'));
   const kpis = kpiItems(a, l);
   const cols = 3;
@@ -121,7 +127,7 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
     `${t('kpi.asOf', { asOf: a.asOf })} · ${t(a.definition.reason, { asOf: a.asOf, days: a.definition.inactiveDays })}`,
     { size: 9.5, color: COLORS.muted },
   );
-  if (a.controllableShare !== null) {
+  if (a.controllableShare !== null && hasStatedCauses(a)) {
     w.paragraph(
       t('report.controllableSummary', {
         share: formatPercent(l, a.controllableShare),
@@ -142,27 +148,30 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
     step();
   }
 
-  // 4. The causes, with controllable flags, counts and shares.
-  w.heading(t('report.causes'));
-  const yesNo = (c: boolean | null) => (c === null ? '–' : c ? t('report.yes') : t('report.no'));
-  w.table(
-    [
-      { header: t('report.cause'), width: 2.6 },
-      { header: t('report.controllable'), width: 1.1 },
-      { header: t('report.customers'), width: 1, align: 'right' },
-      { header: t('report.share'), width: 0.9, align: 'right' },
-      { header: t('report.lostRevenue'), width: 1.4, align: 'right' },
-      { header: t('report.inferred'), width: 0.9, align: 'right' },
-    ],
-    a.causes.map((c) => [
-      causeLabel(a, c.id, l),
-      yesNo(c.controllable),
-      formatNumber(l, c.customers),
-      formatPercent(l, c.share),
-      formatNumber(l, c.revenue),
-      c.inferred ? formatNumber(l, c.inferred) : '–',
-    ]),
-  );
+  // 4. The causes, with controllable flags, counts and shares (only when some cause is stated).
+  const causesGap = causeGap(a);
+  if (!causesGap) {
+    w.heading(t('report.causes'));
+    const yesNo = (c: boolean | null) => (c === null ? '–' : c ? t('report.yes') : t('report.no'));
+    w.table(
+      [
+        { header: t('report.cause'), width: 2.6 },
+        { header: t('report.controllable'), width: 1.1 },
+        { header: t('report.customers'), width: 1, align: 'right' },
+        { header: t('report.share'), width: 0.9, align: 'right' },
+        ...(hasRevenue(a) ? [{ header: t('report.lostRevenue'), width: 1.4, align: 'right' as const }] : []),
+        { header: t('report.inferred'), width: 0.9, align: 'right' },
+      ],
+      a.causes.map((c) => [
+        causeLabel(a, c.id, l),
+        yesNo(c.controllable),
+        formatNumber(l, c.customers),
+        formatPercent(l, c.share),
+        ...(hasRevenue(a) ? [formatNumber(l, c.revenue)] : []),
+        c.inferred ? formatNumber(l, c.inferred) : '–',
+      ]),
+    );
+  }
 
   // 5. What to do about the top causes (the taxonomy's advice; a renamed cause keeps its name).
   const top = strategyCauses(a);
@@ -179,37 +188,43 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
     }
   }
 
-  // 6. The customers at risk, top 50.
+  // 6. The customers at risk, top 50 (warning signs need order activity: without it, left out).
   const risk = a.atRisk;
   const shown = risk.list.slice(0, REPORT_AT_RISK);
-  w.heading(t('report.atRisk', { shown: shown.length, total: risk.customers }));
-  w.paragraph(t('risk.rule', { silent: risk.silentDays, window: risk.windowDays }), { size: 9, color: COLORS.muted });
-  if (shown.length === 0) w.paragraph(t('risk.none'));
-  else {
-    w.paragraph(t('risk.summary', { customers: risk.customers, revenue: formatNumber(l, risk.revenue) }), { size: 9.5, after: 6 });
-    const signal = (c: (typeof shown)[number]) =>
-      [c.silent ? t('risk.silent') : '', c.declining ? t('risk.declining') : ''].filter(Boolean).join(', ');
-    w.table(
-      [
-        { header: t('risk.id'), width: 1 },
-        { header: t('risk.name'), width: 2.4 },
-        { header: t('risk.rep'), width: 0.9 },
-        { header: t('risk.lastOrder'), width: 1.1 },
-        { header: t('risk.daysSilent'), width: 0.9, align: 'right' },
-        { header: t('risk.signal'), width: 1.5 },
-        { header: t('risk.revenue'), width: 1.3, align: 'right' },
-      ],
-      shown.map((c) => [
-        c.id,
-        c.name,
-        c.rep,
-        c.lastOrder ?? '–',
-        c.daysSilent === null ? '–' : formatNumber(l, c.daysSilent),
-        signal(c),
-        formatNumber(l, c.revenue),
-      ]),
-      { size: 8.5 },
-    );
+  const revenue = hasRevenue(a);
+  if (a.definition.available.activity) {
+    w.heading(t('report.atRisk', { shown: shown.length, total: risk.customers }));
+    w.paragraph(t('risk.rule', { silent: risk.silentDays, window: risk.windowDays }), { size: 9, color: COLORS.muted });
+    if (shown.length === 0) w.paragraph(t('risk.none'));
+    else {
+      w.paragraph(
+        revenue ? t('risk.summary', { customers: risk.customers, revenue: formatNumber(l, risk.revenue) }) : t('risk.summaryNoRevenue', { customers: risk.customers }),
+        { size: 9.5, after: 6 },
+      );
+      const signal = (c: (typeof shown)[number]) =>
+        [c.silent ? t('risk.silent') : '', c.declining ? t('risk.declining') : ''].filter(Boolean).join(', ');
+      w.table(
+        [
+          { header: t('risk.id'), width: 1 },
+          { header: t('risk.name'), width: 2.4 },
+          { header: t('risk.rep'), width: 0.9 },
+          { header: t('risk.lastOrder'), width: 1.1 },
+          { header: t('risk.daysSilent'), width: 0.9, align: 'right' },
+          { header: t('risk.signal'), width: 1.5 },
+          ...(revenue ? [{ header: t('risk.revenue'), width: 1.3, align: 'right' as const }] : []),
+        ],
+        shown.map((c) => [
+          c.id,
+          c.name,
+          c.rep,
+          c.lastOrder ?? '–',
+          c.daysSilent === null ? '–' : formatNumber(l, c.daysSilent),
+          signal(c),
+          ...(revenue ? [formatNumber(l, c.revenue)] : []),
+        ]),
+        { size: 8.5 },
+      );
+    }
   }
 
   // 7. Appendix: the column mapping of each file, and the settings.
@@ -236,6 +251,13 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
     ],
     settingRows(a, settings, l),
   );
+  // What the data could not give, and why: the parts above that were left out.
+  const left = omittedParts(a, l);
+  if (left.length) {
+    w.heading(t('report.omitted'), 2);
+    w.paragraph(t('report.omittedIntro'), { size: 9.5, color: COLORS.muted });
+    for (const o of left) w.paragraph(t('report.omittedRow', { what: o.what, why: o.why }), { size: 9.5, indent: 14, bullet: '•', after: 3 });
+  }
   step();
 
   // Page furniture: a running head after the title page, and "n / N" on every page.
@@ -254,6 +276,23 @@ export async function buildReport(input: ReportInput): Promise<Blob> {
     doc.text(t('report.page', { page: String(page), pages: String(pages) }), w.left + w.contentWidth, y, { align: 'right' });
   });
   return pdfBlob(doc);
+}
+
+/**
+ * The parts of the report left out for want of data, each with the reason (the same sentence the
+ * dashboard shows in its place): charts whose data is missing, the cause table, the customers at risk.
+ */
+export function omittedParts(a: Analysis, l: Locale): { what: string; why: string; gap: Gap }[] {
+  const t = (k: string, p?: Record<string, string | number>) => translate(l, k, p);
+  const out: { what: string; why: string; gap: Gap }[] = [];
+  for (const c of CHARTS) {
+    const s = c.state(a);
+    if (s && s !== 'skip') out.push({ what: chartTitle(c.id, a, l), why: t(`gap.${s}`), gap: s });
+  }
+  const cg = causeGap(a);
+  if (cg) out.push({ what: t('report.causes'), why: t(`gap.${cg}`), gap: cg });
+  if (!a.definition.available.activity) out.push({ what: t('risk.title'), why: t('gap.no-activity'), gap: 'no-activity' });
+  return out;
 }
 
 /** The definitions in force, for the title page. */

@@ -97,3 +97,21 @@ export async function settingsOf(page: Page): Promise<Settings> {
       }),
   );
 }
+
+/** Open a dashboard section by its link in the section bar, and wait until it is the one shown. */
+export async function showSection(page: Page, section: string): Promise<void> {
+  await page.click(`[data-testid=section-link-${section}]`);
+  await page.locator(`[data-testid=section-${section}]`).waitFor({ state: 'visible' });
+}
+
+/**
+ * Every console warning and error of a page, as text (Vega logs its warnings there, e.g. "WARN
+ * Dropping fit-y because spec has discrete height"): a test expects the list to stay empty.
+ */
+export function consoleProblems(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') seen.push(`${m.type()}: ${m.text()}`);
+  });
+  return seen;
+}

@@ -164,7 +164,7 @@ describe('colours of individual causes (churn per month)', () => {
 });
 
 describe('kpiItems (dashboard cards and report boxes)', () => {
-  it('labels and locale-formatted values, a dash when no cause is classified', () => {
+  it('labels and locale-formatted values; a figure the data cannot give is left out', () => {
     expect(kpiItems(analysis, 'en')).toEqual([
       { id: 'customers', label: 'Customers', value: '10' },
       { id: 'churned', label: 'Churned', value: '4' },
@@ -172,6 +172,10 @@ describe('kpiItems (dashboard cards and report boxes)', () => {
       { id: 'lost', label: 'Revenue lost', value: '300' },
       { id: 'controllable', label: translate('en', 'kpi.controllable'), value: '66.7%' },
     ]);
-    expect(kpiItems({ ...analysis, controllableShare: null }, 'zh-Hans').map((k) => [k.label, k.value])[4]).toEqual([translate('zh-Hans', 'kpi.controllable'), '–']);
+    expect(kpiItems({ ...analysis, controllableShare: null }, 'zh-Hans').map((k) => k.id)).toEqual(['customers', 'churned', 'rate', 'lost']);
+    expect(kpiItems({ ...analysis, revenue: { total: 0, lost: 0 } }, 'zh-Hans').map((k) => [k.label, k.value])[3]).toEqual([translate('zh-Hans', 'kpi.controllable'), '66.7%']);
+    // Causes only inferred (no reason column): no controllable share to show.
+    const inferred = { ...analysis, causes: [{ id: 'staff-turnover', controllable: true, customers: 4, share: 1, revenue: 300, inferred: 4 }] };
+    expect(kpiItems(inferred, 'en').map((k) => k.id)).toEqual(['customers', 'churned', 'rate', 'lost']);
   });
 });
