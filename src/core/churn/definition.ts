@@ -54,7 +54,7 @@ export function decideChurn(
 ): ChurnState {
   const requested = opts.requested ?? 'auto';
   const lastDay = opts.lastDay ?? m.lastOrderDay;
-  // 1 lost, 0 active, 2 not yet a customer, 3 ignored, -1 not stated (see model/customers.ts).
+  // 1 lost, 0 active, 2 not yet a customer, 3 ignored, -2 a value not recognised, -1 none (model/customers.ts).
   const status = opts.status ?? m.status;
   const included = new Uint8Array(m.n);
   const churned = new Uint8Array(m.n);
@@ -63,7 +63,8 @@ export function decideChurn(
   let stated = 0;
   let datedBeforeAsOf = 0;
   for (let i = 0; i < m.n; i++) {
-    if (status[i] === 0 || status[i] === 1) stated++;
+    // A status column with values, even ones not recognised yet, is the definition the data offers.
+    if (status[i] === 0 || status[i] === 1 || status[i] === -2) stated++;
     if (m.churnDay[i] <= asOf) datedBeforeAsOf++;
   }
   const available = {

@@ -86,7 +86,8 @@ function statusCandidates(input: DiagnoseInput, skip?: { file: string; index: nu
       const role = roleOf(f, c);
       if (role && !MAY_BE_STATUS.has(role)) continue;
       const p = profileOf(input, f, c);
-      if (p.filled === 0 || p.distinct < 2 || p.distinct > 20) continue;
+      // A status repeats its few values: 2 to 20 of them, each on two rows or more on average.
+      if (p.filled === 0 || p.distinct < 2 || p.distinct > 20 || p.distinct > p.filled / 2) continue;
       const placed = shareOf(p, p.placed[statusFlavourOf(f.header[c])]);
       let score = 3 * placed - 0.05 * p.distinct;
       if (p.classes.lost > 0 && p.classes.active > 0) score += 2;

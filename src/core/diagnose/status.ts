@@ -7,7 +7,7 @@ import { STATUS_CODE, type CustomerModel } from '../model/customers';
 import { statusClassOfKey } from '../ingest/status';
 
 export interface ResolvedStatus {
-  /** Per customer: 1 lost, 0 active, 2 not yet a customer, 3 ignore, -1 not stated or not recognised. */
+  /** Per customer: 1 lost, 0 active, 2 not yet a customer, 3 ignore, -2 a value not recognised, -1 none. */
   status: Int8Array;
   report: StatusValuesReport[];
   /** Customers left out of the base, by file of their status value. */
@@ -36,7 +36,7 @@ export function resolveStatus(m: CustomerModel, settings: Pick<Settings, 'status
       const auto = statusClassOfKey(key, s.flavour);
       const as = set ?? auto;
       if (set) user.push(`${s.file}\u0000${key}\u0000${set}`);
-      code[s.offset + j] = as ? STATUS_CODE[as] : -1;
+      code[s.offset + j] = as ? STATUS_CODE[as] : -2;
       fileOf[s.offset + j] = s.file;
       values.push({ value: s.values[j], key, count: s.counts[j], as, source: set ? 'user' : auto ? 'auto' : 'unknown' });
     });

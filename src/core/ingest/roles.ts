@@ -123,14 +123,16 @@ function splitReasons(cands: Candidate[], header: string[], columns: Column[], p
     const b = columns[detailed.col];
     return Math.max(coFilled(a, b), coFilled(b, a)) >= 0.5;
   };
+  let split = false;
   for (const k of reasons) {
     if (k === detailed) continue;
     if (coarse(k)) {
       cands.push({ col: k.col, target: 'reasonCategory', score: k.score });
       k.score = 0; // the category, not the reason
+      split = true;
     }
   }
-  if (detailed.score < top) detailed.score = top + 0.5;
+  if (split && detailed.score < top) detailed.score = top + 0.5;
   // A bare "Category" / "类别" filled where the reason is and blank for the others.
   for (const k of cands) {
     if (k.target !== 'segment' || k.col === detailed.col) continue;

@@ -82,7 +82,7 @@ export interface CustomerModel {
   firstOrderDay: Float64Array;
   lastOrderDay: Float64Array;
   churnDay: Float64Array;
-  /** By the status lexicon: 1 churned, 0 active, 2 not yet a customer, 3 ignore, -1 not stated or not recognised. */
+  /** By the status lexicon: 1 churned, 0 active, 2 not yet a customer, 3 ignore, -2 a value not recognised, -1 none. */
   status: Int8Array;
   /** Each customer's status value: an index into the keys of all statusSources, -1 for none. */
   statusRef?: Int32Array;
@@ -371,7 +371,7 @@ function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: Custom
         st.source.counts[j]++;
         b.statusRef[i] = st.source.offset + j;
         const as = autoClass[j];
-        b.status[i] = as ? STATUS_CODE[as] : -1;
+        b.status[i] = as ? STATUS_CODE[as] : -2;
       } else {
         b.statusRef[i] = -1;
         b.status[i] = -1;
