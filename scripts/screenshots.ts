@@ -1,30 +1,51 @@
 // npm run screenshots: pictures of the built app for anyone to look at, without running it.
 // Drives dist/index.html (built first when missing) in Debian's Chromium with the sample data and
-// writes into screenshots/ (git-ignored): the dashboard in each language (its top, and the whole page), and the first two pages
-// of the report PDF in English and Simplified Chinese, rendered by poppler's pdftoppm.
+// writes into screenshots/ (git-ignored): every section of the dashboard in each language
+// (section-<section>-<locale>.png, the whole section; dashboard-<locale>.png, the top of the
+// Overview as one first sees it), the Overview of a file without reasons (no-reasons-<locale>.png),
+// and the first two pages of the report PDF in English and Simplified Chinese, rendered by
+// poppler's pdftoppm.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DIST, hasChromium, launch, openApp, serveDist } from '../tests/e2e/harness';
+import { fileURLToPath } from 'node:url';
+import { DIST, hasChromium, launch, openApp, serveDist, showSection } from '../tests/e2e/harness';
+import { SECTIONS } from '../src/charts/index';
 
 const OUT = resolve(import.meta.dirname, '..', 'screenshots');
 const LOCALES = ['en', 'zh-Hans', 'zh-Hant'] as const;
 const PDFTOPPM = '/usr/bin/pdftoppm';
+
+/** Wait until every chart of the section shown is drawn, and the fonts are in. */
+async function drawn(page: Page, section: string) {
+  await page.waitForFunction(
+    (id) => [...document.querySelectorAll(`[data-testid=section-${id}] .chart`)].every((c) => c.getAttribute('data-rendered') === 'true'),
+    section,
+    { timeout: 60_000 },
+  );
+  await page.evaluate(() => document.fonts.ready);
+}
 
 async function showSample(page: Page, locale: string) {
   await page.locator('[data-testid=try-sample]').waitFor({ timeout: 60_000 });
   await page.selectOption('[data-testid=locale]', locale);
   await page.click('[data-testid=try-sample]');
   await page.locator('[data-testid=kpi-customers]').waitFor({ timeout: 60_000 });
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll('.chart[data-rendered=true]').length > 0 &&
-      document.querySelectorAll('.chart[data-rendered=false]').length === 0,
-    undefined,
-    { timeout: 60_000 },
-  );
-  await page.evaluate(() => document.fonts.ready);
+  await drawn(page, 'overview');
+}
+
+/** Each section, whole, into section-<section>-<locale>.png. */
+async function shootSections(page: Page, locale: string) {
+  for (const section of SECTIONS) {
+    await showSection(page, section);
+    await drawn(page, section);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const file = join(OUT, `section-${section}-${locale}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`wrote ${file}`);
+  }
+  await showSection(page, 'overview');
 }
 
 async function main() {
@@ -44,13 +65,12 @@ async function main() {
       const g = await openApp(browser, server.url);
       await g.page.setViewportSize({ width: 1280, height: 900 });
       await showSample(g.page, locale);
-      // The top of the dashboard as one sees it, and the whole page.
+      // The top of the dashboard as one sees it, then every section whole.
       const file = join(OUT, `dashboard-${locale}.png`);
       await g.page.evaluate(() => window.scrollTo(0, 0));
       await g.page.screenshot({ path: file, clip: { x: 0, y: 0, width: 1280, height: 1600 }, fullPage: true });
-      const full = join(OUT, `dashboard-${locale}-full.png`);
-      await g.page.screenshot({ path: full, fullPage: true });
-      console.log(`wrote ${file}, ${full}`);
+      console.log(`wrote ${file}`);
+      await shootSections(g.page, locale);
       if (locale !== 'zh-Hant') {
         await g.page.click('[data-testid=report-open]');
         await g.page.fill('[data-testid=report-client]', locale === 'en' ? 'Sample Trading Co.' : '示例贸易有限公司');
@@ -76,6 +96,18 @@ async function main() {
       }
       if (g.foreign.length) throw new Error(`requests left the machine: ${g.foreign.join(', ')}`);
       await g.context.close();
+      // A file without reasons: what the Overview says instead of empty cause charts.
+      const n = await openApp(browser, server.url);
+      await n.page.setViewportSize({ width: 1280, height: 900 });
+      await n.page.locator('[data-testid=try-sample]').waitFor({ timeout: 60_000 });
+      await n.page.selectOption('[data-testid=locale]', locale);
+      await n.page.setInputFiles('[data-testid=file-input]', fileURLToPath(new URL('../tests/fixtures/dashboard/no-reasons.csv', import.meta.url)));
+      await n.page.locator('[data-testid=kpi-customers]').waitFor({ timeout: 60_000 });
+      await drawn(n.page, 'overview');
+      const none = join(OUT, `no-reasons-${locale}.png`);
+      await n.page.screenshot({ path: none, fullPage: true });
+      console.log(`wrote ${none}`);
+      await n.context.close();
     }
     writeFileSync(join(OUT, 'README.txt'), `Made by npm run screenshots from ${DIST} on ${new Date().toISOString()}.\n`);
   } finally {

@@ -21,6 +21,8 @@ export function breakdownSpec(a: Analysis, locale: Locale, index: number): TopLe
     kind: g.small ? small : ranked,
   }));
   const y = { field: 'group', type: 'nominal' as const, title: item?.label ?? '', sort: { field: 'order', order: 'ascending' as const } };
+  // The legend names only the kinds of bar drawn: "fewer than 20 customers" when there are such groups.
+  const kinds = [ranked, small].filter((k) => values.some((v) => v.kind === k));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: t('chart.breakdown.title', { column: item?.label ?? '' }),
@@ -39,6 +41,7 @@ export function breakdownSpec(a: Analysis, locale: Locale, index: number): TopLe
             type: 'nominal',
             title: null,
             scale: { domain: [ranked, small], range: [GROUP_COLORS.controllable, GROUP_COLORS.unclassified] },
+            legend: kinds.length > 1 ? {} : null,
           },
           tooltip: [
             { field: 'group', title: item?.label ?? '' },

@@ -51,7 +51,18 @@ export function controllableSpec(a: Analysis, locale: Locale): TopLevelSpec {
         mark: { type: 'tick', color: BENCHMARK_COLOR, thickness: 3, size: 34 },
         encoding: { x: { field: 'benchmark', type: 'quantitative' } },
       },
+      // The share is written inside the end of a long bar (white), after a short one: never on top
+      // of the benchmark tick, which sits near the end of the bars when the data meets it.
       {
+        transform: [{ filter: 'datum.actual >= 0.2' }],
+        mark: { type: 'text', align: 'right', dx: -6, fontWeight: 600, color: 'white' },
+        encoding: {
+          x: { field: 'actual', type: 'quantitative' },
+          text: { field: 'actual', type: 'quantitative', format: '.0%' },
+        },
+      },
+      {
+        transform: [{ filter: 'datum.actual < 0.2' }],
         mark: { type: 'text', align: 'left', dx: 6, fontWeight: 600 },
         encoding: {
           x: { field: 'actual', type: 'quantitative' },

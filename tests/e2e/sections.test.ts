@@ -4,7 +4,10 @@
 // 1,280 px in three languages, and not one console warning (Vega logs its warnings there).
 // Then three client files that miss something (tests/fixtures/dashboard/): no empty chart anywhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
@@ -14,9 +17,12 @@ import { CHARTS, SECTIONS, breakdownDrawn, sectionGaps, type SectionId } from '.
 import { kpiItems } from '../../src/charts/kpis';
 import { findings, findingText } from '../../src/core/findings';
 import { targetPlace } from '../../src/charts/sections';
+import { chartTitle } from '../../src/charts/summary';
+import { translate } from '../../src/i18n';
 import { consoleProblems, hasChromium, hasDist, launch, openApp, serveDist, showSection, type Guarded } from './harness';
 
 const SAMPLE = new URL('../../src/sample/', import.meta.url);
+const PDFTOTEXT = '/usr/bin/pdftotext';
 const DASH = new URL('../fixtures/dashboard/', import.meta.url);
 const read = (dir: URL, name: string, as = name) => ingestBytes(as, readFileSync(new URL(name, dir)));
 
@@ -308,6 +314,30 @@ describe.skipIf(!ready)('dashboard sections', () => {
         await showSection(p, 'data');
         expect(await p.inputValue('[data-testid=as-of]')).toBe(a.asOf);
         expect(await p.locator('[data-testid=as-of-hint]').innerText()).toBe(`In force: ${a.asOf}, today (the data has no dates).`);
+      }
+    });
+
+    it.skipIf(!existsSync(PDFTOTEXT))('the report opens with the findings and says in its appendix what it left out, and why', async () => {
+      const p = g.page;
+      await p.click('[data-testid=report-open]');
+      await p.fill('[data-testid=report-client]', 'Fixture Co');
+      const [download] = await Promise.all([p.waitForEvent('download', { timeout: 120_000 }), p.click('[data-testid=report-create]')]);
+      const file = join(mkdtempSync(join(tmpdir(), 'churnlens-report-')), 'report.pdf');
+      await download.saveAs(file);
+      const squash = (s: string) => s.replace(/\s+/g, '');
+      const page2 = squash(execFileSync(PDFTOTEXT, ['-raw', '-f', '2', '-l', '2', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+      expect(page2.startsWith(squash(translate('en', 'report.findings')))).toBe(true);
+      for (const f of findings(a)) expect(page2).toContain(squash(findingText(f, a, 'en')));
+      const all = squash(execFileSync(PDFTOTEXT, ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+      const from = all.lastIndexOf(squash(translate('en', 'report.omitted')));
+      expect(from).toBeGreaterThan(0);
+      const appendix = all.slice(from);
+      const left = CHARTS.filter((c) => { const s = c.state(a); return s !== null && s !== 'skip'; });
+      expect(left.length).toBeGreaterThan(0);
+      for (const c of left) {
+        expect(appendix).toContain(squash(`${chartTitle(c.id, a, 'en')}: ${translate('en', `gap.${c.state(a)}`)}`));
+        // A chart left out is not drawn in the report either: its title is found only in the appendix.
+        expect(all.indexOf(squash(chartTitle(c.id, a, 'en')))).toBeGreaterThan(from);
       }
     });
 

@@ -127,7 +127,7 @@ describe('findings on a hand-made analysis', () => {
 
   it('names a rep whose departure preceded at least 3 losses and 10% of the book', () => {
     expect(byId(withRep(base, 3, 30), 'rep')).toBe(
-      '3 of Bob’s 30 customers (10.0%) churned within 90 days of the rep leaving on 2024-01-31; in all, 1 churned customers (25.0% of churn) followed a departing rep.',
+      `3 of Bob's 30 customers (10.0%) churned within 90 days of the rep leaving on 2024-01-31; in all, 1 churned customers (25.0% of churn) followed a departing rep.`,
     );
     expect(byId(withRep(base, 2, 10), 'rep')).toBeUndefined();
     expect(byId(withRep(base, 3, 31), 'rep')).toBeUndefined();
@@ -232,7 +232,7 @@ describe('findings on the sample (customers, orders, staff)', () => {
       'Churn does not differ significantly by 行业 and 区域: the highest rate, 食品加工 at 31.0% against 28.1% elsewhere, is within chance (p = 1, corrected for the comparisons).',
     );
     expect(t[4]).toBe(
-      '34 of 赵俊杰’s 176 customers (19.3%) churned within 90 days of the rep leaving on 2024-06-28; in all, 91 churned customers (10.7% of churn) followed a departing rep.',
+      `34 of 赵俊杰's 176 customers (19.3%) churned within 90 days of the rep leaving on 2024-06-28; in all, 91 churned customers (10.7% of churn) followed a departing rep.`,
     );
     expect(t[5]).toBe('818 active customers show warning signs (silent, or ordering less), with 172,079,979 of revenue at stake: 37.7% of the revenue of active customers.');
   });
@@ -249,7 +249,7 @@ describe('findings on an order log without reasons', () => {
     expect(texts(a)).toEqual([
       '67 of 160 customers (41.9%) had churned by 2024-12-30, taking 310,784 of revenue with them.',
       'Churn is highest in North (Region): 72.0% against 28.2% in the other groups, a real difference (p < 0.001, corrected for 4 comparisons).',
-      '20 of Dee’s 20 customers (100.0%) churned within 90 days of 2024-06-18, when the rep appears to have left (no staff roster, so inferred); in all, 20 churned customers (29.9% of churn) followed a departing rep.',
+      `20 of Dee's 20 customers (100.0%) churned within 90 days of 2024-06-18, when the rep appears to have left (no staff roster, so inferred); in all, 20 churned customers (29.9% of churn) followed a departing rep.`,
       '13 active customers show warning signs (silent, or ordering less), with 93,797 of revenue at stake: 10.7% of the revenue of active customers.',
     ]);
     expect(scopeText(a, 'en')).toBe(
