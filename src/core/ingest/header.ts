@@ -123,7 +123,9 @@ export function headerWords(header: string): HeaderWords {
     }
   }
   const tokens = words.map((text) => ({ text, concepts: conceptsOf(text) }));
-  for (const t of tokens) if (t.concepts.has('unitWord')) units.push(t.text);
+  // A unit word at the end is a unit ("Tenure Months", "销售额万元"); first, it qualifies ("年采购额").
+  const last = tokens.at(-1);
+  if (last && tokens.length > 1 && last.concepts.has('unitWord')) units.push(last.text);
   return { tokens, units, key: normHeader(header) };
 }
 

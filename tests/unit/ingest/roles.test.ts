@@ -311,3 +311,57 @@ describe.skipIf(!haveData)('real data (read in place from shared/data)', () => {
     expect(p.lineOf?.slice(0, 3)).toEqual([2, 3, 4]);
   });
 });
+
+describe('roles from header words and values (issue 10)', () => {
+  it('客户状态 of 正常合作 / 已流失, 最后进货日期 of 2024年12月8日 and 年采购额(元)', () => {
+    const p = ingestText(
+      'd.csv',
+      csv(['客户编号', '客户状态', '最后进货日期', '年采购额(元)'], [['D1', '正常合作', '2024年12月8日', '1,234.00'], ['D2', '已流失', '2024年3月1日', '800.00']]),
+      'utf-8',
+    );
+    expect(named(p)).toEqual({ customerId: '客户编号', status: '客户状态', lastOrderDate: '最后进货日期', revenue: '年采购额(元)' });
+  });
+
+  it('a column whose values say lost and active is the status, whatever its header (Salesforce Type)', () => {
+    const p = ingestText(
+      'a.csv',
+      csv(['Account Name', 'Type', 'Industry'], [['Acme', 'Customer - Direct', 'Retail'], ['Beta', 'Former Customer', 'Retail'], ['Core', 'Customer - Channel', 'Energy']]),
+      'utf-8',
+    );
+    // No id column: the account name is the key.
+    expect(named(p)).toEqual({ customerId: 'Account Name', status: 'Type', segment: 'Industry' });
+  });
+
+  it('an order log: the order status is the row state, a deal close date the order date', () => {
+    const rows = Array.from({ length: 9 }, (_, i) => [`Acct ${i % 3}`, ['Closed Won', 'Closed Lost', 'Prospecting'][i % 3], `${1000 + i}`, `2024-0${1 + i}-15`]);
+    const p = ingestText('o.csv', csv(['Account Name', 'Stage', 'Amount', 'Close Date'], rows), 'utf-8');
+    expect(p.kind).toBe('orders');
+    expect(named(p)).toEqual({ customerId: 'Account Name', status: 'Stage', amount: 'Amount', orderDate: 'Close Date' });
+    const w = ingestText('w.csv', csv(['Order ID', 'Order Date', 'Order Status', 'Order Total', 'Customer User ID'], [['1', '2024-01-02', 'completed', '10', '7'], ['2', '2024-01-03', 'refunded', '5', '7']]), 'utf-8');
+    expect(named(w)).toEqual({ orderId: 'Order ID', orderDate: 'Order Date', status: 'Order Status', amount: 'Order Total', customerId: 'Customer User ID' });
+  });
+
+  it('of a coarse and a detailed reason column, the detailed one is the reason', () => {
+    const rows = Array.from({ length: 8 }, (_, i) => [`C${i}`, i < 6 ? 'Yes' : 'No', i < 6 ? ['Price', 'Competitor'][i % 2] : '', i < 6 ? `detail ${i}` : '']);
+    const p = ingestText('t.csv', csv(['Customer ID', 'Churn', 'Category', 'Reason'], rows), 'utf-8');
+    expect(named(p)).toEqual({ customerId: 'Customer ID', status: 'Churn', reasonCategory: 'Category', reason: 'Reason' });
+  });
+
+  it('a category alone is the reason', () => {
+    const p = ingestText('t.csv', csv(['Customer ID', 'Churn', 'Churn Category'], [['1', 'Yes', 'Price'], ['2', 'No', '']]), 'utf-8');
+    expect(named(p)).toEqual({ customerId: 'Customer ID', status: 'Churn', reason: 'Churn Category' });
+  });
+
+  it('a status header of yes/no says nothing unless it is churn-like; 0/1 under Exited does', () => {
+    expect(named(ingestText('s.csv', csv(['Customer ID', 'Status'], [['1', '1'], ['2', '0']]), 'utf-8'))).toEqual({ customerId: 'Customer ID' });
+    expect(named(ingestText('s.csv', csv(['Customer ID', 'Exited'], [['1', '1'], ['2', '0']]), 'utf-8'))).toEqual({ customerId: 'Customer ID', status: 'Exited' });
+  });
+
+  it('guessKind gives the kind guessRoles decided', () => {
+    const header = ['Customer ID', 'Date', 'Amount'];
+    const columns = [['C1', 'C1', 'C2', 'C1'], ['2024-01-01', '2024-02-01', '2024-02-03', '2024-03-01'], ['1', '2', '3', '4']];
+    const roles = guessRoles(header, columns);
+    expect(guessKind(roles, columns)).toBe('orders');
+    expect(roles).toEqual({ customerId: 0, orderDate: 1, amount: 2 });
+  });
+});
