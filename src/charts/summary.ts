@@ -43,7 +43,7 @@ export function chartSummary(id: ChartId, a: Analysis, locale: Locale): string {
     case 'causeByRep': {
       const dim = id === 'causeBySegment' ? 'segment' : id === 'causeByRegion' ? 'region' : 'rep';
       const rows = a.causeBy?.find((c) => c.dimension === dim)?.rows ?? [];
-      return `${title}: ${new Set(rows.map((r) => r.group)).size} ${t(`role.${dim}`)}`;
+      return `${title}: ${t('chart.summary.groups', { count: new Set(rows.map((r) => r.group)).size })}`;
     }
     case 'controllable':
       return a.controllableShare === null
@@ -60,7 +60,7 @@ export function chartSummary(id: ChartId, a: Analysis, locale: Locale): string {
     case 'cohorts':
     case 'cohortRevenue':
     case 'cohortCurves':
-      return `${title}: ${a.cohorts.rows.length} ${t('chart.cohorts.y')}${a.cohorts.incompletePeriod ? `. ${t('chart.cohorts.incomplete', { period: a.cohorts.incompletePeriod })}` : ''}`;
+      return `${title}: ${t('chart.summary.cohorts', { count: a.cohorts.rows.length })}${a.cohorts.incompletePeriod ? `. ${t('chart.cohorts.incomplete', { period: a.cohorts.incompletePeriod })}` : ''}`;
     case 'survival': {
       const s = a.survival;
       const median =

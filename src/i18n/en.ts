@@ -388,6 +388,8 @@ export const en = {
   'export.xlsx': "Excel (.xlsx)",
   'error.export-failed': "The export could not be written: {message}",
   'chart.summary.months': "{count} month(s)",
+  'chart.summary.cohorts': "{count} cohort(s)",
+  'chart.summary.groups': "{count} group(s)",
   'chart.summary.peak': "highest in {month} ({value})",
   'sessionFile.save': "Save session file",
   'sessionFile.open': "Open session file",

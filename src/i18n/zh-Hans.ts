@@ -386,6 +386,8 @@ export const zhHans: Record<keyof typeof en, string> = {
   'export.xlsx': "Excel（.xlsx）",
   'error.export-failed': "无法写出导出文件：{message}",
   'chart.summary.months': "{count} 个月",
+  'chart.summary.cohorts': "{count} 个同期群",
+  'chart.summary.groups': "{count} 个分组",
   'chart.summary.peak': "最高在 {month}（{value}）",
   'sessionFile.save': "保存会话文件",
   'sessionFile.open': "打开会话文件",

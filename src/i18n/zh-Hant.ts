@@ -386,6 +386,8 @@ export const zhHant: Record<keyof typeof en, string> = {
   'export.xlsx': "Excel（.xlsx）",
   'error.export-failed': "無法寫出匯出檔案：{message}",
   'chart.summary.months': "{count} 個月",
+  'chart.summary.cohorts': "{count} 個同期群",
+  'chart.summary.groups': "{count} 個分組",
   'chart.summary.peak': "最高在 {month}（{value}）",
   'sessionFile.save': "儲存工作階段檔案",
   'sessionFile.open': "開啟工作階段檔案",

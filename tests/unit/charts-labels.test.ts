@@ -13,6 +13,7 @@ import { churnByMonthSpec } from '../../src/charts/churnByMonth';
 import { cohortsSpec, MAX_COHORT_LABELS } from '../../src/charts/cohorts';
 import { thinLabels } from '../../src/charts/labels';
 import { CONFIG } from '../../src/charts/theme';
+import { chartSummary } from '../../src/charts/summary';
 import { LOCALES } from '../../src/i18n';
 import { zhHant } from '../../src/i18n/zh-Hant';
 import { base } from './analysis-fixture';
@@ -86,6 +87,13 @@ describe('labels', () => {
     expect(shown[1]).toBe('2020-04 (n=10)');
     // Heights are numbers (a step height makes Vega-Lite warn "Dropping fit-y").
     expect(spec.height).toBe(53 * 14);
+  });
+
+  it('count cohorts and groups in words in the chart summaries', () => {
+    expect(chartSummary('cohorts', base, 'en')).toBe(
+      'Cohort retention by month of first order: 1 cohort(s). 2024-03 is not over on the as-of date: its cells are faded and not a drop.',
+    );
+    expect(chartSummary('causeByRegion', base, 'zh-Hant')).toBe('各區域的流失原因: 3 個分組');
   });
 
   it('drop the legend of churn per month when every churned customer has the same cause', () => {
