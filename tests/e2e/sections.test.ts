@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,20 @@ import { consoleProblems, hasChromium, hasDist, launch, openApp, serveDist, show
 
 const SAMPLE = new URL('../../src/sample/', import.meta.url);
 const PDFTOTEXT = '/usr/bin/pdftotext';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations inside one element (axe is injected as a11y.test.ts does). */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  if (!(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object'))) await page.evaluate(AXE);
+  return page.evaluate(async (sel) => {
+    type V = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: V[] }> } }).axe;
+    const r = await axe.run({ include: [sel] }, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, selector);
+}
 const DASH = new URL('../fixtures/dashboard/', import.meta.url);
 const read = (dir: URL, name: string, as = name) => ingestBytes(as, readFileSync(new URL(name, dir)));
 
@@ -137,6 +152,7 @@ describe.skipIf(!ready)('dashboard sections', () => {
       expect(c.charts.map((x) => x.id)).toEqual(expectedCharts(a, 'overview'));
       expect(c.gaps).toEqual([]);
       expect(await p.locator('[data-testid=strategies] h3').count()).toBeGreaterThan(0);
+      expect(await axeViolations(p, '.dashboard')).toEqual([]);
     });
 
     for (const s of SECTIONS.filter((x) => x !== 'overview')) {
@@ -153,6 +169,7 @@ describe.skipIf(!ready)('dashboard sections', () => {
           expect(chart.cut, chart.id).toEqual([]);
           expect(chart.overflow, chart.id).toEqual([]);
         }
+        expect(await axeViolations(p, `[data-testid=section-${s}]`)).toEqual([]);
         if (s === 'causes') {
           expect(await p.locator('[data-testid=reason-row]').count()).toBeGreaterThan(0);
           // The taxonomy editor shows names, whole, and no internal id.
