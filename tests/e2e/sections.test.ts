@@ -356,6 +356,8 @@ describe.skipIf(!ready)('dashboard sections', () => {
         // A chart left out is not drawn in the report either: its title is found only in the appendix.
         expect(all.indexOf(squash(chartTitle(c.id, a, 'en')))).toBeGreaterThan(from);
       }
+      // Drawing the charts for the PDF logged nothing either.
+      expect(problems).toEqual([]);
     });
 
     it('an empty state links to its fix', async () => {
