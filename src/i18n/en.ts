@@ -503,6 +503,19 @@ export const en = {
   'question.tenure-unit-assumed': 'In which unit is "{column}" written?',
   'question.apply': 'Use this column',
   'question.more': '{count} more',
+  'question.none': 'No column in the files could answer this: add a file that has it, or set it in the column mapping below.',
+  'question.showAnyway': 'Show the dashboard anyway',
+  'question.held': 'The dashboard is held back until this is answered, so it does not show a wrong 0% or 100%.',
+  'status.title': 'Values of "{column}" ({file})',
+  'status.value': 'Value',
+  'status.count': 'Rows',
+  'status.meaning': 'Means',
+  'status.assign': 'What "{value}" means',
+  'status.reset': 'Back to the recognised meanings',
+  'tenure.label': 'Unit of "{column}"',
+  'tenure.source.header': 'from the column name',
+  'tenure.source.values': 'assumed from the values: check it',
+  'tenure.source.setting': 'set by you',
 };
 
 export type MessageKey = keyof typeof en;
