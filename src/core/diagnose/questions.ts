@@ -3,7 +3,7 @@
 // values mostly fail to parse, a tenure unit assumed), each as a Question with candidate columns
 // (sample values with their counts), best first, and the settings one click would apply. The same
 // findings go into issues with the same codes. Pure data: the page and the command line read it.
-import type { Issue, ParsedFile, Question, QuestionCandidate, QuestionCode, Role, Settings, StatusValuesReport } from '../types';
+import type { Issue, ParsedFile, Question, QuestionCandidate, QuestionCode, Role, Settings, StatusClass, StatusValuesReport } from '../types';
 import type { CustomerModel } from '../model/customers';
 import type { ChurnState } from '../churn/definition';
 import type { TenureDecision } from './tenure';
@@ -135,6 +135,21 @@ function parseCandidates(input: DiagnoseInput, f: ParsedFile, role: Role, skip: 
   return ranked.slice(0, MAX_CANDIDATES).map(({ c }) => candidate(input, f, c, roleAnswer(input.settings, f.file, role, c)));
 }
 
+/** Whether most customers holding one of these status values of `file` have a churn date. */
+function churnDated(m: CustomerModel, file: string, keys: Set<string>): boolean {
+  const src = m.statusSources?.find((x) => x.file === file);
+  if (!src || !m.statusRef) return false;
+  let n = 0;
+  let dated = 0;
+  for (let i = 0; i < m.n; i++) {
+    const r = m.statusRef[i] - src.offset;
+    if (r < 0 || r >= src.keys.length || !keys.has(src.keys[r])) continue;
+    n++;
+    if (!Number.isNaN(m.churnDay[i])) dated++;
+  }
+  return n > 0 && dated * 2 > n;
+}
+
 /** Questions about the analysis, and the same findings as issues. */
 export function diagnose(input: DiagnoseInput): { questions: Question[]; issues: Issue[] } {
   const questions: Question[] = [];
@@ -161,29 +176,26 @@ export function diagnose(input: DiagnoseInput): { questions: Question[]; issues:
     });
   }
 
-  // 2. Status values the lexicon could not place.
+  // 2. Status values the lexicon could not place: one answer per meaning, for all of them at once
+  // (the page sets them one by one); "lost" first when most of those customers have a churn date.
   for (const r of input.status) {
     const unknown = r.values.filter((v) => v.source === 'unknown');
     if (unknown.length === 0) continue;
     const f = input.files.find((x) => x.file === r.file)!;
     const index = f.roles.status!;
-    const mapping = { ...(input.settings.statusValues?.[r.file] ?? {}) };
-    for (const v of unknown) mapping[v.key] = 'ignore';
+    const order: StatusClass[] = churnDated(input.model, r.file, new Set(unknown.map((v) => v.key))) ? ['lost', 'active', 'prospect', 'ignore'] : ['active', 'lost', 'prospect', 'ignore'];
+    const samples = unknown.slice(0, MAX_SAMPLES).map((v) => ({ value: v.value, count: v.count }));
     ask({
       code: 'status-values-unknown',
       role: 'status',
       file: r.file,
       column: r.column,
       params: { count: unknown.length, rows: unknown.reduce((n, v) => n + v.count, 0), values: unknown.slice(0, 6).map((v) => v.value).join(', ') },
-      candidates: [
-        {
-          file: r.file,
-          column: r.column,
-          index,
-          samples: unknown.slice(0, MAX_SAMPLES).map((v) => ({ value: v.value, count: v.count })),
-          answer: { statusValues: { ...(input.settings.statusValues ?? {}), [r.file]: mapping } },
-        },
-      ],
+      candidates: order.map((as) => {
+        const mapping = { ...(input.settings.statusValues?.[r.file] ?? {}) };
+        for (const v of unknown) mapping[v.key] = as;
+        return { file: r.file, column: r.column, index, samples, answer: { statusValues: { ...(input.settings.statusValues ?? {}), [r.file]: mapping } } };
+      }),
     });
   }
 

@@ -83,6 +83,8 @@ function cutCjk(run: string, out: string[]): void {
   if (unknown) out.push(unknown);
 }
 
+const MAX_HEADER = 120;
+
 const BRACKETS = /[(（[【{<《]([^)）\]】}>》]*)[)）\]】}>》]/g;
 
 /** Header text → matching key: full-width → ASCII, lower case, bracketed units and punctuation removed. */
@@ -95,6 +97,8 @@ export function normHeader(h: string): string {
 
 /** The words of a header. */
 export function headerWords(header: string): HeaderWords {
+  // No column name is this long: a title line or a cell of text, one word nobody knows.
+  if (header.length > MAX_HEADER) return { tokens: [{ text: header, concepts: NONE }], units: [], key: '' };
   let h = toSimplified(toHalfWidth(header)).trim();
   const units: string[] = [];
   h = h.replace(BRACKETS, (_, inner: string) => {

@@ -214,6 +214,14 @@ describe('no churn signal: the question, its candidates, and the answers that se
     expect(a.customers.churned).toBe(0);
     const q = a.questions.find((x) => x.code === 'status-values-unknown')!;
     expect(q).toMatchObject({ file: '名录.csv', column: '状态', params: { count: 2, rows: 10, values: '1, 0' } });
+    // One answer per meaning, for both values at once; no churn date says they are lost, so active first.
+    expect(q.candidates.map((c) => c.answer)).toEqual(
+      (['active', 'lost', 'prospect', 'ignore'] as const).map((as) => ({ statusValues: { '名录.csv': { '1': as, '0': as } } })),
+    );
+    expect(q.candidates[0].samples).toEqual([
+      { value: '1', count: 7 },
+      { value: '0', count: 3 },
+    ]);
     expect(codes(a)).toContain('churn-all-zero');
   });
 
@@ -242,6 +250,21 @@ describe('no churn signal: the question, its candidates, and the answers that se
 });
 
 describe('the other questions', () => {
+  it('status-values-unknown: values held by customers with a churn date are offered as lost first', () => {
+    // HubSpot: each company that left has a Churn Date and its Lifecycle Stage set to Other.
+    const f = read(
+      'h.csv',
+      utf8(['Record ID,Lifecycle Stage,Churn Date', '1,Customer,', '2,Other,2024-05-01', '3,Evangelist,', '4,Other,2024-06-01', '5,Customer,'].join('\n')),
+    );
+    const a = run([f]);
+    expect(a.customers).toMatchObject({ total: 5, churned: 2 });
+    const q = a.questions.find((x) => x.code === 'status-values-unknown')!;
+    expect(q.candidates.map((c) => c.answer)).toEqual(
+      (['lost', 'active', 'prospect', 'ignore'] as const).map((as) => ({ statusValues: { 'h.csv': { other: as } } })),
+    );
+    expect(run([f], q.candidates[0].answer).questions).toEqual([]);
+  });
+
   it('churn-all-one: every customer lost', () => {
     const f = read('all.csv', utf8(['客户编号,状态', 'A,已流失', 'B,已流失', 'C,流失'].join('\n')));
     const a = run([f]);
