@@ -3,6 +3,8 @@
 // grouping is several times faster here than building Arquero tables (see FIELD-NOTES).
 import type { CauseShareRow } from '../types';
 import { controllableOf, type CauseEdits } from './edits';
+import type { Alternative } from './classify';
+import { normalizeReason } from './normalize';
 import type { ResolvedCauses } from './resolve';
 
 export interface CauseTable {
@@ -55,6 +57,12 @@ export interface ReasonRow {
   overridden: boolean;
   /** Customers with this reason who left within the window after their rep did. */
   repLeft: number;
+  /** The classifier's two most probable causes, with calibrated confidences (for review). */
+  alternatives?: Alternative[];
+  /** The reason follows the user's choice for this similar reason (the corrected text). */
+  follows?: string;
+  /** On a corrected reason: how many other reasons (distinct texts) follow this choice. */
+  followers?: number;
 }
 
 /**
@@ -68,6 +76,8 @@ export function reasonTable(
   repLeft?: ArrayLike<number>,
 ): ReasonRow[] {
   const acc = new Map<string, ReasonRow>();
+  /** correction key → the texts that follow it */
+  const followers = new Map<string, Set<string>>();
   for (let k = 0; k < texts.length; k++) {
     const text = texts[k].trim();
     if (!text) continue;
@@ -75,17 +85,44 @@ export function reasonTable(
     let e = acc.get(key);
     if (!e) {
       e = { text, customers: 0, cause: r.cause[k], confidence: 0, revenue: 0, overridden: false, repLeft: 0 };
+      e.alternatives = r.alternatives?.[k] ?? [];
       acc.set(key, e);
     }
     e.customers++;
     e.revenue += revenue[k];
     if (r.confidence[k] > e.confidence) e.confidence = r.confidence[k];
     if (r.source[k] === 'reason') e.overridden = true;
+    const follows = r.follows?.[k];
+    if (r.source[k] === 'similar' && follows) {
+      e.follows = follows;
+      let set = followers.get(follows);
+      if (!set) followers.set(follows, (set = new Set()));
+      set.add(text);
+    }
     if (repLeft?.[k]) e.repLeft++;
   }
-  return [...acc.values()].sort(
-    (a, b) => b.customers - a.customers || codeOrder(a.text, b.text) || codeOrder(a.cause, b.cause),
-  );
+  const rows = [...acc.values()];
+  // Corrected rows: their follower count; followers: the corrected text as the data wrote it.
+  const shown = new Map<string, string>();
+  for (const e of rows) {
+    if (!e.overridden) continue;
+    const key = normalizeReason(e.text);
+    e.followers = followers.get(key)?.size ?? 0;
+    if (!shown.has(key)) shown.set(key, e.text);
+  }
+  for (const e of rows) if (e.follows !== undefined) e.follows = shown.get(e.follows) ?? e.follows;
+  return rows.sort((a, b) => b.customers - a.customers || codeOrder(a.text, b.text) || codeOrder(a.cause, b.cause));
+}
+
+/**
+ * "Check the uncertain ones": reasons the classifier gave less than `threshold` confidence, most
+ * revenue at stake first (then most customers, then text). Reasons the user decided, directly or
+ * through a similar reason, are left out.
+ */
+export function reviewQueue(rows: readonly ReasonRow[], threshold: number): ReasonRow[] {
+  return rows
+    .filter((row) => !row.overridden && row.follows === undefined && row.confidence < threshold)
+    .sort((a, b) => b.revenue - a.revenue || b.customers - a.customers || codeOrder(a.text, b.text));
 }
 
 export interface CrosstabRow {

@@ -1,7 +1,8 @@
 // Cause resolution and the cause tables, on hand-checked churned customers.
 import { describe, expect, it } from 'vitest';
+import { classifyDetailed } from '../../../src/core/causes/classify';
 import { resolveCauses } from '../../../src/core/causes/resolve';
-import { causeCrosstab, causeTable, reasonTable } from '../../../src/core/causes/table';
+import { causeCrosstab, causeTable, reasonTable, reviewQueue, type ReasonRow } from '../../../src/core/causes/table';
 import { effectiveTaxonomy, newCauseId, resolveMerge, controllableOf } from '../../../src/core/causes/edits';
 
 const ids = ['A', 'B', 'C', 'D', 'E', 'F'];
@@ -75,13 +76,15 @@ describe('causeTable', () => {
 });
 
 describe('reasonTable and causeCrosstab', () => {
-  it('has one row per distinct text and cause, with overrides and rep evidence', () => {
+  it('has one row per distinct text and cause, with overrides, rep evidence and the two likeliest causes', () => {
     const r = resolveCauses({ ids, reasons, repLeft: [1, 0, 0, 0, 0, 0] }, { customerOverrides: { B: 'product' } });
+    const alt = (k: number) => r.alternatives![k];
+    expect(alt(0).map((a) => a.cause)[0]).toBe('price');
     expect(reasonTable(reasons, r, revenue, [1, 0, 0, 0, 0, 0])).toEqual([
-      { text: 'moved abroad', customers: 1, cause: 'customer-circumstances', confidence: r.confidence[5], revenue: 5, overridden: false, repLeft: 0 },
-      { text: '太贵了', customers: 1, cause: 'price', confidence: r.confidence[0], revenue: 100, overridden: false, repLeft: 1 },
-      { text: '太贵了', customers: 1, cause: 'product', confidence: 1, revenue: 50, overridden: false, repLeft: 0 },
-      { text: '被竞争对手挖走', customers: 1, cause: 'competitor', confidence: r.confidence[2], revenue: 30, overridden: false, repLeft: 0 },
+      { text: 'moved abroad', customers: 1, cause: 'customer-circumstances', confidence: r.confidence[5], revenue: 5, overridden: false, repLeft: 0, alternatives: alt(5) },
+      { text: '太贵了', customers: 1, cause: 'price', confidence: r.confidence[0], revenue: 100, overridden: false, repLeft: 1, alternatives: alt(0) },
+      { text: '太贵了', customers: 1, cause: 'product', confidence: 1, revenue: 50, overridden: false, repLeft: 0, alternatives: alt(1) },
+      { text: '被竞争对手挖走', customers: 1, cause: 'competitor', confidence: r.confidence[2], revenue: 30, overridden: false, repLeft: 0, alternatives: alt(2) },
     ]);
   });
 
@@ -94,6 +97,77 @@ describe('reasonTable and causeCrosstab', () => {
       { group: 'S', cause: 'competitor', customers: 1, revenue: 30 },
       { group: 'S', cause: 'unclassified', customers: 1, revenue: 20 },
     ]);
+  });
+});
+
+describe('reviewQueue', () => {
+  const row = (text: string, confidence: number, revenue: number, extra: Partial<ReasonRow> = {}): ReasonRow => ({
+    text,
+    customers: 1,
+    cause: 'price',
+    confidence,
+    revenue,
+    overridden: false,
+    repLeft: 0,
+    alternatives: [],
+    ...extra,
+  });
+
+  it('lists the uncertain reasons, most revenue at stake first, without the decided ones', () => {
+    const rows = [
+      row('a', 0.9, 500),
+      row('b', 0.4, 100),
+      row('c', 0.3, 300),
+      row('d', 0.2, 300, { customers: 2 }),
+      row('e', 0.1, 900, { overridden: true }),
+      row('f', 0.1, 800, { follows: 'x' }),
+    ];
+    expect(reviewQueue(rows, 0.5).map((r) => r.text)).toEqual(['d', 'c', 'b']);
+    expect(reviewQueue(rows, 0.3).map((r) => r.text)).toEqual(['d']);
+    expect(rows.map((r) => r.text)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']); // not mutated
+  });
+
+  it('queues the reasons the classifier could not read', () => {
+    const r = resolveCauses({ ids: ['A', 'B'], reasons: ['太贵了', 'hmm'] }, {});
+    const queue = reviewQueue(reasonTable(['太贵了', 'hmm'], r, [10, 20]), 0.5);
+    expect(queue.map((q) => [q.text, q.cause])).toEqual([['hmm', 'unclassified']]);
+    expect(queue[0].alternatives).toHaveLength(2);
+  });
+});
+
+describe('churn-category hints', () => {
+  it('classifies the hint when the reason is empty or says nothing', () => {
+    const r = resolveCauses(
+      { ids: ['A', 'B', 'C', 'D', 'E'], reasons: ['', '其他', '', '', ''], hints: ['Competitor', 'Price', 'Other', '', 'Attitude'], repLeft: [0, 0, 1, 0, 0] },
+      {},
+    );
+    expect(r.cause).toEqual(['competitor', 'price', 'staff-turnover', 'unclassified', 'service-quality']);
+    expect(r.source).toEqual(['hint', 'hint', 'inferred', 'none', 'hint']);
+  });
+
+  it('settles an ambiguous reason, leaves a clear one alone', () => {
+    // Mixed reasons; the first whose two likeliest causes are within a factor 2.5 of each other.
+    const mixed = ['pricey, slow delivery', '服务差，价格也高', '价格贵，态度差', '贵而且发货慢', 'price high, service poor'];
+    const ambiguous = classifyDetailed(mixed).find((c) => c.alternatives[0].confidence < 2.5 * c.alternatives[1].confidence);
+    expect(ambiguous).toBeDefined();
+    const [first, second] = ambiguous!.alternatives.map((a) => a.cause);
+    const hintFor: Record<string, string> = { price: 'Price', 'service-quality': 'Attitude', 'service-negligence': '发货慢', competitor: 'Competitor' };
+    const text = mixed.find((t) => classifyDetailed([t])[0] === ambiguous)!;
+    const plain = resolveCauses({ ids: ['A'], reasons: [text] }, {});
+    const nudged = resolveCauses({ ids: ['A'], reasons: [text], hints: [hintFor[second]] }, {});
+    expect([plain.cause[0], nudged.cause[0], nudged.source[0]]).toEqual([first, second, 'stated']);
+    // Clear reasons keep their cause whatever the hint says.
+    const clear = resolveCauses({ ids: ['A', 'B'], reasons: ['expensive and rude staff', '业务员离职了'], hints: ['Price', 'Dissatisfaction'] }, {});
+    expect(clear.cause).toEqual(['service-quality', 'staff-turnover']);
+  });
+
+  it('gives way to the user and to a corrected reason', () => {
+    const r = resolveCauses(
+      { ids: ['A', 'B'], reasons: ['', '太贵了'], hints: ['Competitor', 'Competitor'] },
+      { customerOverrides: { A: 'no-contact' }, reasonOverrides: { 太贵了: 'product' } },
+    );
+    expect(r.cause).toEqual(['no-contact', 'product']);
+    expect(r.source).toEqual(['customer', 'reason']);
   });
 });
 

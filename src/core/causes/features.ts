@@ -1,0 +1,241 @@
+// The feature vector of a normalised reason, shared by the model, its training script and the
+// nearest-neighbour matching of the user's corrections:
+//   - character 1–4-grams of each run of Chinese characters, and of each Latin word padded with
+//     boundary marks ("^too$"), plus Latin word unigrams and bigrams, hashed with a sign into
+//     BUCKETS slots; an n-gram inside a negation scope ("价格不是问题", "not the price") is hashed
+//     under another name; each counts with the weight of its clause (segment.ts); this block has
+//     unit length;
+//   - one slot per rule (rules.ts) that hits outside a negation, valued weight / 3.5, scaled by its
+//     clause's weight relative to the heaviest clause.
+import { anchorsOf, Prefilter, requiredLiterals } from './prefilter';
+import { compiledRules, RULES, type CompiledRule } from './rules';
+import { isNegatedHit, negationMask, segment, type Segment } from './segment';
+
+export const HASH_BITS = 14;
+export const BUCKETS = 1 << HASH_BITS;
+const MASK = BUCKETS - 1;
+/** Rule features follow the hashed ones. */
+export const RULE_BASE = BUCKETS;
+export const RULE_SCALE = 1 / 3.5;
+/** Relative weights of the n-gram kinds inside the hashed block (chosen by cross-validation). */
+export const KIND_WEIGHTS = { cjk: 1, latinChar: 0.25, word: 1, bigram: 1, other: 1 };
+
+export function featureDim(): number {
+  return BUCKETS + RULES.length;
+}
+
+/** Sparse vector: parallel arrays, each index once. */
+export interface FeatureVector {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+// Hash seeds per kind of n-gram; the negated variant of each is seed + 1.
+const SEED_CJK = 0x1000;
+const SEED_CHAR = 0x2000;
+const SEED_WORD = 0x3000;
+const SEED_BIGRAM = 0x4000;
+const SEED_OTHER = 0x5000;
+
+const fnv = (h: number, c: number) => Math.imul(h ^ c, 16777619);
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+const enum Kind {
+  Space,
+  Cjk,
+  Latin,
+  Other,
+}
+function kindOf(c: number): Kind {
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39) return Kind.Latin; // a-z 0-9 '
+  if (c >= 0x3400 && c <= 0x9fff) return Kind.Cjk;
+  if (c === 32 || c === 9 || c === 10 || c === 13) return Kind.Space;
+  return Kind.Other;
+}
+/** Digits fold to 0: "3 months" and "6 months" share their n-grams. */
+const fold = (c: number) => (c >= 49 && c <= 57 ? 48 : c);
+
+// Scratch space, reused between calls (features are computed one reason at a time).
+const acc = new Float64Array(BUCKETS);
+const seen = new Uint8Array(BUCKETS);
+let touched = new Int32Array(1024);
+let nTouched = 0;
+
+function add(h: number, v: number): void {
+  const f = fmix(h);
+  const i = f & MASK;
+  if (!seen[i]) {
+    seen[i] = 1;
+    if (nTouched === touched.length) {
+      const t = new Int32Array(touched.length * 2);
+      t.set(touched);
+      touched = t;
+    }
+    touched[nTouched++] = i;
+  }
+  acc[i] += f < 0 ? -v : v;
+}
+
+function ngrams(s: string, segs: readonly Segment[], neg: Uint8Array): void {
+  const hasNeg = neg.length > 0;
+  for (const seg of segs) {
+    const w = seg.weight;
+    const vCjk = w * KIND_WEIGHTS.cjk;
+    const vChar = w * KIND_WEIGHTS.latinChar;
+    const vWord = w * KIND_WEIGHTS.word;
+    const vBigram = w * KIND_WEIGHTS.bigram;
+    const vOther = w * KIND_WEIGHTS.other;
+    let prevWord = 0; // raw hash of the previous word in this clause, 0 if none
+    let i = seg.start;
+    while (i < seg.end) {
+      const kind = kindOf(s.charCodeAt(i));
+      if (kind === Kind.Space) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < seg.end && kindOf(s.charCodeAt(j)) === kind) j++;
+      if (kind === Kind.Cjk) {
+        for (let p = i; p < j; p++) {
+          let h = SEED_CJK + (hasNeg ? neg[p] : 0);
+          const stop = Math.min(j, p + 4);
+          for (let q = p; q < stop; q++) {
+            h = fnv(h, s.charCodeAt(q));
+            add(h, vCjk);
+          }
+        }
+        prevWord = 0;
+      } else if (kind === Kind.Latin) {
+        const ng = hasNeg ? neg[i] : 0;
+        // The word padded with boundary marks: codes 1 (start) and 2 (end) around its letters.
+        const len = j - i + 2;
+        for (let p = 0; p < len; p++) {
+          let h = SEED_CHAR + ng;
+          const stop = Math.min(len, p + 4);
+          for (let q = p; q < stop; q++) {
+            h = fnv(h, q === 0 ? 1 : q === len - 1 ? 2 : fold(s.charCodeAt(i + q - 1)));
+            // Not the lone boundary marks.
+            if (q > p || (p > 0 && p < len - 1)) add(h, vChar);
+          }
+        }
+        let wh = SEED_WORD + ng;
+        for (let k = i; k < j; k++) wh = fnv(wh, fold(s.charCodeAt(k)));
+        add(wh, vWord);
+        if (prevWord !== 0) add(fnv(fnv(SEED_BIGRAM + ng, prevWord), wh), vBigram);
+        prevWord = wh;
+      } else {
+        for (let p = i; p < j; p++) add(fnv(SEED_OTHER + (hasNeg ? neg[p] : 0), s.charCodeAt(p)), vOther);
+        prevWord = 0;
+      }
+      i = j;
+    }
+  }
+}
+
+const HAS_CJK = /[\u3400-\u9fff]/;
+const HAS_LATIN = /[a-z]/;
+
+let filters: { cjk: Prefilter; latin: Prefilter } | null = null;
+/** Per script, which rules can match a text (prefilter.ts); built on first use. */
+function prefilters(rules: readonly CompiledRule[]) {
+  const none = { cjk: [], latin2: [], latin3: [] };
+  filters ??= {
+    cjk: new Prefilter(rules.map((r) => (r.cjkRe ? anchorsOf(requiredLiterals(r.cjkSrc)) : none))),
+    latin: new Prefilter(rules.map((r) => (r.latinRe ? anchorsOf(requiredLiterals(r.latinSrc)) : none))),
+  };
+  return filters;
+}
+
+/**
+ * Rule index → strongest clause weight where it hit outside a negation (0: no hit). `all` runs
+ * every rule without the prefilter (for its test).
+ */
+export function ruleHits(s: string, segs: readonly Segment[] = segment(s), all = false): Float64Array {
+  const out = new Float64Array(RULES.length);
+  if (s === '') return out;
+  const cjk = HAS_CJK.test(s);
+  const latin = HAS_LATIN.test(s);
+  const rules = compiledRules();
+  const segOf = (pos: number) => {
+    for (let k = 0; k < segs.length; k++) if (pos < segs[k].end) return k;
+    return segs.length - 1;
+  };
+  if (!cjk && !latin) {
+    for (let r = 0; r < rules.length; r++) scan(s, rules[r].otherRe, segs, segOf, out, r);
+    return out;
+  }
+  const f = prefilters(rules);
+  const every = all ? rules.map((_, r) => r) : null;
+  if (cjk) for (const r of every ?? f.cjk.candidates(s)) if (rules[r].cjkRe) scan(s, rules[r].cjkRe!, segs, segOf, out, r);
+  if (latin) for (const r of every ?? f.latin.candidates(s)) if (rules[r].latinRe) scan(s, rules[r].latinRe!, segs, segOf, out, r);
+  return out;
+}
+
+function scan(
+  s: string,
+  re: RegExp,
+  segs: readonly Segment[],
+  segOf: (pos: number) => number,
+  out: Float64Array,
+  r: number,
+): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const end = m.index + m[0].length;
+    const seg = segs[segOf(end - 1)];
+    if (seg.weight <= out[r]) continue;
+    const start = Math.min(seg.start, segs[segOf(m.index)].start);
+    if (isNegatedHit(s, start, seg.end, m.index, end)) continue;
+    out[r] = seg.weight;
+  }
+}
+
+/** The feature vector of a normalised reason (empty for empty text). */
+export function featurize(s: string): FeatureVector {
+  if (s === '') return { idx: new Int32Array(0), val: new Float32Array(0) };
+  const segs = segment(s);
+  nTouched = 0;
+  ngrams(s, segs, negationMask(s, segs));
+  let norm = 0;
+  for (let k = 0; k < nTouched; k++) norm += acc[touched[k]] * acc[touched[k]];
+  norm = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  const hits = ruleHits(s, segs);
+  let nRules = 0;
+  let maxSeg = 0;
+  for (const h of hits) {
+    if (h > 0) nRules++;
+    if (h > maxSeg) maxSeg = h;
+  }
+  const idx = new Int32Array(nTouched + nRules);
+  const val = new Float32Array(nTouched + nRules);
+  let n = 0;
+  for (let k = 0; k < nTouched; k++) {
+    const i = touched[k];
+    if (acc[i] !== 0) {
+      idx[n] = i;
+      val[n++] = acc[i] * norm;
+    }
+    acc[i] = 0;
+    seen[i] = 0;
+  }
+  const rules = RULES;
+  for (let r = 0; r < hits.length; r++) {
+    if (hits[r] > 0) {
+      idx[n] = RULE_BASE + r;
+      val[n++] = rules[r].weight * RULE_SCALE * (hits[r] / maxSeg);
+    }
+  }
+  return n === idx.length ? { idx, val } : { idx: idx.slice(0, n), val: val.slice(0, n) };
+}
+
+export type { CompiledRule };
