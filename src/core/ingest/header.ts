@@ -178,9 +178,24 @@ function scoreRule(rule: Rule, tokens: Token[]): number | null {
 /** Lowest score a header reading needs to count. */
 const MIN_SCORE = 3;
 
+/** Scores of recent headers: ingest asks about the same header row more than once. */
+const SCORED = new Map<string, Map<Target, number>>();
+const SCORED_MAX = 2048;
+
 /** Target → score of the best rule each, from the header alone. */
 export function headerScores(header: string | HeaderWords): Map<Target, number> {
-  const w = typeof header === 'string' ? headerWords(header) : header;
+  if (typeof header === 'string') {
+    let out = SCORED.get(header);
+    if (!out) {
+      if (SCORED.size >= SCORED_MAX) SCORED.clear();
+      SCORED.set(header, (out = scoreWords(headerWords(header))));
+    }
+    return out;
+  }
+  return scoreWords(header);
+}
+
+function scoreWords(w: HeaderWords): Map<Target, number> {
   const out = new Map<Target, number>();
   const exact = EXACT[w.key];
   if (exact) {
@@ -188,9 +203,13 @@ export function headerScores(header: string | HeaderWords): Map<Target, number> 
     return out;
   }
   if (w.tokens.length === 0 || w.tokens.length > 8) return out;
-  if (w.tokens.every(isFree)) return out;
+  // Words the vocabulary knows; a header of none of them ("O00000001", "2024-03-05") names nothing.
+  const known = new Set<Concept>();
+  for (const t of w.tokens) for (const c of t.concepts) known.add(c);
+  if (known.size === 0 || w.tokens.every(isFree)) return out;
   for (const rule of RULES) {
     if ((out.get(rule.target) ?? -Infinity) >= rule.score) continue;
+    if (!rule.all.every((slot) => (Array.isArray(slot) ? slot.some((c) => known.has(c)) : known.has(slot)))) continue;
     const s = scoreRule(rule, w.tokens);
     if (s !== null && s >= MIN_SCORE && s > (out.get(rule.target) ?? -Infinity)) out.set(rule.target, s);
   }

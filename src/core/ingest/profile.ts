@@ -4,7 +4,7 @@
 import { asColumn, type Column, type ColumnInput } from './columns';
 import { isMissing, parseDateValue, parseNumberValue } from './values';
 import type { StatusClass } from '../types';
-import { isYesNo, normStatusValue, orderStatusClassOf, statusClassOfKey, type StatusFlavour } from './status';
+import { isYesNoKey, normStatusValue, orderStatusClassOfKey, statusClassOfKey, type StatusFlavour } from './status';
 
 /** Rows looked at per column: enough to tell what it holds, cheap on a million rows. */
 export const SAMPLE = 4000;
@@ -64,13 +64,33 @@ interface Facts {
   placed: Record<StatusFlavour, boolean>;
 }
 
+const NO_STATUS = { status: false, churn: false, active: false };
+/** Status words hold no digit, save the yes/no 1 and 0. */
+const RE_DIGIT = /\d/;
+
 function factsOf(v: string): Facts {
   const date = parseDateValue(v) !== null;
   const serial = !date && RE_SERIAL.test(v) && +v >= 20000 && +v <= 80000;
   const x = parseNumberValue(v);
   const number = x !== null;
+  const wordy = v.length <= 40 && (!RE_DIGIT.test(v) || v === '1' || v === '0');
+  if (!wordy) {
+    return {
+      date,
+      serial,
+      number,
+      money: number && !RE_PLAIN_NUMBER.test(v),
+      integer: x !== null && Number.isInteger(x) && RE_PLAIN_NUMBER.test(v) ? x : null,
+      id: v.length <= 40 && RE_ID.test(v) && !date,
+      statusWord: false,
+      yesNo: false,
+      as: null,
+      order: false,
+      placed: NO_STATUS,
+    };
+  }
   const key = normStatusValue(v);
-  const yesNo = isYesNo(v);
+  const yesNo = isYesNoKey(key);
   const status = statusClassOfKey(key, 'status');
   return {
     date,
@@ -82,7 +102,7 @@ function factsOf(v: string): Facts {
     statusWord: !yesNo && status !== null,
     yesNo,
     as: status,
-    order: orderStatusClassOf(v) !== null,
+    order: orderStatusClassOfKey(key) !== null,
     placed: { status: status !== null, churn: statusClassOfKey(key, 'churn') !== null, active: statusClassOfKey(key, 'active') !== null },
   };
 }
@@ -143,7 +163,10 @@ export function profileColumn(given: ColumnInput | Column): Profile {
     if (f.order) p.placedOrder += n;
   }
   p.meanLength = filled ? length / filled : 0;
-  p.top = [...counts]
+  // The most frequent values; a mostly distinct column keeps its repeated ones first, in sample order.
+  const entries = counts.size > 4 * KEEP ? [...counts].filter((e) => e[1] > 1) : [...counts];
+  if (entries.length < KEEP) for (const e of counts) if (entries.length < KEEP && e[1] === 1 && counts.size > 4 * KEEP) entries.push(e);
+  p.top = entries
     .sort((a, b) => b[1] - a[1])
     .slice(0, KEEP)
     .map(([value, count]) => ({ value, count }));

@@ -78,7 +78,11 @@ for (const w of ORDER_SALE) ORDER.set(w, 'active');
  * sales; null when neither lexicon knows the value.
  */
 export function orderStatusClassOf(value: string): StatusClass | null {
-  const key = normStatusValue(value);
+  return orderStatusClassOfKey(normStatusValue(value));
+}
+
+/** orderStatusClassOf for a value already normalised by normStatusValue. */
+export function orderStatusClassOfKey(key: string): StatusClass | null {
   if (!key) return null;
   return ORDER.get(key) ?? statusClassOfKey(key, 'status');
 }
@@ -188,6 +192,9 @@ export function statusClassOfKey(key: string, flavour: StatusFlavour): StatusCla
 export function isYesNo(value: string): boolean {
   return FLAG.has(normStatusValue(value));
 }
+
+/** isYesNo for a value already normalised by normStatusValue. */
+export const isYesNoKey = (key: string): boolean => FLAG.has(key);
 
 /** Whether the value is a status word that is not a bare yes/no: evidence of a status column by itself. */
 export function isStatusWord(value: string): boolean {
