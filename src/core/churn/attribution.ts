@@ -30,14 +30,18 @@ export function attributeCauses(
   const reasons: string[] = new Array(n);
   const rev: number[] = new Array(n);
   const repLeft = new Uint8Array(n);
+  // The coarse category of each reason (Churn Category, 流失类别), a hint to the classifier.
+  const category = m.reasonCategory?.some((v) => v !== '') ? m.reasonCategory : undefined;
+  const hints: string[] | undefined = category ? new Array(n) : undefined;
   for (let i = 0, j = 0; i < m.n; i++) {
     if (!s.churned[i]) continue;
     index[j] = i;
     ids[j] = m.ids[i];
+    if (hints) hints[j] = category![i];
     reasons[j] = m.reason[i];
     rev[j] = revenue[i];
     repLeft[j++] = afterRepLeft[i];
   }
-  const resolved = resolveCauses({ ids, reasons, repLeft }, opts);
+  const resolved = resolveCauses({ ids, reasons, repLeft, ...(hints ? { hints } : {}) }, opts);
   return { index, reasons, revenue: rev, repLeft, resolved };
 }

@@ -112,6 +112,17 @@ describe('3. telco file with Churn Category and Churn Reason', () => {
     expect(a.survival.unit).toBe('month');
   });
 
+  it('the category reaches the classifier as a hint: a customer with a category and no reason gets its cause', () => {
+    const g = read('hint.csv', utf8(['Customer ID,Churn,Churn Category,Churn Reason', 'A,Yes,Price,Price too high', 'B,Yes,Price,', 'C,Yes,Competitor,Competitor made better offer', 'D,No,,', 'E,Yes,Competitor,Competitor had better devices'].join('\n')));
+    const a = run([g]);
+    expect(a.lost!.map((l) => [l.id, l.cause, l.source])).toEqual([
+      ['A', 'price', 'stated'],
+      ['B', 'price', 'hint'],
+      ['C', 'competitor', 'stated'],
+      ['E', 'competitor', 'stated'],
+    ]);
+  });
+
   it('the category is a breakdown dimension', () => {
     const a = run([f], { groupBy: ['reasonCategory'] });
     expect(a.breakdowns.options).toContainEqual({ key: 'reasonCategory', label: 'Churn Category' });
