@@ -1,15 +1,63 @@
 // The page's state: what is shown, and the calls that change it. No statistic is computed here;
 // the worker does the analysis and the store keeps the user's inputs.
+//
+// One order of events:
+// - Loads (import, re-read, open, restore, a session file) go through begin(): each takes a new
+//   generation number and cancels the one before, and a load only shows its result while its
+//   generation is still the newest. Whatever the user chose last wins.
+// - Edits (settings, overrides, cause edits, renaming the open session) queue as functions of the
+//   latest session and are applied in order, several at once when they pile up; each batch is
+//   analysed, saved, then shown. Nothing is built on a copy taken before the worker answered.
+// - Saves go to the store with the revision this tab read; another tab's newer save is never
+//   overwritten (ConflictError), a full disk never costs what was saved (QuotaError).
 import type { Analysis, Settings } from '../core/types';
 import type { CauseEdits } from '../core/causes/edits';
-import { DEFAULT_SETTINGS } from '../core/types';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../core/settings';
+import { clipText } from '../core/text';
 import { pickLocale, translate, type Locale } from '../i18n';
-import { AnalysisClient, type LostPage, type Progress } from '../worker/client';
+import { AnalysisClient, type LostPage, type Outcome, type Progress } from '../worker/client';
 import type { FileInfo, InputFile, WorkerError } from '../worker/protocol';
-import * as store from '../store/sessions';
-import { decodeSession, encodeSession } from '../export/session';
+import {
+  ConflictError, LockedError, newSessionId, QuotaError, sessions, UnreadableError, WrongPassphraseError,
+  type Figures, type Session, type SessionEntry, type SessionStore, type StoredFile,
+} from '../store/sessions';
+import { chooseIterations } from '../store/crypto';
+import { decodeSession, encodeSealedSession, encodeSession, openSealedSession, sameKdf, type SealedFile, type SessionContent } from '../export/session';
 
 export type Phase = 'boot' | 'empty' | 'loading' | 'ready';
+export type LoadKind = 'import' | 'reread' | 'open' | 'restore';
+
+export interface LoadJob {
+  gen: number;
+  kind: LoadKind;
+  /** The session or the files being loaded. */
+  name: string;
+}
+
+export type ReadyEntry = Extract<SessionEntry, { ok: true }>;
+export type OfferChoice = 'open' | 'new' | 'cancel';
+
+/** The files of an import are those of a stored session: the user chooses before a second copy is made. */
+export interface DuplicateOffer {
+  existing: ReadyEntry;
+  choose: (choice: OfferChoice) => void;
+}
+
+/** A sealed .churnlens file this store's key does not open: the page asks for its passphrase. */
+export interface PassphraseRequest {
+  file: string;
+  wrong: boolean;
+  submit: (passphrase: string) => void;
+  cancel: () => void;
+}
+
+export interface StorageInfo {
+  /** Bytes of the stored files, each counted once. */
+  files: number;
+  usage?: number;
+  quota?: number;
+  persisted?: boolean;
+}
 
 const LOCALE_KEY = 'churnlens.locale';
 
@@ -22,11 +70,16 @@ function savedLocale(): Locale | null {
   }
 }
 
-/** What the session keeps of an input: bytes (a dropped File is read once it has been parsed). */
-async function storedFile(f: InputFile): Promise<store.StoredFile> {
-  const bytes = f.bytes instanceof ArrayBuffer ? f.bytes : await f.bytes.arrayBuffer();
-  return { name: f.name, bytes, encoding: f.encoding, sheet: f.sheet, delimiter: f.delimiter };
-}
+const figuresOf = (a: Analysis): Figures => ({
+  customers: a.customers.total,
+  churned: a.customers.churned,
+  controllableShare: a.controllableShare,
+});
+
+const inputOf = (f: StoredFile): InputFile => ({ name: f.name, bytes: f.bytes, encoding: f.encoding, sheet: f.sheet, delimiter: f.delimiter });
+
+/** A change of one session (by id), applied to that session as it is when the change's turn comes. */
+type Edit = { id: string; change: (s: Session) => Session; done: (ok: boolean) => void };
 
 export class AppState {
   locale = $state<Locale>(savedLocale() ?? pickLocale(navigator.languages));
@@ -36,11 +89,40 @@ export class AppState {
   notice = $state<string | null>(null);
   analysis = $state.raw<Analysis | null>(null);
   files = $state.raw<FileInfo[]>([]);
-  session = $state.raw<store.Session | null>(null);
-  sessions = $state.raw<store.SessionMeta[]>([]);
+  session = $state.raw<Session | null>(null);
+  sessions = $state.raw<SessionEntry[]>([]);
+  /** The load under way ("Restoring Client A…"), null when none. */
+  loading = $state.raw<LoadJob | null>(null);
+  duplicate = $state.raw<DuplicateOffer | null>(null);
+  passphraseRequest = $state.raw<PassphraseRequest | null>(null);
+  /** Edits queued or being analysed. */
+  editsPending = $state(0);
+  saving = $state(false);
+  /** What is shown is not saved (store locked, disk full, open in another tab). */
+  unsaved = $state(false);
+  /** The open session is open in another tab too: this one does not save over it. */
+  otherTab = $state(false);
+  encryption = $state<'off' | 'locked' | 'unlocked'>('off');
+  /** PBKDF2 iterations of the store's passphrase (measured on this machine when it was set). */
+  iterations = $state<number | null>(null);
+  storage = $state.raw<StorageInfo>({ files: 0 });
+
   private client = new AnalysisClient();
+  private store: SessionStore = sessions;
+  private gen = 0;
+  private queue: Edit[] = [];
+  private editing = false;
+  private inFlight = 0;
+  /** Sessions replaced on screen while edits of theirs were still queued: the edits are saved to them. */
+  private detached = new Map<string, Session>();
+  private releaseClaim: (() => void) | null = null;
 
   t = (key: string, params?: Record<string, string | number>) => translate(this.locale, key, params);
+
+  /** Something is under way: a load, an edit or a save. */
+  get busy(): boolean {
+    return this.loading !== null || this.editsPending > 0 || this.saving;
+  }
 
   setLocale(l: Locale) {
     this.locale = l;
@@ -51,23 +133,91 @@ export class AppState {
     }
   }
 
-  /** On start: reopen the session the user had open last. */
+  /** On start: move old records to the current layout, then reopen the session the user had open last. */
   async boot() {
+    // The start page works at once: a file dropped before the restore begins wins over it.
+    const bootGen = this.gen;
     try {
+      await this.store.migrate();
       await this.refreshSessions();
-      const id = await store.currentSessionId();
-      if (id && (await this.open(id, false))) return;
+      if (this.encryption === 'locked') this.notice ??= this.t('crypto.lockedAtStart');
+      else {
+        const id = await this.store.current();
+        if (id && this.gen === bootGen && this.sessions.some((e) => e.id === id && e.ok)) await this.open(id, 'restore');
+      }
     } catch (e) {
       this.fail(e);
     }
     if (this.phase === 'boot') this.phase = 'empty';
+    // Left-overs of a save that a closed tab cut short.
+    this.store.gc().catch(() => undefined);
   }
 
   async refreshSessions() {
-    this.sessions = await store.listSessions();
+    this.sessions = await this.store.list();
+    this.encryption = await this.store.encryption();
+    this.iterations = (await this.store.keyring().catch(() => null))?.iterations ?? null;
+    const seen = new Map<string, number>();
+    for (const e of this.sessions) if (e.ok) for (const f of e.files) seen.set(f.key, f.size);
+    const locked = this.sessions.reduce((n, e) => n + (!e.ok && e.size ? e.size : 0), 0);
+    const info: StorageInfo = { files: [...seen.values()].reduce((n, s) => n + s, 0) + locked };
+    try {
+      const est = await navigator.storage?.estimate?.();
+      info.usage = est?.usage;
+      info.quota = est?.quota;
+      info.persisted = await navigator.storage?.persisted?.();
+    } catch {
+      /* not offered by this browser */
+    }
+    this.storage = info;
   }
 
-  private onProgress = (p: Progress) => {
+  /** Ask the browser to keep our data under storage pressure (needs a user gesture in some browsers). */
+  async persistStorage() {
+    try {
+      await navigator.storage?.persist?.();
+    } catch {
+      /* refused */
+    }
+    await this.refreshSessions();
+  }
+
+  private fail(e: unknown) {
+    if (e instanceof QuotaError) {
+      const mb = (n?: number) => (n === undefined ? '?' : (n / 1048576).toFixed(1));
+      this.error = { code: 'storage-full', params: { used: mb(this.storage.usage), quota: mb(this.storage.quota) } };
+    } else if (e instanceof UnreadableError) this.error = { code: 'session-unreadable', params: { reason: this.t(`sessions.unreadable.${e.reason}`, { detail: e.detail ?? '' }) } };
+    else this.error = { code: 'storage', params: { message: e instanceof Error ? e.message : String(e) } };
+  }
+
+  // ── Loads ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Start a load: it supersedes the one under way (cancelled in the worker, its result dropped). */
+  private begin(kind: LoadKind, name: string): number {
+    const gen = ++this.gen;
+    this.client.cancel();
+    this.duplicate?.choose('cancel');
+    this.passphraseRequest?.cancel();
+    this.loading = { gen, kind, name };
+    this.error = null;
+    this.notice = null;
+    this.progress = null;
+    this.phase = 'loading';
+    return gen;
+  }
+
+  private live = (gen: number) => gen === this.gen;
+
+  /** A load that ends without showing anything: back to what was shown. */
+  private end(gen: number) {
+    if (!this.live(gen)) return;
+    this.loading = null;
+    this.progress = null;
+    this.phase = this.analysis ? 'ready' : 'empty';
+  }
+
+  private onProgress = (gen: number) => (p: Progress) => {
+    if (!this.live(gen)) return;
     if (p.stage === 'read') {
       const mb = (n: number) => (n / 1048576).toFixed(1);
       const label = this.t('progress.read', { file: p.file ?? '', done: mb(p.done), total: mb(p.total) });
@@ -81,64 +231,159 @@ export class AppState {
     this.progress = { label, value: p.total ? (p.stage === 'analyze' ? 0.9 : (p.done / p.total) * 0.85) : 0 };
   };
 
-  private fail(e: unknown) {
-    if (e instanceof store.SessionVersionError) this.error = { code: 'session-version' };
-    else this.error = { code: 'storage', params: { message: e instanceof Error ? e.message : String(e) } };
+  /** Stop the load under way; what was shown stays. */
+  cancelLoad() {
+    const job = this.loading;
+    if (!job) return;
+    this.gen++;
+    this.client.cancel();
+    this.duplicate?.choose('cancel');
+    this.loading = null;
+    this.progress = null;
+    this.phase = this.analysis ? 'ready' : 'empty';
+    this.notice = job.kind === 'restore' || job.kind === 'open' ? this.t('loader.cancelledOpen', { name: job.name }) : this.t('progress.cancelled');
+  }
+
+  /** A failed load: a cancelled one is a notice, not an error. */
+  private failLoad(gen: number, error: WorkerError) {
+    if (!this.live(gen)) return;
+    if (error.code !== 'cancelled') this.error = error;
+    this.end(gen);
+  }
+
+  /** Show a loaded session: it becomes the current one, and this tab claims it. */
+  private async commit(gen: number, session: Session, out: Extract<Outcome, { ok: true }>): Promise<boolean> {
+    if (!this.live(gen)) return false;
+    this.loading = null;
+    this.progress = null;
+    this.keepQueuedEdits();
+    this.show(session, out.analysis, out.files);
+    await this.claim(session.id);
+    await this.store.setCurrent(session.id).catch(() => undefined);
+    await this.refreshSessions().catch((e) => this.fail(e));
+    return true;
+  }
+
+  /** The session leaves the screen: edits still queued for it will be saved to its stored copy. */
+  private keepQueuedEdits() {
+    const old = this.session;
+    if (old && this.queue.some((e) => e.id === old.id) && !this.detached.has(old.id)) this.detached.set(old.id, old);
+  }
+
+  private show(session: Session, analysis: Analysis, files: FileInfo[]) {
+    this.session = session;
+    this.analysis = analysis;
+    this.files = files;
+    this.phase = 'ready';
+  }
+
+  /** What the session keeps of an input: its bytes and their key in the store. */
+  private async storedFile(f: InputFile): Promise<StoredFile> {
+    const bytes = f.bytes instanceof ArrayBuffer ? f.bytes : await f.bytes.arrayBuffer();
+    let key: string | undefined;
+    try {
+      key = await this.store.contentKey(bytes);
+    } catch {
+      key = undefined; // a locked store: the key is made when it is saved
+    }
+    return { name: f.name, bytes, key, encoding: f.encoding, sheet: f.sheet, delimiter: f.delimiter };
+  }
+
+  /** Ask whether to open the stored session that has these files, or import them again. */
+  private offer(existing: ReadyEntry): Promise<OfferChoice> {
+    return new Promise((resolve) => {
+      this.duplicate = {
+        existing,
+        choose: (choice) => {
+          this.duplicate = null;
+          resolve(choice);
+        },
+      };
+    });
   }
 
   /**
    * Analyse new files as a new session. The open session (in the page, the worker and IndexedDB)
-   * is replaced only when the new files were read successfully.
+   * is replaced only when the new files were read successfully. Files identical to a stored
+   * session's offer to reopen it instead (`offerExisting`).
    */
-  async importFiles(files: InputFile[], name: string, initial: Settings = DEFAULT_SETTINGS): Promise<boolean> {
+  async importFiles(files: InputFile[], name: string, initial: Settings = DEFAULT_SETTINGS, opts: { offerExisting?: boolean } = {}): Promise<boolean> {
     if (files.length === 0) {
       this.error = { code: 'no-files' };
       return false;
     }
-    const previous = this.phase;
-    this.error = null;
-    this.phase = 'loading';
     // Ask, on this user gesture, that the browser not evict our sessions under storage pressure.
     navigator.storage?.persist?.().catch(() => undefined);
+    const gen = this.begin('import', name);
+    const checked = normalizeSettings(initial);
+    if (!checked.ok) {
+      this.error = { code: 'settings-invalid', params: { field: checked.problems[0].path } };
+      this.end(gen);
+      return false;
+    }
+    let stored: StoredFile[];
+    try {
+      stored = await Promise.all(files.map((f) => this.storedFile(f)));
+    } catch (e) {
+      if (this.live(gen)) this.error = { code: 'read-failed', file: files[0].name, params: { message: e instanceof Error ? e.message : String(e) } };
+      this.end(gen);
+      return false;
+    }
+    if (!this.live(gen)) return false;
+    if (opts.offerExisting !== false && stored.every((f) => f.key)) {
+      const existing = await this.store.findByFiles(stored.map((f) => f.key!)).catch(() => null);
+      if (!this.live(gen)) return false;
+      if (existing) {
+        const choice = await this.offer(existing);
+        if (!this.live(gen)) return false;
+        if (choice === 'open') return this.open(existing.id);
+        if (choice === 'cancel') {
+          this.end(gen);
+          return false;
+        }
+      }
+    }
     this.progress = { label: this.t('progress.parse', { file: files[0].name, done: 1, total: files.length }), value: 0 };
-    const settings: Settings = { ...initial };
-    const out = await this.client.load(files, settings, this.onProgress);
-    this.progress = null;
+    const out = await this.client.load(files, checked.settings, this.onProgress(gen));
+    if (!this.live(gen)) return false;
     if (!out.ok) {
-      this.failLoad(out.error);
-      this.phase = previous === 'ready' ? 'ready' : 'empty';
+      this.failLoad(gen, out.error);
       return false;
     }
     const now = Date.now();
-    const session: store.Session = {
-      version: 1,
-      id: store.newSessionId(),
+    const session: Session = {
+      id: newSessionId(),
+      rev: null,
       name,
       created: now,
       updated: now,
-      files: await Promise.all(files.map(storedFile)),
-      settings,
+      files: stored,
+      settings: checked.settings,
+      figures: figuresOf(out.analysis),
     };
-    await this.keep(session, out.analysis, out.files);
-    return true;
+    // Saved before it is shown: what the user sees is already on disk.
+    const saved = await this.persist(session);
+    return this.commit(gen, saved, out);
   }
 
   /**
    * Open a .churnlens session file as a new stored session. A damaged file is refused with a
-   * message before anything is read; a file whose data cannot be analysed leaves the open session
-   * as it was (importFiles).
+   * message before anything is read; a sealed one needs its passphrase (the store's own key when
+   * it was written here); a file whose data cannot be analysed leaves the open session as it was.
    */
   async openSessionFile(file: Blob & { name?: string }): Promise<boolean> {
+    const fileName = file.name ?? '';
     let text: string;
     try {
       text = await file.text();
     } catch (e) {
-      this.error = { code: 'read-failed', file: file.name, params: { message: e instanceof Error ? e.message : String(e) } };
+      this.error = { code: 'read-failed', file: fileName, params: { message: e instanceof Error ? e.message : String(e) } };
       return false;
     }
-    const decoded = decodeSession(text);
+    let decoded = decodeSession(text);
+    if (!decoded.ok && decoded.code === 'session-file-sealed') decoded = await this.unsealFile(fileName, decoded.sealed);
     if (!decoded.ok) {
-      this.error = { code: decoded.code, file: file.name ?? '' };
+      if (decoded.code !== 'session-file-sealed') this.error = { code: decoded.code, file: fileName };
       return false;
     }
     const s = decoded.session;
@@ -147,23 +392,42 @@ export class AppState {
     return ok;
   }
 
-  /** The open session as a .churnlens file (original files and every setting). */
-  sessionFile(): Blob | null {
+  /** Open a sealed file: with the store's key when it fits, else ask for the passphrase until it opens or the user gives up. */
+  private async unsealFile(fileName: string, sealed: SealedFile): ReturnType<typeof openSealedSession> {
+    const keys = this.store.unlockedKeys();
+    if (sameKdf(sealed, keys)) {
+      const out = await openSealedSession(sealed, keys);
+      if (out.ok || out.code !== 'session-file-passphrase') return out;
+    }
+    for (let wrong = false; ; wrong = true) {
+      const passphrase = await new Promise<string | null>((resolve) => {
+        this.passphraseRequest = {
+          file: fileName,
+          wrong,
+          submit: (p) => {
+            this.passphraseRequest = null;
+            resolve(p);
+          },
+          cancel: () => {
+            this.passphraseRequest = null;
+            resolve(null);
+          },
+        };
+      });
+      if (passphrase === null) return { ok: false, code: 'session-file-sealed', sealed };
+      const out = await openSealedSession(sealed, passphrase);
+      if (out.ok || out.code !== 'session-file-passphrase') return out;
+    }
+  }
+
+  /** The open session as a .churnlens file, sealed with the store's key when it has a passphrase. */
+  async sessionFile(): Promise<Blob | null> {
     const s = this.session;
     if (!s) return null;
-    const text = encodeSession({ name: s.name, savedAt: new Date().toISOString(), settings: s.settings, files: s.files });
+    const content: SessionContent = { name: s.name, savedAt: new Date().toISOString(), settings: s.settings, files: s.files };
+    const keys = this.encryption === 'unlocked' ? this.store.unlockedKeys() : null;
+    const text = keys ? await encodeSealedSession(content, keys) : encodeSession(content);
     return new Blob([text], { type: 'application/json' });
-  }
-
-  /** A cancelled import is a notice, not an error. */
-  private failLoad(error: WorkerError) {
-    if (error.code === 'cancelled') this.notice = this.t('progress.cancelled');
-    else this.error = error;
-  }
-
-  /** Stop the import under way; the open session stays. */
-  cancelLoad() {
-    this.client.cancel();
   }
 
   /**
@@ -171,79 +435,238 @@ export class AppState {
    * re-analysed and saved only if that succeeds.
    */
   async reread(file: string, patch: { encoding?: string; sheet?: string }): Promise<boolean> {
-    if (!this.session) return false;
-    const files = this.session.files.map((f) => (f.name === file ? { ...f, ...patch } : f));
-    this.error = null;
-    this.phase = 'loading';
-    const out = await this.client.load(files, this.session.settings, this.onProgress);
-    this.progress = null;
-    this.phase = 'ready';
+    const base = this.session;
+    if (!base) return false;
+    const files = base.files.map((f) => (f.name === file ? { ...f, ...patch } : f));
+    const gen = this.begin('reread', base.name);
+    const out = await this.client.load(files.map(inputOf), base.settings, this.onProgress(gen));
+    if (!this.live(gen)) return false;
     if (!out.ok) {
-      this.failLoad(out.error);
+      this.failLoad(gen, out.error);
       return false;
     }
-    const session = { ...this.session, files, updated: Date.now() };
-    await this.keep(session, out.analysis, out.files);
+    const latest = this.session ?? base;
+    const saved = await this.persist({ ...latest, files, updated: Date.now(), figures: figuresOf(out.analysis) });
+    const ok = await this.commit(gen, saved, out);
+    // Settings changed while the file was read again: analyse with them now.
+    if (ok && latest.settings !== base.settings) void this.edit((s) => s);
+    return ok;
+  }
+
+  /** Open a saved session: its files are parsed again and analysed with its settings. */
+  async open(id: string, kind: 'open' | 'restore' = 'open'): Promise<boolean> {
+    const entry = this.sessions.find((e) => e.id === id);
+    const gen = this.begin(kind, entry?.ok ? entry.name : '');
+    let session: Session;
+    try {
+      session = await this.store.load(id);
+    } catch (e) {
+      if (this.live(gen)) this.fail(e);
+      this.end(gen);
+      return false;
+    }
+    if (!this.live(gen)) return false;
+    this.loading = { gen, kind, name: session.name };
+    const out = await this.client.load(session.files.map(inputOf), session.settings, this.onProgress(gen));
+    if (!this.live(gen)) return false;
+    if (!out.ok) {
+      this.failLoad(gen, out.error);
+      return false;
+    }
+    const ok = await this.commit(gen, session, out);
+    if (ok && kind === 'open') this.notice = this.t('sessions.restored', { name: session.name });
+    return ok;
+  }
+
+  // ── Saving ────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Save a session; never throws. Problems become messages and what is shown stays; the returned
+   * copy carries the new revision when it was saved.
+   */
+  private async persist(s: Session): Promise<Session> {
+    if (this.otherTab && s.id === this.session?.id) {
+      this.unsaved = true;
+      return s;
+    }
+    this.saving = true;
+    try {
+      const { rev, keys } = await this.store.save(s, s.rev);
+      this.unsaved = false;
+      return { ...s, rev, files: s.files.map((f, i) => ({ ...f, key: keys[i] })) };
+    } catch (e) {
+      this.unsaved = true;
+      if (e instanceof ConflictError) this.error = { code: 'session-conflict' };
+      else if (e instanceof LockedError) this.notice = this.t('crypto.lockedNotSaved');
+      else {
+        if (e instanceof QuotaError) await this.refreshSessions().catch(() => undefined);
+        this.fail(e);
+      }
+      return s;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** Save the open session as a new one (after a conflict or when another tab has it open). */
+  async saveCopy(): Promise<boolean> {
+    const s = this.session;
+    if (!s) return false;
+    const now = Date.now();
+    const copy = await this.persist({ ...s, id: newSessionId(), rev: null, name: this.t('sessions.copyName', { name: s.name }), created: now, updated: now });
+    if (copy.rev === null) return false;
+    this.session = copy;
+    this.error = null;
+    await this.claim(copy.id);
+    await this.store.setCurrent(copy.id).catch(() => undefined);
+    await this.refreshSessions();
     return true;
   }
 
   /**
-   * Save the session, then show it: what the user sees is already on disk, so closing the tab
-   * right after a change loses nothing. A storage failure is reported; the result still shows.
+   * Claim the session for this tab (a Web Lock held while it is open). When another tab holds
+   * it, this tab is told and does not save over it.
    */
-  private async keep(session: store.Session, analysis: Analysis, files: FileInfo[]) {
+  private async claim(id: string): Promise<void> {
+    this.releaseClaim?.();
+    this.releaseClaim = null;
+    this.otherTab = false;
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    if (!locks) return;
+    const held = await new Promise<boolean>((resolve) => {
+      locks
+        .request(`churnlens.session:${id}`, { ifAvailable: true }, (lock) => {
+          if (!lock) {
+            resolve(false);
+            return undefined;
+          }
+          resolve(true);
+          return new Promise<void>((release) => (this.releaseClaim = release));
+        })
+        .catch(() => resolve(true));
+    });
+    if (!held && this.session?.id === id) this.otherTab = true;
+  }
+
+  // ── Edits ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Queue a change of the open session; resolves true once it is analysed (and saved, when it can be). */
+  private edit(change: (s: Session) => Session): Promise<boolean> {
+    const s = this.session;
+    if (!s) return Promise.resolve(false);
+    return new Promise((done) => {
+      this.queue.push({ id: s.id, change, done });
+      this.count();
+      void this.runEdits();
+    });
+  }
+
+  private count() {
+    this.editsPending = this.queue.length + this.inFlight;
+  }
+
+  /** One loop applies the queue: the edits of one session at a time, all that have piled up at once. */
+  private async runEdits() {
+    if (this.editing) return;
+    this.editing = true;
     try {
-      await store.saveSession(session);
-    } catch (e) {
-      this.fail(e);
+      while (this.queue.length) {
+        const id = this.queue[0].id;
+        const batch = this.queue.filter((e) => e.id === id);
+        this.queue = this.queue.filter((e) => e.id !== id);
+        this.inFlight = batch.length;
+        this.count();
+        await this.applyBatch(id, batch);
+        this.inFlight = 0;
+        this.count();
+      }
+    } finally {
+      this.editing = false;
+      this.inFlight = 0;
+      this.count();
     }
-    this.show(session, analysis, files);
-    await this.refreshSessions().catch((e) => this.fail(e));
   }
 
-  private show(session: store.Session, analysis: Analysis, files: FileInfo[]) {
-    this.session = session;
-    this.analysis = analysis;
-    this.files = files;
-    this.phase = 'ready';
-  }
-
-  /** Open a saved session: its files are parsed again and analysed with its settings. */
-  async open(id: string, announce = true): Promise<boolean> {
-    const session = await store.loadSession(id);
-    if (!session) return false;
-    this.error = null;
-    const previous = this.phase;
-    this.phase = 'loading';
-    const out = await this.client.load(
-      session.files.map((f) => ({ name: f.name, bytes: f.bytes, encoding: f.encoding, sheet: f.sheet, delimiter: f.delimiter })),
-      session.settings,
-      this.onProgress,
-    );
-    this.progress = null;
-    if (!out.ok) {
-      this.error = out.error;
-      this.phase = previous === 'ready' ? 'ready' : 'empty';
-      return false;
-    }
-    this.show(session, out.analysis, out.files);
-    await store.setCurrentSession(id);
-    if (announce) this.notice = this.t('sessions.restored', { name: session.name });
-    return true;
-  }
-
-  /** Settings changed: re-run the analysis on the files already in the worker, then save. */
-  async applySettings(patch: Partial<Settings>) {
-    if (!this.session) return;
-    const settings: Settings = { ...this.session.settings, ...patch };
-    if (patch.asOf === '') delete settings.asOf;
-    const out = await this.client.analyze(settings);
-    if (!out.ok) {
-      this.error = out.error;
+  private async applyBatch(id: string, batch: Edit[]) {
+    const base = this.session?.id === id ? this.session : this.detached.get(id);
+    if (!base) {
+      batch.forEach((e) => e.done(false));
       return;
     }
-    const session = { ...this.session, settings, updated: Date.now() };
-    await this.keep(session, out.analysis, out.files);
+    let next = base;
+    const applied: Edit[] = [];
+    for (const e of batch) {
+      const changed = e.change(next);
+      const checked = changed.settings === next.settings ? null : normalizeSettings(changed.settings);
+      if (checked && !checked.ok) {
+        this.error = { code: 'settings-invalid', params: { field: checked.problems[0].path } };
+        e.done(false);
+        continue;
+      }
+      next = checked ? { ...changed, settings: checked.settings } : changed;
+      applied.push(e);
+    }
+    if (applied.length === 0) return;
+    const finish = (ok: boolean) => applied.forEach((e) => e.done(ok));
+    next = { ...next, updated: Date.now() };
+    let out: Outcome | null = null;
+    if (this.session?.id === id && next.settings !== base.settings) {
+      out = await this.client.analyze(next.settings);
+      // Replaced while it was analysed: the worker may hold other files now; keep only the settings.
+      if (this.session?.id !== id) out = null;
+      else if (!out.ok) {
+        this.error = out.error;
+        finish(false);
+        return;
+      } else next = { ...next, figures: figuresOf(out.analysis) };
+    }
+    const saved = await this.persist(next);
+    if (this.session?.id === id) {
+      this.session = saved;
+      if (out?.ok) {
+        this.analysis = out.analysis;
+        this.files = out.files;
+      }
+      this.detached.delete(id);
+    } else if (this.queue.some((e) => e.id === id)) this.detached.set(id, saved);
+    else this.detached.delete(id);
+    finish(true);
+    if (saved.name !== base.name) await this.refreshSessions().catch(() => undefined);
+  }
+
+  /**
+   * Change settings: the patch is applied, in order, on top of the settings as they are when its
+   * turn comes (not as they were when it was asked), then analysed and saved. `undefined` or
+   * `asOf: ''` in the patch clears a field.
+   */
+  async applySettings(patch: Partial<Settings>): Promise<void> {
+    await this.edit((s) => ({ ...s, settings: { ...s.settings, ...patch } }));
+  }
+
+  /** The user's cause for every customer with this reason text (null: back to the classifier). */
+  setReasonCause(text: string, cause: string | null) {
+    // The key is the text as the classifier reads it (long reasons are clipped, see core/text.ts).
+    const key = clipText(text.trim());
+    return this.edit((s) => {
+      const next = { ...(s.settings.reasonOverrides ?? {}) };
+      if (cause === null) delete next[key];
+      else next[key] = cause;
+      return { ...s, settings: { ...s.settings, reasonOverrides: next } };
+    });
+  }
+
+  /** The user's cause for one customer (null: back to the reason's cause). */
+  setCustomerCause(id: string, cause: string | null) {
+    return this.edit((s) => {
+      const next = { ...(s.settings.customerOverrides ?? {}) };
+      if (cause === null) delete next[id];
+      else next[id] = cause;
+      return { ...s, settings: { ...s.settings, customerOverrides: next } };
+    });
+  }
+
+  setCauseEdits(edits: CauseEdits) {
+    return this.edit((s) => ({ ...s, settings: { ...s.settings, causeEdits: edits } }));
   }
 
   /** Churned customers matching a search, from the worker (the list is not part of every analysis). */
@@ -259,54 +682,122 @@ export class AppState {
     return out.ok ? out.analysis : null;
   }
 
-  /** The user's cause for every customer with this reason text (null: back to the classifier). */
-  setReasonCause(text: string, cause: string | null) {
-    const next = { ...(this.session?.settings.reasonOverrides ?? {}) };
-    if (cause === null) delete next[text];
-    else next[text] = cause;
-    return this.applySettings({ reasonOverrides: next });
-  }
-
-  /** The user's cause for one customer (null: back to the reason's cause). */
-  setCustomerCause(id: string, cause: string | null) {
-    const next = { ...(this.session?.settings.customerOverrides ?? {}) };
-    if (cause === null) delete next[id];
-    else next[id] = cause;
-    return this.applySettings({ customerOverrides: next });
-  }
-
-  setCauseEdits(edits: CauseEdits) {
-    return this.applySettings({ causeEdits: edits });
-  }
+  // ── The Sessions list ─────────────────────────────────────────────────────────────────────
 
   async rename(id: string, name: string) {
-    await store.renameSession(id, name);
-    if (this.session?.id === id) this.session = { ...this.session, name };
+    if (this.session?.id === id) await this.edit((s) => ({ ...s, name }));
+    else {
+      try {
+        await this.store.rename(id, name);
+      } catch (e) {
+        this.fail(e);
+      }
+    }
     await this.refreshSessions();
   }
 
   async remove(id: string) {
-    await store.deleteSession(id);
     if (this.session?.id === id) this.closeSession();
+    try {
+      await this.store.remove(id);
+    } catch (e) {
+      this.fail(e);
+    }
     await this.refreshSessions();
   }
 
   async removeAll() {
-    await store.deleteAll();
+    this.queue.splice(0).forEach((e) => e.done(false));
+    this.detached.clear();
+    this.count();
     this.closeSession();
+    await this.store.deleteAll();
     await this.refreshSessions();
   }
 
   /** Back to the start screen; saved sessions stay. */
   async newAnalysis() {
-    this.closeSession();
-    await store.setCurrentSession(null);
+    this.gen++;
+    this.client.cancel();
+    this.loading = null;
+    this.progress = null;
+    this.closeSession(true);
+    await this.store.setCurrent(null);
   }
 
-  private closeSession() {
+  /** `keepEdits`: edits still queued are saved to the stored session (not when it is deleted or locked). */
+  private closeSession(keepEdits = false) {
+    if (keepEdits) this.keepQueuedEdits();
+    else if (this.session) {
+      const id = this.session.id;
+      this.queue.filter((e) => e.id === id).forEach((e) => e.done(false));
+      this.queue = this.queue.filter((e) => e.id !== id);
+      this.count();
+    }
+    this.releaseClaim?.();
+    this.releaseClaim = null;
+    this.otherTab = false;
+    this.unsaved = false;
     this.session = null;
     this.analysis = null;
     this.files = [];
     this.phase = 'empty';
+  }
+
+  // ── Passphrase ────────────────────────────────────────────────────────────────────────────
+
+  /** Encrypt every stored session; returns the PBKDF2 iteration count measured for this machine. */
+  async setPassphrase(passphrase: string): Promise<number> {
+    const { iterations } = await chooseIterations();
+    await this.store.setPassphrase(passphrase, iterations);
+    await this.afterConversion();
+    return iterations;
+  }
+
+  /** false: wrong passphrase (nothing changed). */
+  async unlock(passphrase: string): Promise<boolean> {
+    try {
+      await this.store.unlock(passphrase);
+    } catch (e) {
+      if (e instanceof WrongPassphraseError) return false;
+      throw e;
+    }
+    if (this.notice === this.t('crypto.lockedAtStart')) this.notice = null;
+    await this.afterConversion();
+    if (!this.session && this.phase === 'empty') {
+      const id = await this.store.current();
+      if (id && this.sessions.some((e) => e.id === id && e.ok)) await this.open(id, 'restore');
+    }
+    return true;
+  }
+
+  /** Forget the key in this tab and close the open session (its data is on screen). */
+  async lockNow() {
+    this.store.lockNow();
+    this.queue.splice(0).forEach((e) => e.done(false));
+    this.detached.clear();
+    this.count();
+    this.closeSession();
+    await this.refreshSessions();
+  }
+
+  async removePassphrase() {
+    await this.store.removePassphrase();
+    await this.afterConversion();
+  }
+
+  /** "Forgot passphrase": the encrypted sessions can only be deleted. */
+  async forgetPassphrase() {
+    await this.removeAll();
+  }
+
+  /** Conversions save every session anew: the open one picks up its new revision; unsaved work is saved. */
+  private async afterConversion() {
+    await this.refreshSessions();
+    const s = this.session;
+    if (!s) return;
+    const entry = this.sessions.find((e) => e.id === s.id);
+    if (entry?.ok && entry.rev !== s.rev && !this.unsaved) this.session = { ...s, rev: entry.rev };
+    else if (this.unsaved && !this.otherTab) this.session = await this.persist({ ...s, rev: entry?.ok ? entry.rev : s.rev });
   }
 }

@@ -4,6 +4,7 @@ import type { LostCustomer, Settings } from '../core/types';
 import { ingestSource } from '../core/ingest/source';
 import { IngestError, type ParsedFile } from '../core/types';
 import { fileInfo, type Request, type Response, type WorkerError } from './protocol';
+import { clipStrings } from '../core/text';
 
 export function toWorkerError(e: unknown): WorkerError {
   if (e instanceof IngestError) return { code: e.code, file: e.file, params: e.params };
@@ -11,13 +12,23 @@ export function toWorkerError(e: unknown): WorkerError {
   return { code: 'internal-error', params: { message } };
 }
 
-/** Holds the parsed files of the open session; a failed or cancelled load leaves them untouched. */
+/**
+ * Holds the parsed files of the open session; a failed or cancelled load leaves them untouched.
+ * Loads can overlap (a file dropped while a session is being restored): a new load cancels the
+ * ones before it, and only the newest may replace the files, whichever finishes first.
+ */
 export class Handler {
   private files: ParsedFile[] = [];
+  /** The id of the newest load request. */
+  private latest = 0;
+  private running = new Set<number>();
 
   /** Read every file (streamed, with progress in bytes), then analyse; replace the files only on success. */
   private async load(req: Extract<Request, { type: 'load' }>, post: (r: Response) => void): Promise<void> {
     const id = req.id;
+    for (const older of this.running) this.cancelled.add(older);
+    this.latest = Math.max(this.latest, id);
+    this.running.add(id);
     try {
       const size = (b: ArrayBuffer | Blob) => (b instanceof ArrayBuffer ? b.byteLength : b.size);
       const total = req.files.reduce((n, f) => n + size(f.bytes), 0);
@@ -36,17 +47,19 @@ export class Handler {
         );
         before += size(f.bytes);
       }
-      if (this.cancelled.has(id)) throw new IngestError('cancelled');
+      if (this.cancelled.has(id) || id !== this.latest) throw new IngestError('cancelled');
       post({ id, type: 'progress', stage: 'analyze', done: req.files.length, total: req.files.length });
       const prepared = prepare(parsed, req.settings);
       const analysis = analyzePrepared(prepared, req.settings, { full: false });
+      if (this.cancelled.has(id) || id !== this.latest) throw new IngestError('cancelled');
       this.files = parsed;
       this.cache = { files: parsed, roles: Handler.mappingKey(req.settings), prepared };
-      post({ id, type: 'result', ok: true, analysis, files: parsed.map(fileInfo) });
+      post({ id, type: 'result', ok: true, analysis: clipStrings(analysis), files: parsed.map((f) => clipStrings(fileInfo(f))) });
     } catch (e) {
       post({ id, type: 'result', ok: false, error: toWorkerError(e) });
     } finally {
       this.cancelled.delete(id);
+      this.running.delete(id);
     }
   }
 
@@ -81,7 +94,7 @@ export class Handler {
     const hits = q
       ? this.lost.rows.filter((c) => [c.id, c.name, c.reason, c.cause].some((v) => v.toLowerCase().includes(q)))
       : this.lost.rows;
-    return { rows: hits.slice(0, limit), total: hits.length };
+    return { rows: clipStrings(hits.slice(0, limit)), total: hits.length };
   }
 
   handle(req: Request, post: (r: Response) => void): void | Promise<void> {
@@ -97,8 +110,11 @@ export class Handler {
         return;
       }
       // Settings changes reuse the prepared model: only the fast analysis steps run.
-      const analysis = analyzePrepared(this.prepared(req.settings), req.settings, { full: req.full === true });
-      post({ id: req.id, type: 'result', ok: true, analysis, files: this.files.map(fileInfo) });
+      // The page-sized analysis is what the page draws: long cells are clipped for display (the
+      // full analysis, for exports, keeps every character).
+      const full = req.full === true;
+      const analysis = analyzePrepared(this.prepared(req.settings), req.settings, { full });
+      post({ id: req.id, type: 'result', ok: true, analysis: full ? analysis : clipStrings(analysis), files: this.files.map((f) => clipStrings(fileInfo(f))) });
     } catch (e) {
       post({ id: req.id, type: 'result', ok: false, error: toWorkerError(e) });
     }

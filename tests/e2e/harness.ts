@@ -79,23 +79,54 @@ export async function openApp(browser: Browser, url: string): Promise<Guarded> {
 export const hasChromium = existsSync(CHROMIUM);
 export const hasDist = existsSync(join(DIST, 'index.html'));
 
-/** The settings of the open session, read back from the page's IndexedDB (what a reload restores). */
-export async function settingsOf(page: Page): Promise<Settings> {
+/** Every key and value of the page's session store (IndexedDB `churnlens.sessions.v1`, store `kv`). */
+export async function storedEntries(page: Page): Promise<[string, unknown][]> {
   return page.evaluate(
     () =>
-      new Promise<Settings>((resolve, reject) => {
+      new Promise<[string, unknown][]>((resolve, reject) => {
+        const open = indexedDB.open('churnlens.sessions.v1');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('kv', 'readonly').objectStore('kv');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => resolve((keys.result as string[]).map((k, i) => [k, values.result[i]]));
+          values.onerror = () => reject(values.error);
+        };
+      }),
+  );
+}
+
+/**
+ * The stored record of the open session (what a reload restores), found through its pointer:
+ * `current` → `head:<id>` → `rec:<id>:<nonce>` (see src/store/records.ts).
+ */
+export async function storedSession(page: Page): Promise<{ id: string; rev: number; name: string; settings: Settings; files: { name: string; key: string; size: number }[] }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
         const open = indexedDB.open('churnlens.sessions.v1');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const store = open.result.transaction('kv', 'readonly').objectStore('kv');
           const cur = store.get('current');
           cur.onsuccess = () => {
-            const s = store.get(`session:${cur.result}`);
-            s.onsuccess = () => resolve(s.result.settings);
+            if (cur.result === undefined) return reject(new Error('no current session'));
+            const head = store.get(`head:${cur.result}`);
+            head.onsuccess = () => {
+              if (head.result === undefined) return reject(new Error(`no pointer for session ${cur.result}`));
+              const rec = store.get(`rec:${cur.result}:${head.result.rec}`);
+              rec.onsuccess = () => (rec.result === undefined ? reject(new Error('no record')) : resolve(rec.result));
+            };
           };
         };
       }),
   );
+}
+
+/** The settings of the open session, read back from the page's IndexedDB (what a reload restores). */
+export async function settingsOf(page: Page): Promise<Settings> {
+  return (await storedSession(page)).settings;
 }
 
 /** Open a dashboard section by its link in the section bar, and wait until it is the one shown. */

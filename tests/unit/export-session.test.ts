@@ -1,6 +1,9 @@
 // The .churnlens session file: round trip of names, settings and bytes; refusals by code.
 import { describe, expect, it } from 'vitest';
-import { decodeSession, encodeSession, fromBase64, isSessionFileName, toBase64, type SessionContent } from '../../src/export/session';
+import {
+  decodeSession, encodeSealedSession, encodeSession, fromBase64, isSessionFileName, openSealedSession, sameKdf, toBase64, type SealedFile, type SessionContent,
+} from '../../src/export/session';
+import { deriveKeys, MIN_ITERATIONS, newParams } from '../../src/store/crypto';
 
 const bytes = (s: string) => {
   const b = new TextEncoder().encode(s);
@@ -63,7 +66,7 @@ describe('session file', () => {
     ['empty', '', 'session-file-json'],
     ['another JSON', JSON.stringify({ version: 1, customers: {} }), 'session-file-format'],
     ['an analysis export', JSON.stringify({ version: 1, asOf: '2024-01-01' }), 'session-file-format'],
-    ['a newer version', JSON.stringify({ ...good(), version: 2 }), 'session-file-version'],
+    ['a newer version', JSON.stringify({ ...good(), version: 3 }), 'session-file-version'],
     ['no version', JSON.stringify({ ...good(), version: undefined }), 'session-file-version'],
     ['bad base64', JSON.stringify({ ...good(), files: [{ ...good().files[0], base64: 'not*base64' }] }), 'session-file-corrupt'],
     ['truncated base64', JSON.stringify({ ...good(), files: [{ ...good().files[0], base64: good().files[0].base64.slice(0, -3) }] }), 'session-file-corrupt'],
@@ -72,11 +75,26 @@ describe('session file', () => {
     ['a file without a name', JSON.stringify({ ...good(), files: [{ base64: 'YQ==' }] }), 'session-file-corrupt'],
     ['no settings', JSON.stringify({ ...good(), settings: undefined }), 'session-file-corrupt'],
     ['settings of the wrong shape', JSON.stringify({ ...good(), settings: { inactiveDays: 90, reasonOverrides: 'x' } }), 'session-file-corrupt'],
-    ['no inactivity threshold', JSON.stringify({ ...good(), settings: {} }), 'session-file-corrupt'],
+    ['an inactivity threshold as text', JSON.stringify({ ...good(), settings: { inactiveDays: '90' } }), 'session-file-corrupt'],
+    ['tiers that are not numbers', JSON.stringify({ ...good(), settings: { inactiveDays: 90, tiers: ['20%'] } }), 'session-file-corrupt'],
+    ['an override that is not a cause id', JSON.stringify({ ...good(), settings: { inactiveDays: 90, reasonOverrides: { dear: { id: 'price' } } } }), 'session-file-corrupt'],
+    ['a sealed file without its salt', JSON.stringify({ format: 'churnlens-session', version: 2, encryption: { cipher: 'AES-GCM', kdf: 'PBKDF2', hash: 'SHA-256', iterations: 600000, iv: 'AAAAAAAAAAAAAAAA' }, data: 'AAAAAAAAAAAAAAAAAAAAAA==' }), 'session-file-corrupt'],
   ])('refuses %s with a code', (_, text, code) => {
     const out = decodeSession(text);
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.code).toBe(code);
+  });
+
+  it('names the settings field that is wrong', () => {
+    const out = decodeSession(JSON.stringify({ ...good(), settings: { inactiveDays: 90, tiers: [0.2, 'x'] } }));
+    expect(out).toEqual({ ok: false, code: 'session-file-corrupt', detail: 'settings.tiers[1]' });
+  });
+
+  it('fills missing settings with the defaults and drops overrides to causes that do not exist', () => {
+    const out = decodeSession(JSON.stringify({ ...good(), settings: { reasonOverrides: { dear: 'price', old: 'custom-gone' } } }));
+    expect(out.ok && out.session.settings).toEqual({
+      inactiveDays: 90, churnMode: 'auto', period: 'month', tiers: [0.2], repWindowDays: 90, reasonOverrides: { dear: 'price' },
+    });
   });
 
   it('accepts a BOM and falls back to the file names when the name is missing', () => {
@@ -88,5 +106,50 @@ describe('session file', () => {
     expect(isSessionFileName('Client A.churnlens')).toBe(true);
     expect(isSessionFileName('X.CHURNLENS')).toBe(true);
     expect(isSessionFileName('data.csv')).toBe(false);
+  });
+});
+
+describe('sealed session file (version 2)', async () => {
+  const keys = await deriveKeys('blue lantern 42 river', newParams(MIN_ITERATIONS));
+  const text = await encodeSealedSession(session, keys);
+  const sealedOf = (t: string): SealedFile => {
+    const out = decodeSession(t);
+    if (out.ok || out.code !== 'session-file-sealed') throw new Error('not sealed');
+    return out.sealed;
+  };
+
+  it('holds no plaintext: not the name, the settings, the file names or the bytes', () => {
+    const json = JSON.parse(text);
+    expect(Object.keys(json).sort()).toEqual(['data', 'encryption', 'format', 'version']);
+    expect(json.encryption).toMatchObject({ cipher: 'AES-GCM', kdf: 'PBKDF2', hash: 'SHA-256', iterations: MIN_ITERATIONS });
+    const plain = encodeSession(session);
+    for (const secret of ['客户 A review', '太贵了', 'customers.csv', 'K0042', toBase64(new Uint8Array(session.files[0].bytes)).slice(0, 12)]) {
+      expect(plain).toContain(secret);
+      expect(text).not.toContain(secret);
+      expect(Buffer.from(fromBase64(json.data)!).toString('latin1')).not.toContain(secret);
+    }
+  });
+
+  it('opens with the passphrase (or the same derived keys) and round-trips everything', async () => {
+    const sealed = sealedOf(text);
+    expect(sameKdf(sealed, keys)).toBe(true);
+    for (const secret of ['blue lantern 42 river', keys]) {
+      const out = await openSealedSession(sealed, secret);
+      if (!out.ok) throw new Error(out.code);
+      expect(out.session.name).toBe(session.name);
+      expect(out.session.settings).toEqual(session.settings);
+      expect(out.session.files.map((f) => asText(f.bytes))).toEqual(session.files.map((f) => asText(f.bytes)));
+    }
+  });
+
+  it('a wrong passphrase and a tampered file are refused by code', async () => {
+    expect(await openSealedSession(sealedOf(text), 'blue lantern 42 rivers')).toEqual({ ok: false, code: 'session-file-passphrase' });
+    const json = JSON.parse(text);
+    const data = fromBase64(json.data)!;
+    data[data.length >> 1] ^= 1;
+    const tampered = JSON.stringify({ ...json, data: toBase64(data) });
+    expect(await openSealedSession(sealedOf(tampered), keys)).toEqual({ ok: false, code: 'session-file-passphrase' });
+    const weak = JSON.stringify({ ...json, encryption: { ...json.encryption, iterations: 1000 } });
+    expect(await openSealedSession(sealedOf(weak), 'blue lantern 42 river')).toEqual({ ok: false, code: 'session-file-corrupt', detail: 'encryption.iterations' });
   });
 });

@@ -5,6 +5,7 @@
 import type { CustomerModel } from '../model/customers';
 import type { ChurnState } from './definition';
 import { resolveCauses, type CauseOptions, type ResolvedCauses } from '../causes/resolve';
+import { clipText } from '../text';
 
 export interface CauseAttribution {
   /** Churned customers (model indexes), in model order. */
@@ -42,6 +43,7 @@ export function attributeCauses(
     rev[j] = revenue[i];
     repLeft[j++] = afterRepLeft[i];
   }
-  const resolved = resolveCauses({ ids, reasons, repLeft, ...(hints ? { hints } : {}) }, opts);
+  // The classifier reads at most MAX_CELL_CHARS of a reason (a pasted e-mail thread would stall it); tables keep the whole text.
+  const resolved = resolveCauses({ ids, reasons: reasons.map((r) => clipText(r)), repLeft, ...(hints ? { hints } : {}) }, opts);
   return { index, reasons, revenue: rev, repLeft, resolved };
 }
