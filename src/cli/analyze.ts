@@ -1,17 +1,98 @@
 // churnlens on the command line: the same core as the page.
 //   npm run --silent analyze -- [--as-of YYYY-MM-DD] [--inactive-days N] FILE...
 // Prints one JSON object (the Analysis) on stdout; errors go to stderr with exit code 1 (usage: 2).
-import { readFileSync } from 'node:fs';
+// The analysis's questions (no churn signal, unknown status values…) are in it with the settings
+// that answer them: --settings applies one; --role, --status and --tenure-unit set the same by hand.
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { analyze } from '../core/analyze';
 import { ingestSource } from '../core/ingest/source';
 import { parseIsoDay } from '../core/dates';
-import { IngestError, type ParsedFile, type Settings } from '../core/types';
-import { checkedSettings } from '../core/settings';
+import { IngestError, ROLES, type ParsedFile, type Role, type Settings, type StatusClass, type TenureUnit } from '../core/types';
+import { checkedSettings, SettingsError } from '../core/settings';
+import { normStatusValue } from '../core/ingest/status';
 import { translate } from '../i18n';
 
 const USAGE =
   'usage: npm run --silent analyze -- [--as-of YYYY-MM-DD] [--inactive-days N] [--encoding LABEL] FILE... (CSV, TSV, TXT or .xlsx)';
+
+const CORRECTIONS = [
+  '  --role FILE:ROLE=COLUMN          the column (header text, or 0-based index) holding ROLE in FILE; repeatable',
+  '  --status FILE:VALUE=MEANING      what a value of FILE\'s status column means: lost, active, prospect or ignore; repeatable',
+  '  --tenure-unit day|month|year     the unit of the tenure column',
+  '  --settings JSON|FILE.json        settings to merge, such as the "answer" of a question in the output',
+  '  (FILE is the file\'s name as given, without its folder)',
+].join('\n');
+const STATUS_CLASSES: readonly StatusClass[] = ['lost', 'active', 'prospect', 'ignore'];
+const TENURE_UNITS: readonly TenureUnit[] = ['day', 'month', 'year'];
+
+/** --role choices, by column text: resolved once the files are read. */
+const roleChoices: { file: string; role: Role; column: string }[] = [];
+
+/** "FILE:REST" → [file name, REST]: the file is what comes before the first colon. */
+function fileAnd(a: string, v: string): [string, string] {
+  const at = v.indexOf(':');
+  if (at <= 0) fail(`${a} takes FILE:…, got "${v}"`, 2);
+  return [basename(v.slice(0, at)), v.slice(at + 1)];
+}
+
+/** "LEFT=RIGHT", split at the last "=". */
+function pairOf(a: string, v: string): [string, string] {
+  const at = v.lastIndexOf('=');
+  if (at <= 0 || at === v.length - 1) fail(`${a} takes …=…, got "${v}"`, 2);
+  return [v.slice(0, at), v.slice(at + 1)];
+}
+
+/** A correction option (--role, --status, --tenure-unit, --settings) into the settings; false for any other option. */
+function correction(a: string, value: () => string, settings: Settings): boolean {
+  if (a === '--tenure-unit') {
+    const v = value() as TenureUnit;
+    if (!TENURE_UNITS.includes(v)) fail(`--tenure-unit must be day, month or year, got "${v}"`, 2);
+    settings.tenureUnit = v;
+  } else if (a === '--status') {
+    const [file, rest] = fileAnd(a, value());
+    const [raw, as] = pairOf(a, rest);
+    if (!STATUS_CLASSES.includes(as as StatusClass)) fail(`--status: "${as}" is not one of ${STATUS_CLASSES.join(', ')}`, 2);
+    const all = { ...(settings.statusValues ?? {}) };
+    all[file] = { ...(all[file] ?? {}), [normStatusValue(raw)]: as as StatusClass };
+    settings.statusValues = all;
+  } else if (a === '--role') {
+    const [file, rest] = fileAnd(a, value());
+    const [role, column] = pairOf(a, rest);
+    if (!ROLES.includes(role as Role)) fail(`--role: "${role}" is not a role (${ROLES.join(', ')})`, 2);
+    roleChoices.push({ file, role: role as Role, column });
+  } else if (a === '--settings') {
+    const v = value();
+    let extra: unknown;
+    try {
+      extra = JSON.parse(v.trimStart().startsWith('{') ? v : readFileSync(v, 'utf8'));
+    } catch (e) {
+      fail(`--settings: ${existsSync(v) ? 'not JSON' : 'neither JSON nor a readable file'} (${(e as Error).message})`, 2);
+    }
+    try {
+      Object.assign(settings, checkedSettings({ ...settings, ...(extra as object) }));
+    } catch (e) {
+      if (e instanceof SettingsError) fail(`--settings: ${e.message}`, 2);
+      throw e;
+    }
+  } else return false;
+  return true;
+}
+
+/** The --role choices as roleOverrides: a column by its header text, else by its 0-based index. */
+function withRoles(settings: Settings, parsed: ParsedFile[]): Settings {
+  if (roleChoices.length === 0) return settings;
+  const all = { ...(settings.roleOverrides ?? {}) };
+  for (const { file, role, column } of roleChoices) {
+    const f = parsed.find((x) => x.file === file);
+    if (!f) fail(`--role: no input file named ${file}`, 2);
+    let index = f.header.findIndex((h) => h.trim() === column.trim());
+    if (index < 0 && /^\d+$/.test(column) && +column < f.header.length) index = +column;
+    if (index < 0) fail(`--role: ${file} has no column "${column}" (its columns: ${f.header.join(', ')})`, 2);
+    all[file] = { ...(all[file] ?? {}), [role]: index };
+  }
+  return { ...settings, roleOverrides: all };
+}
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`churnlens: ${message}\n`);
@@ -38,8 +119,9 @@ function parseArgs(argv: string[]): { settings: Settings; files: string[]; encod
       if (!Number.isInteger(v) || v < 1) fail(`--inactive-days must be a positive whole number`, 2);
       settings.inactiveDays = v;
     } else if (a === '--encoding') encoding = value();
+    else if (correction(a, value, settings)) continue;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${USAGE}\n${CORRECTIONS}\n`);
       process.exit(0);
     } else if (a.startsWith('--')) fail(`unknown option ${a}\n${USAGE}`, 2);
     else files.push(a);
@@ -68,7 +150,13 @@ async function main() {
       throw e;
     }
   }
-  const analysis = analyze(parsed, settings);
+  let analysis;
+  try {
+    analysis = analyze(parsed, withRoles(settings, parsed));
+  } catch (e) {
+    if (e instanceof SettingsError) fail(e.message, 2);
+    throw e;
+  }
   process.stdout.write(`${JSON.stringify(analysis)}\n`);
 }
 
