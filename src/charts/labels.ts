@@ -15,3 +15,8 @@ export function thinLabels<T>(values: readonly T[], max: number): T[] {
   const step = Math.max(1, Math.ceil(values.length / max));
   return values.filter((_, k) => k % step === 0);
 }
+
+/** The survival chart's time axis title for the unit the analysis measured tenure in. */
+export function survivalAxisKey(unit: Analysis['survival']['unit']): string {
+  return unit === 'day' ? 'chart.survival.xDay' : unit === 'year' ? 'chart.survival.xYear' : 'chart.survival.xMonth';
+}

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import { translate, type Locale } from '../i18n';
 import { CATEGORY_COLORS, CONFIG, GROUP_COLORS } from './theme';
+import { survivalAxisKey } from './labels';
 
 /** p-value as text: 3 significant digits, "< 0.0001" below that. */
 export const formatP = (p: number): string => (p < 1e-4 ? '< 0.0001' : p.toPrecision(3));
@@ -12,7 +13,7 @@ export const formatP = (p: number): string => (p < 1e-4 ? '< 0.0001' : p.toPreci
  */
 export function survivalSpec(a: Analysis, locale: Locale): TopLevelSpec {
   const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
-  const xTitle = t(a.survival.unit === 'day' ? 'chart.survival.xDay' : 'chart.survival.xMonth');
+  const xTitle = t(survivalAxisKey(a.survival.unit));
   const x = { field: 't', type: 'quantitative' as const, title: xTitle };
   const yScale = { domain: [0, 1] };
   const base = {

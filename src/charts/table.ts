@@ -4,7 +4,7 @@
 import type { Analysis } from '../core/types';
 import { formatNumber, formatPercent, translate, type Locale } from '../i18n';
 import type { ChartId } from './index';
-import { causeLabel } from './labels';
+import { causeLabel, survivalAxisKey } from './labels';
 import { chartTitle } from './summary';
 import { tierLabel } from './tiers';
 import { groupOf } from './causes';
@@ -105,7 +105,7 @@ export function chartTable(id: ChartId, a: Analysis, locale: Locale): ChartTable
     }
     case 'survival': {
       const s = a.survival;
-      const tTitle = t(s.unit === 'day' ? 'chart.survival.xDay' : 'chart.survival.xMonth');
+      const tTitle = t(survivalAxisKey(s.unit));
       if (s.by && s.by.groups.length > 1) {
         return {
           caption,

@@ -103,6 +103,7 @@ export const en = {
   'chart.survival.title': 'Customer survival (Kaplan–Meier, 95% band)',
   'chart.survival.xDay': 'Days since first order',
   'chart.survival.xMonth': 'Tenure (months)',
+  'chart.survival.xYear': 'Tenure (years)',
   'chart.survival.y': 'Share still a customer',
   'chart.survival.atRisk': 'At risk',
   'chart.survival.median': 'Median lifetime: {value}',

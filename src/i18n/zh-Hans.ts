@@ -101,6 +101,7 @@ export const zhHans: Record<keyof typeof en, string> = {
   'chart.survival.title': '客户生存曲线（Kaplan–Meier，95% 置信带）',
   'chart.survival.xDay': '首单后天数',
   'chart.survival.xMonth': '合作时长（月）',
+  'chart.survival.xYear': '合作时长（年）',
   'chart.survival.y': '仍为客户的比例',
   'chart.survival.atRisk': '风险集人数',
   'chart.survival.median': '客户寿命中位数：{value}',

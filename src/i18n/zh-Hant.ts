@@ -101,6 +101,7 @@ export const zhHant: Record<keyof typeof en, string> = {
   'chart.survival.title': '客戶存活曲線（Kaplan–Meier，95% 信賴帶）',
   'chart.survival.xDay': '首單後天數',
   'chart.survival.xMonth': '合作時長（月）',
+  'chart.survival.xYear': '合作時長（年）',
   'chart.survival.y': '仍為客戶的比例',
   'chart.survival.atRisk': '風險集人數',
   'chart.survival.median': '客戶壽命中位數：{value}',
