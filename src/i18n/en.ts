@@ -566,7 +566,7 @@ export const en = {
   'question.tenure-unit-assumed': 'In which unit is "{column}" written?',
   'question.apply': 'Use this column',
   'question.more': '{count} more',
-  'question.none': 'No column in the files could answer this: add a file that has it, or set it in the column mapping below.',
+  'question.none': 'No column in the files could answer this: add a file that has it, or set it in the column mapping (Data section).',
   'question.showAnyway': 'Show the dashboard anyway',
   'question.held': 'The dashboard is held back until this is answered, so it does not show a wrong 0% or 100%.',
   'status.title': 'Values of "{column}" ({file})',

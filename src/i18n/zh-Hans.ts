@@ -564,7 +564,7 @@ export const zhHans: Record<keyof typeof en, string> = {
   'question.tenure-unit-assumed': '“{column}”的单位是什么？',
   'question.apply': '使用这一列',
   'question.more': '另有 {count} 项',
-  'question.none': '文件中没有能回答这个问题的列：请添加含有该信息的文件，或在下方的列映射中指定。',
+  'question.none': '文件中没有能回答这个问题的列：请添加含有该信息的文件，或在“数据”部分的列映射中指定。',
   'question.showAnyway': '仍然显示仪表板',
   'question.held': '在回答这个问题之前先不显示仪表板，以免显示错误的 0% 或 100%。',
   'status.title': '“{column}”的取值（{file}）',

@@ -564,7 +564,7 @@ export const zhHant: Record<keyof typeof en, string> = {
   'question.tenure-unit-assumed': '「{column}」的單位是什麼？',
   'question.apply': '使用這一欄',
   'question.more': '另有 {count} 項',
-  'question.none': '檔案中沒有能回答這個問題的欄位：請加入含有該資訊的檔案，或在下方的欄位對應中指定。',
+  'question.none': '檔案中沒有能回答這個問題的欄位：請加入含有該資訊的檔案，或在「資料」部分的欄位對應中指定。',
   'question.showAnyway': '仍然顯示儀表板',
   'question.held': '在回答這個問題之前先不顯示儀表板，以免顯示錯誤的 0% 或 100%。',
   'status.title': '「{column}」的取值（{file}）',
