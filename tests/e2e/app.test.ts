@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
 import { DEFAULT_SETTINGS } from '../../src/core/types';
-import { fileUrl, hasChromium, hasDist, launch, openApp, serveDist, type Guarded } from './harness';
+import { fileUrl, hasChromium, hasDist, launch, openApp, serveDist, showSection, type Guarded } from './harness';
 
 const sampleDir = new URL('../../src/sample/', import.meta.url);
 const sampleAnalysis = () => analyzeSampleAsOf();
@@ -117,11 +117,14 @@ describe.skipIf(!ready)('the built app', () => {
         await g.page.locator('[data-testid=chart-controllable][data-rendered=true]').waitFor();
         const ticks = await g.page.locator('[data-testid=chart-controllable] svg .mark-tick line, [data-testid=chart-controllable] svg .mark-tick path, [data-testid=chart-controllable] svg .mark-rect path').count();
         expect(ticks).toBeGreaterThanOrEqual(2);
+        // Survival and cohorts are in the "Over time" section, drawn when it is first opened.
+        await showSection(g.page, 'time');
         await g.page.locator('[data-testid=chart-survival][data-rendered=true]').waitFor();
         await g.page.locator('[data-testid=chart-cohorts][data-rendered=true]').waitFor();
       });
 
       it('exports a chart as a valid PNG and as SVG', async () => {
+        await showSection(g.page, 'overview');
         const [png] = await Promise.all([g.page.waitForEvent('download'), g.page.click('[data-testid=png-causes]')]);
         const bytes = readFileSync((await png.path())!);
         expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -145,16 +148,22 @@ describe.skipIf(!ready)('the built app', () => {
 
       it('recomputes on a new as-of date and restores it after a reload', async () => {
         const earlier = analyzeSampleAsOf('2023-12-31');
+        // The settings are in the Data section, the KPIs in the Overview.
+        await showSection(g.page, 'data');
         await g.page.fill('[data-testid=as-of]', '2023-12-31');
         await g.page.click('[data-testid=apply-settings]');
+        await showSection(g.page, 'overview');
         await expect.poll(() => kpi(g.page, 'customers')).toBe(earlier.customers.total);
         expect(await kpi(g.page, 'churned')).toBe(earlier.customers.churned);
         await g.page.reload();
+        await showSection(g.page, 'overview');
         await waitForDashboard(g.page);
         expect(await kpi(g.page, 'customers')).toBe(earlier.customers.total);
+        await showSection(g.page, 'data');
         expect(await g.page.inputValue('[data-testid=as-of]')).toBe('2023-12-31');
         await g.page.fill('[data-testid=as-of]', '');
         await g.page.click('[data-testid=apply-settings]');
+        await showSection(g.page, 'overview');
         await expect.poll(() => kpi(g.page, 'customers')).toBe(expected.customers.total);
       });
 
@@ -189,10 +198,13 @@ describe.skipIf(!ready)('the built app', () => {
           mimeType: 'text/csv',
           buffer: Buffer.from(GBK_CSV),
         });
+        // The inputs table is in the Data section, the KPIs in the Overview.
+        await showSection(g.page, 'data');
         await g.page.locator('[data-testid=inputs-table]').waitFor();
+        expect(await g.page.locator('[data-testid=inputs-table]').innerText()).toContain('gbk');
+        await showSection(g.page, 'overview');
         expect(await kpi(g.page, 'customers')).toBe(2);
         expect(await kpi(g.page, 'churned')).toBe(1);
-        expect(await g.page.locator('[data-testid=inputs-table]').innerText()).toContain('gbk');
       });
 
       it('lists, renames and deletes sessions', async () => {
