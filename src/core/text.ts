@@ -4,12 +4,26 @@
 
 export const MAX_CELL_CHARS = 2000;
 
+/** Characters XML 1.0 cannot hold (C0 controls but tab, LF and CR; U+FFFE, U+FFFF) and lone surrogates. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_XML_ALL = new RegExp(NOT_XML.source, 'g');
+
 /**
- * The text cut to `max` characters with "…" after it, never splitting a surrogate pair;
- * unchanged when it is short enough. Idempotent, so a clipped reason shown on the page is also
- * the key its override is stored under.
+ * The text with every character XML (hence SVG, .xlsx and the page's exports) cannot hold
+ * replaced by U+FFFD: a NUL byte or a lone surrogate in a cell must not break a drawn chart.
+ */
+export function cleanText(s: string): string {
+  return NOT_XML.test(s) ? s.replace(NOT_XML_ALL, '\uFFFD') : s;
+}
+
+/**
+ * The text as the classifier and the page read it: cleaned (cleanText), then cut to `max`
+ * characters with "…" after it, never splitting a surrogate pair; unchanged when it is short and
+ * clean. Idempotent, so a clipped reason shown on the page is also the key its override is
+ * stored under.
  */
 export function clipText(s: string, max = MAX_CELL_CHARS): string {
+  s = cleanText(s);
   if (s.length <= max) return s;
   const end = s.charCodeAt(max - 1) >= 0xd800 && s.charCodeAt(max - 1) <= 0xdbff ? max - 1 : max;
   return `${s.slice(0, end)}…`;

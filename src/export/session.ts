@@ -70,11 +70,16 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+// A plain character class, not a repeated group: a group quantified over a 100 MB string
+// overflows the regular-expression stack ("Maximum call stack size exceeded").
+const BASE64_BODY = /^[A-Za-z0-9+/]*$/;
+const BASE64_TAIL = /^[A-Za-z0-9+/]{2}(?:==|[A-Za-z0-9+/]=|[A-Za-z0-9+/]{2})$/;
 
 /** Strict: only the standard alphabet with correct padding; anything else is null. */
 export function fromBase64(text: string): Uint8Array | null {
-  return BASE64.test(text) ? base64Bytes(text) : null;
+  if (text.length % 4 !== 0) return null;
+  if (text.length > 0 && (!BASE64_BODY.test(text.slice(0, -4)) || !BASE64_TAIL.test(text.slice(-4)))) return null;
+  return base64Bytes(text);
 }
 
 /** Bytes of base64 the caller trusts (our own bundled assets); see fromBase64 for user files. */

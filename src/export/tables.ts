@@ -7,6 +7,7 @@ import type { Analysis } from '../core/types';
 import { causeById } from '../core/causes/taxonomy';
 import { causeLabel } from '../charts/labels';
 import { translate, type Locale } from '../i18n';
+import { cleanText, clipText } from '../core/text';
 
 export type Cell = string | number | null;
 
@@ -111,9 +112,21 @@ export function exportTable(id: TableId, a: Analysis, locale: Locale): Table {
 /** A worksheet cell as write-excel-file takes it: text always typed String (never a formula), numbers Number. */
 export type XlsxCell = { type: StringConstructor; value: string; fontWeight?: 'bold' } | { type: NumberConstructor; value: number } | null;
 
+/** Excel's limit on the characters of one cell; a longer text makes a workbook Excel must repair. */
+export const XLSX_MAX_CHARS = 32_767;
+
+/**
+ * Text as a worksheet can hold it: characters XML refuses become U+FFFD, and a text longer than
+ * Excel's cell limit is cut there with "…" (the CSV keeps it whole).
+ */
+export function xlsxText(s: string): string {
+  const clean = cleanText(s);
+  return clean.length <= XLSX_MAX_CHARS ? clean : clipText(clean, XLSX_MAX_CHARS - 1);
+}
+
 /** Header (bold) and rows as worksheet cells; text neutralised as in the CSV. */
 export function xlsxData(table: Pick<Table, 'header' | 'rows'>): XlsxCell[][] {
-  const text = (s: string): XlsxCell => ({ type: String, value: neutralise(s) });
+  const text = (s: string): XlsxCell => ({ type: String, value: xlsxText(neutralise(s)) });
   return [
     table.header.map((h) => ({ type: String, value: neutralise(h), fontWeight: 'bold' as const })),
     ...table.rows.map((r) =>

@@ -153,3 +153,14 @@ describe('sealed session file (version 2)', async () => {
     expect(await openSealedSession(sealedOf(weak), 'blue lantern 42 river')).toEqual({ ok: false, code: 'session-file-corrupt', detail: 'encryption.iterations' });
   });
 });
+
+describe('base64 of big files', () => {
+  it('decodes 30 MB without overflowing the regular-expression stack', () => {
+    const big = new Uint8Array(30 * 1024 * 1024).map((_, i) => (i * 7) % 251);
+    const text = toBase64(big);
+    const back = fromBase64(text)!;
+    expect(back.length).toBe(big.length);
+    expect(back[12_345_678]).toBe(big[12_345_678]);
+    expect(fromBase64(`${text.slice(0, -4)}A===`)).toBeNull();
+  });
+});
