@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { fileUrl, hasChromium, hasDist, launch, openApp, type Guarded } from './harness';
+import { fileUrl, hasChromium, hasDist, launch, openApp, showSection, type Guarded } from './harness';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -37,10 +37,10 @@ async function waitForDashboard(page: Page) {
   await page.locator('[data-testid=chart-causes][data-rendered=true]').waitFor({ timeout: 60_000 });
 }
 
-/** Press Tab until the focused element matches `selector` (at most `max` times); false if never. */
-async function tabTo(page: Page, selector: string, max = 400): Promise<boolean> {
+/** Press Tab (or Shift+Tab) until the focused element matches `selector` (at most `max` times); false if never. */
+async function tabTo(page: Page, selector: string, max = 400, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<boolean> {
   for (let k = 0; k < max; k++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return true;
   }
   return false;
@@ -81,11 +81,15 @@ describe.skipIf(!ready)('accessibility (file://)', () => {
         await g.page.locator('[data-testid=chart-controllable][data-rendered=true]').waitFor();
         await g.page.click('[data-testid=table-toggle-causes]');
         await g.page.locator('[data-testid=chart-table-causes]').waitFor();
+        expect(await axe(g.page)).toEqual([]);
+        // The lost customers' rows are in the Causes section.
+        await showSection(g.page, 'causes');
         await g.page.locator('[data-testid=lost-row]').first().waitFor();
         expect(await axe(g.page)).toEqual([]);
       });
 
       it('the mapping panel', async () => {
+        await showSection(g.page, 'data');
         const panel = g.page.locator('[data-testid=mapping]').first();
         await panel.scrollIntoViewIfNeeded();
         await panel.locator('[data-testid=role-select]').first().focus();
@@ -139,6 +143,10 @@ describe.skipIf(!ready)('accessibility (file://)', () => {
       await table.waitFor();
       expect(await table.locator('caption').innerText()).toBe('Why customers left');
       expect(await table.locator('th[scope=col]').count()).toBeGreaterThan(1);
+      // The reasons are in the Causes section: back to its link in the section bar, Enter, then on.
+      expect(await tabTo(g.page, '[data-testid=section-link-causes]', 400, 'Shift+Tab')).toBe(true);
+      await g.page.keyboard.press('Enter');
+      await g.page.locator('[data-testid=section-causes]').waitFor({ state: 'visible' });
       expect(await tabTo(g.page, '[data-testid=export-reasons-csv]')).toBe(true);
       const [dl] = await Promise.all([g.page.waitForEvent('download'), g.page.keyboard.press('Enter')]);
       expect(dl.suggestedFilename()).toMatch(/-reasons\.csv$/);
