@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, hasDist, launch, openApp, serveDist, settingsOf, showSection, storedEntries, storedSession, type Guarded } from './harness';
+import { fileUrl, hasChromium, hasDist, launch, openApp, serveDist, settingsOf, showSection, storedEntries, storedSession, type Guarded } from './harness';
 
 const TINY = [
   'Customer ID,Company,Sales Rep,Region,First Order,Last Order,Status,Churn Reason,Annual Revenue',
@@ -520,6 +520,34 @@ describe.skipIf(!ready)('encryption at rest in the built app', () => {
       expect(x.foreign).toEqual([]);
       expect(x.errors).toEqual([]);
       await x.context.close();
+    }
+  });
+});
+
+describe.skipIf(!ready)('sessions from file://', () => {
+  it('stores by content hash, restores, and tells a second tab, with no server', async () => {
+    const browser = await launch();
+    try {
+      const g = await openApp(browser, fileUrl());
+      const { page } = g;
+      expect(await page.evaluate(() => [isSecureContext, typeof crypto.subtle?.digest, typeof navigator.locks?.request])).toEqual([true, 'function', 'function']);
+      await page.locator('[data-testid=dropzone]').waitFor();
+      await drop(page, [{ name: 'tiny.csv', text: TINY }]);
+      await expect.poll(() => customers(page), { timeout: 60_000 }).toBe(5);
+      await idle(page);
+      expect((await storedSession(page)).files.map((f) => f.key)).toEqual([expect.stringMatching(/^s:[0-9a-f]{64}$/)]);
+      const second = await g.context.newPage();
+      await second.goto(fileUrl());
+      await expect.poll(() => customers(second), { timeout: 60_000 }).toBe(5);
+      await second.locator('[data-testid=unsaved]', { hasText: 'open in another tab' }).waitFor();
+      await second.close();
+      await page.reload();
+      await expect.poll(() => customers(page), { timeout: 60_000 }).toBe(5);
+      expect(g.errors).toEqual([]);
+      expect(g.foreign).toEqual([]);
+      await g.context.close();
+    } finally {
+      await browser.close();
     }
   });
 });
