@@ -579,6 +579,17 @@ export const en = {
   'tenure.source.header': 'from the column name',
   'tenure.source.values': 'assumed from the values: check it',
   'tenure.source.setting': 'set by you',
+  'reasons.followers': '{count} similar reason(s) follow this choice',
+  'reasons.follows': 'follows “{text}”',
+  'review.title': 'Check the uncertain ones',
+  'review.empty': 'Every reason the classifier was unsure of has been checked.',
+  'review.summary': '{count} reason(s) below {threshold} confidence, {revenue} of revenue at stake: most at stake first.',
+  'review.summaryCount': '{count} reason(s) below {threshold} confidence, most customers first.',
+  'review.keys': 'Keys: 1 or Enter takes the first cause, 2 the second, ↑ and ↓ move. Similar reasons follow each choice.',
+  'review.item': 'Reason to check: {text}',
+  'review.stake': '{customers} customer(s) · {revenue} revenue',
+  'review.badge': '{revenue} to check',
+  'review.badgeCount': '{count} to check',
 };
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import type { Analysis, Settings } from '../core/types';
 import type { CauseEdits } from '../core/causes/edits';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../core/settings';
 import { clipText } from '../core/text';
+import { withReasonOverride } from '../core/causes/learn';
 import { pickLocale, translate, type Locale } from '../i18n';
 import { AnalysisClient, type LostPage, type Outcome, type Progress } from '../worker/client';
 import type { FileInfo, InputFile, WorkerError } from '../worker/protocol';
@@ -646,11 +647,10 @@ export class AppState {
   /** The user's cause for every customer with this reason text (null: back to the classifier). */
   setReasonCause(text: string, cause: string | null) {
     // The key is the text as the classifier reads it (long reasons are clipped, see core/text.ts).
+    // Stored under the normalised text, older spellings of it dropped (core/causes/learn.ts).
     const key = clipText(text.trim());
     return this.edit((s) => {
-      const next = { ...(s.settings.reasonOverrides ?? {}) };
-      if (cause === null) delete next[key];
-      else next[key] = cause;
+      const next = withReasonOverride(s.settings.reasonOverrides, key, cause);
       return { ...s, settings: { ...s.settings, reasonOverrides: next } };
     });
   }

@@ -114,6 +114,9 @@ export function reasonTable(
   return rows.sort((a, b) => b.customers - a.customers || codeOrder(a.text, b.text) || codeOrder(a.cause, b.cause));
 }
 
+/** Reasons the classifier gave less confidence than this go to the review queue. */
+export const REVIEW_THRESHOLD = 0.6;
+
 /**
  * "Check the uncertain ones": reasons the classifier gave less than `threshold` confidence, most
  * revenue at stake first (then most customers, then text). Reasons the user decided, directly or
