@@ -417,7 +417,7 @@ export const en = {
   'tabs.saveCopy': "Save as a new session",
   'sessions.copyName': "{name} (copy)",
   'sessions.figures': "{customers} customers · {churned} churned · controllable {controllable}",
-  'sessions.size': "{size} MB",
+  'sessions.size': "{size}",
   'sessions.unreadableItem': "Session that cannot be opened",
   'sessions.unreadable.version': "saved by a newer version of churnlens (record version {detail})",
   'sessions.unreadable.damaged': "the stored record is damaged ({detail})",

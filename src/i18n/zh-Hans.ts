@@ -415,7 +415,7 @@ export const zhHans: Record<keyof typeof en, string> = {
   'tabs.saveCopy': "另存为新会话",
   'sessions.copyName': "{name}（副本）",
   'sessions.figures': "{customers} 个客户 · {churned} 个流失 · 可控 {controllable}",
-  'sessions.size': "{size} MB",
+  'sessions.size': "{size}",
   'sessions.unreadableItem': "无法打开的会话",
   'sessions.unreadable.version': "由更新版本的 churnlens 保存（记录版本 {detail}）",
   'sessions.unreadable.damaged': "保存的记录已损坏（{detail}）",

@@ -415,7 +415,7 @@ export const zhHant: Record<keyof typeof en, string> = {
   'tabs.saveCopy': "另存為新的工作階段",
   'sessions.copyName': "{name}（副本）",
   'sessions.figures': "{customers} 個客戶 · {churned} 個流失 · 可控 {controllable}",
-  'sessions.size': "{size} MB",
+  'sessions.size': "{size}",
   'sessions.unreadableItem': "無法開啟的工作階段",
   'sessions.unreadable.version': "由較新版本的 churnlens 儲存（記錄版本 {detail}）",
   'sessions.unreadable.damaged': "儲存的記錄已損壞（{detail}）",

@@ -114,6 +114,7 @@ export class AppState {
   private queue: Edit[] = [];
   private editing = false;
   private inFlight = 0;
+  private savesRunning = 0;
   /** Sessions replaced on screen while edits of theirs were still queued: the edits are saved to them. */
   private detached = new Map<string, Session>();
   private releaseClaim: (() => void) | null = null;
@@ -490,6 +491,7 @@ export class AppState {
       this.unsaved = true;
       return s;
     }
+    this.savesRunning++;
     this.saving = true;
     try {
       const { rev, keys } = await this.store.save(s, s.rev);
@@ -505,7 +507,7 @@ export class AppState {
       }
       return s;
     } finally {
-      this.saving = false;
+      this.saving = --this.savesRunning > 0;
     }
   }
 
