@@ -18,7 +18,7 @@
 //      with confidence 0. The two most probable causes are kept as alternatives for review.
 // The user's corrections (learn.ts) and the churn-category hints (resolve.ts) act after this.
 
-import { featurize } from './features';
+import { featurizeShared } from './features';
 import { calibrate, logitsOf, shippedModel } from './model';
 import { normalizeReason } from './normalize';
 import type { CauseId } from './taxonomy';
@@ -48,7 +48,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function probabilitiesOf(key: string): { classes: readonly CauseId[]; p: Float64Array } | null {
   if (key === '') return null;
   const m = shippedModel();
-  const v = featurize(key);
+  const v = featurizeShared(key);
   const z = new Float64Array(m.classes.length);
   logitsOf(m, v.idx, v.val, z);
   return { classes: m.classes, p: calibrate(z, m.temperature) };
@@ -57,12 +57,19 @@ export function probabilitiesOf(key: string): { classes: readonly CauseId[]; p: 
 /** The decision from calibrated probabilities (shared with the hint nudge in resolve.ts). */
 export function decide(classes: readonly CauseId[], p: ArrayLike<number>, key: string): ClassificationDetail {
   let best = 0;
-  for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+  // The two most probable causes other than `unclassified` (first index wins a tie).
+  let a = -1;
+  let b = -1;
+  for (let c = 0; c < p.length; c++) {
+    if (p[c] > p[best]) best = c;
+    if (classes[c] === 'unclassified') continue;
+    if (a < 0 || p[c] > p[a]) {
+      b = a;
+      a = c;
+    } else if (b < 0 || p[c] > p[b]) b = c;
+  }
   const alternatives: Alternative[] = [];
-  const order = Array.from(classes.keys())
-    .filter((c) => classes[c] !== 'unclassified')
-    .sort((a, b) => p[b] - p[a] || a - b);
-  for (const c of order.slice(0, 2)) alternatives.push({ cause: classes[c], confidence: round(p[c]) });
+  for (const c of [a, b]) if (c >= 0) alternatives.push({ cause: classes[c], confidence: round(p[c]) });
   const confidence = round(p[best]);
   const cause = confidence < shippedModel().threshold ? 'unclassified' : classes[best];
   return { cause, confidence, alternatives, key };

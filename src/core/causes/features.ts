@@ -7,7 +7,7 @@
 //     unit length;
 //   - one slot per rule (rules.ts) that hits outside a negation, valued weight / 3.5, scaled by its
 //     clause's weight relative to the heaviest clause.
-import { anchorsOf, Prefilter, requiredLiterals } from './prefilter';
+import { anchorGroups, Prefilter } from './prefilter';
 import { compiledRules, RULES, type CompiledRule } from './rules';
 import { isNegatedHit, negationMask, segment, type Segment } from './segment';
 
@@ -18,7 +18,7 @@ const MASK = BUCKETS - 1;
 export const RULE_BASE = BUCKETS;
 export const RULE_SCALE = 1 / 3.5;
 /** Relative weights of the n-gram kinds inside the hashed block (chosen by cross-validation). */
-export const KIND_WEIGHTS = { cjk: 1, latinChar: 0.25, word: 1, bigram: 1, other: 1 };
+export const KIND_WEIGHTS = { cjk: 1, cjkMaxN: 4, latinChar: 0.5, latinChar1: 0, latinMinN: 3, word: 1, bigram: 1, other: 1 };
 
 export function featureDim(): number {
   return BUCKETS + RULES.length;
@@ -62,7 +62,7 @@ function kindOf(c: number): Kind {
 const fold = (c: number) => (c >= 49 && c <= 57 ? 48 : c);
 
 // Scratch space, reused between calls (features are computed one reason at a time).
-const acc = new Float64Array(BUCKETS);
+const acc = new Float32Array(BUCKETS);
 const seen = new Uint8Array(BUCKETS);
 let touched = new Int32Array(1024);
 let nTouched = 0;
@@ -82,12 +82,14 @@ function add(h: number, v: number): void {
   acc[i] += f < 0 ? -v : v;
 }
 
-function ngrams(s: string, segs: readonly Segment[], neg: Uint8Array): void {
+export function ngrams(s: string, segs: readonly Segment[], neg: Uint8Array): void {
   const hasNeg = neg.length > 0;
   for (const seg of segs) {
     const w = seg.weight;
     const vCjk = w * KIND_WEIGHTS.cjk;
     const vChar = w * KIND_WEIGHTS.latinChar;
+    const vChar1 = w * KIND_WEIGHTS.latinChar1;
+    const minN = KIND_WEIGHTS.latinMinN;
     const vWord = w * KIND_WEIGHTS.word;
     const vBigram = w * KIND_WEIGHTS.bigram;
     const vOther = w * KIND_WEIGHTS.other;
@@ -104,7 +106,7 @@ function ngrams(s: string, segs: readonly Segment[], neg: Uint8Array): void {
       if (kind === Kind.Cjk) {
         for (let p = i; p < j; p++) {
           let h = SEED_CJK + (hasNeg ? neg[p] : 0);
-          const stop = Math.min(j, p + 4);
+          const stop = Math.min(j, p + KIND_WEIGHTS.cjkMaxN);
           for (let q = p; q < stop; q++) {
             h = fnv(h, s.charCodeAt(q));
             add(h, vCjk);
@@ -120,8 +122,8 @@ function ngrams(s: string, segs: readonly Segment[], neg: Uint8Array): void {
           const stop = Math.min(len, p + 4);
           for (let q = p; q < stop; q++) {
             h = fnv(h, q === 0 ? 1 : q === len - 1 ? 2 : fold(s.charCodeAt(i + q - 1)));
-            // Not the lone boundary marks.
-            if (q > p || (p > 0 && p < len - 1)) add(h, vChar);
+            if (q - p + 1 >= minN && q > p) add(h, vChar);
+            else if (vChar1 !== 0 && p > 0 && p < len - 1) add(h, vChar1); // single letters, not the lone marks
           }
         }
         let wh = SEED_WORD + ng;
@@ -141,68 +143,79 @@ function ngrams(s: string, segs: readonly Segment[], neg: Uint8Array): void {
 const HAS_CJK = /[\u3400-\u9fff]/;
 const HAS_LATIN = /[a-z]/;
 
-let filters: { cjk: Prefilter; latin: Prefilter } | null = null;
-/** Per script, which rules can match a text (prefilter.ts); built on first use. */
-function prefilters(rules: readonly CompiledRule[]) {
-  const none = { cjk: [], latin2: [], latin3: [] };
-  filters ??= {
-    cjk: new Prefilter(rules.map((r) => (r.cjkRe ? anchorsOf(requiredLiterals(r.cjkSrc)) : none))),
-    latin: new Prefilter(rules.map((r) => (r.latinRe ? anchorsOf(requiredLiterals(r.latinSrc)) : none))),
-  };
-  return filters;
+interface Parts {
+  /** Every rule part, flat, with the index of its rule. */
+  parts: { re: RegExp; literal: string | null; rule: number }[];
+  /** A part's anchors are in its own script, so one index serves every text. */
+  filter: Prefilter;
+}
+let flat: Parts | null = null;
+/** Which rule parts can match a text (prefilter.ts); built on first use. */
+function ruleParts(rules: readonly CompiledRule[]): Parts {
+  if (flat) return flat;
+  const parts = rules.flatMap((r, rule) => r.parts.map((p) => ({ re: p.re, literal: p.literal, rule, src: p.src })));
+  flat = { parts, filter: new Prefilter(parts.map((p) => anchorGroups(p.src))) };
+  return flat;
 }
 
 /**
  * Rule index → strongest clause weight where it hit outside a negation (0: no hit). `all` runs
- * every rule without the prefilter (for its test).
+ * every rule part without the prefilter (for its test).
  */
 export function ruleHits(s: string, segs: readonly Segment[] = segment(s), all = false): Float64Array {
   const out = new Float64Array(RULES.length);
   if (s === '') return out;
-  const cjk = HAS_CJK.test(s);
-  const latin = HAS_LATIN.test(s);
   const rules = compiledRules();
-  const segOf = (pos: number) => {
-    for (let k = 0; k < segs.length; k++) if (pos < segs[k].end) return k;
-    return segs.length - 1;
-  };
-  if (!cjk && !latin) {
-    for (let r = 0; r < rules.length; r++) scan(s, rules[r].otherRe, segs, segOf, out, r);
+  if (!HAS_CJK.test(s) && !HAS_LATIN.test(s)) {
+    for (let r = 0; r < rules.length; r++) scan(s, rules[r].otherRe, segs, out, r);
     return out;
   }
-  const f = prefilters(rules);
-  const every = all ? rules.map((_, r) => r) : null;
-  if (cjk) for (const r of every ?? f.cjk.candidates(s)) if (rules[r].cjkRe) scan(s, rules[r].cjkRe!, segs, segOf, out, r);
-  if (latin) for (const r of every ?? f.latin.candidates(s)) if (rules[r].latinRe) scan(s, rules[r].latinRe!, segs, segOf, out, r);
+  const { parts, filter } = ruleParts(rules);
+  const run = (k: number) => {
+    const p = parts[k];
+    if (p.literal !== null) scanLiteral(s, p.literal, segs, out, p.rule);
+    else scan(s, p.re, segs, out, p.rule);
+  };
+  if (all) for (let k = 0; k < parts.length; k++) run(k);
+  else for (const k of filter.candidates(s)) run(k);
   return out;
 }
 
-function scan(
-  s: string,
-  re: RegExp,
-  segs: readonly Segment[],
-  segOf: (pos: number) => number,
-  out: Float64Array,
-  r: number,
-): void {
+function segOf(segs: readonly Segment[], pos: number): number {
+  for (let k = 0; k < segs.length; k++) if (pos < segs[k].end) return k;
+  return segs.length - 1;
+}
+
+/** A hit at [at, end): counts for the rule unless negated or already counted with more weight. */
+function consider(s: string, segs: readonly Segment[], out: Float64Array, r: number, at: number, end: number): void {
+  const seg = segs[segOf(segs, end - 1)];
+  if (seg.weight <= out[r]) return;
+  const start = Math.min(seg.start, segs[segOf(segs, at)].start);
+  if (isNegatedHit(s, start, seg.end, at, end)) return;
+  out[r] = seg.weight;
+}
+
+function scan(s: string, re: RegExp, segs: readonly Segment[], out: Float64Array, r: number): void {
   re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const end = m.index + m[0].length;
-    const seg = segs[segOf(end - 1)];
-    if (seg.weight <= out[r]) continue;
-    const start = Math.min(seg.start, segs[segOf(m.index)].start);
-    if (isNegatedHit(s, start, seg.end, m.index, end)) continue;
-    out[r] = seg.weight;
+    if (m[0].length === 0) re.lastIndex++;
+    else consider(s, segs, out, r, m.index, m.index + m[0].length);
   }
 }
 
-/** The feature vector of a normalised reason (empty for empty text). */
-export function featurize(s: string): FeatureVector {
-  if (s === '') return { idx: new Int32Array(0), val: new Float32Array(0) };
+function scanLiteral(s: string, lit: string, segs: readonly Segment[], out: Float64Array, r: number): void {
+  for (let at = s.indexOf(lit); at >= 0; at = s.indexOf(lit, at + lit.length)) consider(s, segs, out, r, at, at + lit.length);
+}
+
+let outIdx = new Int32Array(256);
+let outVal = new Float32Array(256);
+
+/**
+ * The feature vector of a normalised reason in buffers shared between calls: valid until the next
+ * call (the classifier scores it at once, without allocating).
+ */
+export function featurizeShared(s: string): FeatureVector {
+  if (s === '') return { idx: outIdx.subarray(0, 0), val: outVal.subarray(0, 0) };
   const segs = segment(s);
   nTouched = 0;
   ngrams(s, segs, negationMask(s, segs));
@@ -210,32 +223,33 @@ export function featurize(s: string): FeatureVector {
   for (let k = 0; k < nTouched; k++) norm += acc[touched[k]] * acc[touched[k]];
   norm = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   const hits = ruleHits(s, segs);
-  let nRules = 0;
   let maxSeg = 0;
-  for (const h of hits) {
-    if (h > 0) nRules++;
-    if (h > maxSeg) maxSeg = h;
+  for (let r = 0; r < hits.length; r++) if (hits[r] > maxSeg) maxSeg = hits[r];
+  if (outIdx.length < nTouched + hits.length) {
+    outIdx = new Int32Array(2 * (nTouched + hits.length));
+    outVal = new Float32Array(outIdx.length);
   }
-  const idx = new Int32Array(nTouched + nRules);
-  const val = new Float32Array(nTouched + nRules);
   let n = 0;
   for (let k = 0; k < nTouched; k++) {
     const i = touched[k];
     if (acc[i] !== 0) {
-      idx[n] = i;
-      val[n++] = acc[i] * norm;
+      outIdx[n] = i;
+      outVal[n++] = acc[i] * norm;
     }
     acc[i] = 0;
     seen[i] = 0;
   }
-  const rules = RULES;
   for (let r = 0; r < hits.length; r++) {
     if (hits[r] > 0) {
-      idx[n] = RULE_BASE + r;
-      val[n++] = rules[r].weight * RULE_SCALE * (hits[r] / maxSeg);
+      outIdx[n] = RULE_BASE + r;
+      outVal[n++] = RULES[r].weight * RULE_SCALE * (hits[r] / maxSeg);
     }
   }
-  return n === idx.length ? { idx, val } : { idx: idx.slice(0, n), val: val.slice(0, n) };
+  return { idx: outIdx.subarray(0, n), val: outVal.subarray(0, n) };
 }
 
-export type { CompiledRule };
+/** The feature vector of a normalised reason (empty for empty text), in arrays of its own. */
+export function featurize(s: string): FeatureVector {
+  const v = featurizeShared(s);
+  return { idx: v.idx.slice(), val: v.val.slice() };
+}

@@ -10,7 +10,7 @@ import type { CauseId } from './taxonomy';
 export interface LinearModel {
   classes: readonly CauseId[];
   dim: number;
-  /** dim × classes, feature-major: q[j * classes + c]. */
+  /** dim × classes, feature-major: q[j * classes + c], int8 as shipped. */
   q: Int8Array;
   scale: Float32Array;
   bias: Float32Array;
@@ -21,8 +21,9 @@ export interface LinearModel {
 /** Raw scores (before the temperature) of a sparse vector. */
 export function logitsOf(m: LinearModel, idx: Int32Array, val: Float32Array, out: Float64Array): void {
   const k = m.classes.length;
-  out.fill(0);
+  // int8 weights as shipped: a quarter of the memory of floats, so they stay in cache.
   const q = m.q;
+  out.fill(0);
   for (let n = 0; n < idx.length; n++) {
     const v = val[n];
     const base = idx[n] * k;

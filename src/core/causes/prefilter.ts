@@ -1,83 +1,91 @@
-// Which rules can match a text, without running them. Each rule's expression is read once to find
-// literal strings that every match must contain (for "太贵|嫌贵|价(?:格|钱)…高" one of 太贵, 嫌贵,
-// 价); a rule whose anchors are all absent from the text cannot match and is skipped. A Chinese
-// anchor is one of its characters, a Latin one three letters in a row. This is only a shortcut:
-// tests/unit/causes/rules.test.ts checks that it never skips a rule that would have matched.
+// Which rule parts can match a text, without running them. Each part's expression is read once to
+// find sets of literal strings such that every match contains one string of each set: for
+// "(?:长期|很久)…(?:没|未)(?:联系|拜访)" one of 长期/很久, one of 没/未 and one of 联系/拜访. A part
+// is run only when the text holds an anchor of each of its sets. A Chinese anchor is the string's
+// least frequent character, a Latin anchor the first three letters of its longest word (two for a
+// two-letter string). This is only a shortcut: tests/unit/causes/rules.test.ts checks on every
+// labelled reason that it never skips a part that would have matched.
 
 /**
  * Analysis of a piece of a pattern: `lits` is the finite set of strings it can match (null when
- * not small and finite); `req` a set of strings one of which every match contains (null: none).
+ * not small and finite); every match contains one string of each set in `groups`.
  */
 interface Info {
   lits: Set<string> | null;
-  req: Set<string> | null;
+  groups: Set<string>[];
 }
 
 const MAX_LITS = 64;
-const ZERO: Info = { lits: new Set(['']), req: null };
-const ANY: Info = { lits: null, req: null };
+/** At most this many sets per part are indexed (the most selective ones). */
+const MAX_GROUPS = 3;
+const ZERO: Info = { lits: new Set(['']), groups: [] };
+const ANY: Info = { lits: null, groups: [] };
 
-function usable(req: Set<string> | null): Set<string> | null {
-  if (!req || req.size === 0) return null;
-  for (const s of req) if (s === '') return null;
-  return req;
+function usable(set: Set<string> | null): Set<string> | null {
+  if (!set || set.size === 0) return null;
+  for (const s of set) if (s === '') return null;
+  return set;
 }
 
+/** Longer shortest string first, then fewer strings. */
+const score = (s: Set<string>) => Math.min(...[...s].map((x) => x.length)) * 1000 - s.size;
+const best = (groups: Set<string>[]) => groups.reduce<Set<string> | null>((a, g) => (!a || score(g) > score(a) ? g : a), null);
+
 function concat(parts: Info[]): Info {
-  // Runs of parts with finite literals are multiplied out ("rip" from r, i, p); each run, and the
-  // requirement of each other part, is a candidate requirement of the whole.
-  const candidates: Set<string>[] = [];
+  // Runs of parts with finite literals are multiplied out ("rip" from r, i, p); each run, and each
+  // set of the other parts, is required.
+  const groups: Set<string>[] = [];
   let whole: Set<string> | null = new Set(['']);
   let run: Set<string> = new Set(['']);
   const close = () => {
     const r = usable(run);
-    if (r) candidates.push(r);
+    if (r) groups.push(r);
     run = new Set(['']);
+  };
+  const times = (a: Set<string>, b: Set<string>) => {
+    const out = new Set<string>();
+    for (const x of a) for (const y of b) out.add(x + y);
+    return out;
   };
   for (const p of parts) {
     if (p.lits) {
-      const next = new Set<string>();
-      for (const a of run) for (const b of p.lits) next.add(a + b);
+      const next = times(run, p.lits);
       if (next.size <= MAX_LITS) run = next;
       else {
         close();
         run = new Set(p.lits);
       }
       if (whole) {
-        const w = new Set<string>();
-        for (const a of whole) for (const b of p.lits) w.add(a + b);
+        const w = times(whole, p.lits);
         whole = w.size <= MAX_LITS ? w : null;
       }
     } else {
       close();
-      const r = usable(p.req);
-      if (r) candidates.push(r);
+      groups.push(...p.groups);
       whole = null;
     }
   }
   close();
-  // The best: longest shortest string, then fewest strings.
-  const score = (s: Set<string>) => Math.min(...[...s].map((x) => x.length)) * 1000 - s.size;
-  let req: Set<string> | null = null;
-  for (const c of candidates) if (!req || score(c) > score(req)) req = c;
-  return { lits: whole, req };
+  const w = usable(whole);
+  return { lits: whole, groups: w ? [w] : groups };
 }
 
 function alternation(branches: Info[]): Info {
   let lits: Set<string> | null = new Set();
-  let req: Set<string> | null = new Set();
+  let union: Set<string> | null = new Set();
   for (const b of branches) {
     if (lits && b.lits && lits.size + b.lits.size <= MAX_LITS) for (const s of b.lits) lits.add(s);
     else lits = null;
-    const r = usable(b.req) ?? usable(b.lits);
-    if (req && r) for (const s of r) req.add(s);
-    else req = null;
+    // A match of the alternation contains a string of the chosen set of whichever branch matched.
+    const g = best(b.groups) ?? usable(b.lits);
+    if (union && g) for (const s of g) union.add(s);
+    else union = null;
   }
-  return { lits, req };
+  return { lits, groups: union ? [union] : [] };
 }
 
-/** Literal requirements of a regular expression source (the subset of syntax rules.ts uses). */
-export function requiredLiterals(src: string): Set<string> | null {
+/** Sets of literal strings every match contains one of each (the subset of syntax rules.ts uses). */
+export function requiredLiterals(src: string): Set<string>[] {
   let k = 0;
   function parseAlternation(): Info {
     const branches: Info[] = [parseSequence()];
@@ -112,7 +120,8 @@ export function requiredLiterals(src: string): Set<string> | null {
     if (src[k] === '?' && (min !== 1 || max !== 1)) k++; // lazy
     if (min === 1 && max === 1) return atom;
     if (min === 0) return ANY;
-    return { lits: null, req: usable(atom.req) ?? usable(atom.lits) };
+    const own = usable(atom.lits);
+    return { lits: null, groups: atom.groups.length ? atom.groups : own ? [own] : [] };
   }
   function parseAtom(): Info {
     const c = src[k];
@@ -135,7 +144,7 @@ export function requiredLiterals(src: string): Set<string> | null {
       k = end + 1;
       if (body.startsWith('^') || /\\[a-zA-Z]|-/.test(body.replace(/\\-/g, ''))) return ANY;
       const chars = new Set(body.replace(/\\(.)/g, '$1'));
-      return { lits: chars, req: chars };
+      return { lits: chars, groups: [chars] };
     }
     if (c === '\\') {
       const e = src[k + 1];
@@ -155,10 +164,11 @@ export function requiredLiterals(src: string): Set<string> | null {
     if (c === '.') return ANY;
     return lit(c);
   }
-  const lit = (ch: string): Info => ({ lits: new Set([ch]), req: new Set([ch]) });
+  const lit = (ch: string): Info => ({ lits: new Set([ch]), groups: [new Set([ch])] });
   const info = parseAlternation();
   if (k !== src.length) throw new Error(`unbalanced pattern: ${src}`);
-  return usable(info.req) ?? usable(info.lits);
+  const own = usable(info.lits);
+  return own ? [own] : info.groups.filter((g) => usable(g));
 }
 
 function findClassEnd(src: string, at: number): number {
@@ -171,86 +181,143 @@ function findClassEnd(src: string, at: number): number {
 
 const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
 const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
-/** Characters in most Chinese reasons: a poor anchor when the string has another. */
-const COMMON = new Set([...'不没了的是有人一在这个们他我你也就都还很太说要会到过来去得着把被给让和与']);
+/** The most frequent characters of Chinese reasons, most frequent first: poor anchors. */
+const FREQUENT = '了不客的一户没人店是说都家有就要太好去们用老年上个业到货小我来员在大新服宝价费回只那品也过给直换务问理能他这她原里顾后退很得跟月次三高买接被送多开做走还购公下系主奶自司子工款格出会话贵差商以时天';
+const rank = (c: number) => {
+  const k = FREQUENT.indexOf(String.fromCharCode(c));
+  return k < 0 ? Infinity : k;
+};
+/** Words too frequent to anchor on. */
+const STOP = new Set(
+  ("the and not for was with our their they them then there these those you your are were has have had did didn didn't don " +
+    "don't never been that this from but all any his her she him its it's what when who will would could should about after " +
+    "into over only just also some more much very too out off got get one won took").split(' '),
+);
 const key2 = (a: number, b: number) => a * 128 + b;
 const key3 = (a: number, b: number, c: number) => (a * 128 + b) * 128 + c;
 
+export interface Anchors {
+  cjk: number[];
+  latin2: number[];
+  latin3: number[];
+}
+
 /**
- * Anchors of a set of required strings: for each, one Chinese character (a rare one if it has
- * one), or its first three Latin letters in a row (or two, for a two-letter string); null when
- * some string has neither (the rule always runs).
+ * Anchors of one set of required strings: for each string, its least frequent Chinese character,
+ * or the first three letters of its longest word (two letters for a two-letter string); null when
+ * some string has neither.
  */
-export function anchorsOf(req: Set<string> | null): { cjk: number[]; latin2: number[]; latin3: number[] } | null {
-  if (!req) return null;
+export function anchorsOf(set: Set<string>): Anchors | null {
   const cjk = new Set<number>();
   const latin2 = new Set<number>();
   const latin3 = new Set<number>();
-  for (const s of req) {
+  for (const s of set) {
     const codes = [...s].map((ch) => ch.charCodeAt(0));
     const han = codes.filter(isCjk);
     if (han.length) {
-      cjk.add(han.find((c) => !COMMON.has(String.fromCharCode(c))) ?? han[0]);
+      cjk.add(han.reduce((a, c) => (rank(c) > rank(a) ? c : a)));
       continue;
     }
-    let i = codes.findIndex((c, k) => isLatin(c) && isLatin(codes[k + 1] ?? 0) && isLatin(codes[k + 2] ?? 0));
-    if (i >= 0) {
-      latin3.add(key3(codes[i], codes[i + 1], codes[i + 2]));
+    // The longest word that is not a stop word, else the longest: its first three letters.
+    const words = [...s.matchAll(/[a-z0-9']{3,}/g)].map((m) => ({ at: m.index, w: m[0] }));
+    const pick = words.filter((x) => !STOP.has(x.w)).sort((a, b) => b.w.length - a.w.length)[0] ?? words.sort((a, b) => b.w.length - a.w.length)[0];
+    if (pick) {
+      latin3.add(key3(codes[pick.at], codes[pick.at + 1], codes[pick.at + 2]));
       continue;
     }
-    i = codes.findIndex((c, k) => isLatin(c) && isLatin(codes[k + 1] ?? 0));
+    const i = codes.findIndex((c, k) => isLatin(c) && isLatin(codes[k + 1] ?? 0));
     if (i < 0) return null;
     latin2.add(key2(codes[i], codes[i + 1]));
   }
   return { cjk: [...cjk], latin2: [...latin2], latin3: [...latin3] };
 }
 
+/** The anchor sets of an expression: up to MAX_GROUPS, most selective first ([]: always run). */
+export function anchorGroups(src: string): Anchors[] {
+  return requiredLiterals(src)
+    .sort((a, b) => score(b) - score(a))
+    .map(anchorsOf)
+    .filter((a): a is Anchors => a !== null)
+    .slice(0, MAX_GROUPS);
+}
+
 /** An index from anchors to the expressions that need them. */
 export class Prefilter {
-  private readonly byCjk = new Map<number, number[]>();
+  /** anchor key → expression × 8 + set number; Chinese characters in a table by code point */
+  private readonly byCjk: (number[] | undefined)[] = new Array(0x9fff - 0x3400 + 1);
   private readonly byLatin2 = new Map<number, number[]>();
   private readonly byLatin3 = new Map<number, number[]>();
   private readonly always: number[] = [];
+  private readonly full: Uint8Array;
+  private readonly mask: Uint8Array;
   private readonly stamp: Uint32Array;
   private generation = 0;
+  private out = new Int32Array(64);
+  private n = 0;
 
-  /** One entry per expression: its anchors, or null when it must always run. */
-  constructor(anchors: readonly ({ cjk: number[]; latin2: number[]; latin3: number[] } | null)[]) {
-    this.stamp = new Uint32Array(anchors.length);
-    anchors.forEach((a, i) => {
-      if (!a) return void this.always.push(i);
-      for (const c of a.cjk) push(this.byCjk, c, i);
-      for (const l of a.latin2) push(this.byLatin2, l, i);
-      for (const l of a.latin3) push(this.byLatin3, l, i);
+  /** One entry per expression: its anchor sets ([] when it must always run). */
+  constructor(groups: readonly Anchors[][]) {
+    this.full = new Uint8Array(groups.length);
+    this.mask = new Uint8Array(groups.length);
+    this.stamp = new Uint32Array(groups.length);
+    groups.forEach((sets, i) => {
+      if (!sets.length) return void this.always.push(i);
+      this.full[i] = (1 << sets.length) - 1;
+      sets.forEach((a, g) => {
+        for (const c of a.cjk) (this.byCjk[c - 0x3400] ??= []).push(i * 8 + g);
+        for (const l of a.latin2) push(this.byLatin2, l, i * 8 + g);
+        for (const l of a.latin3) push(this.byLatin3, l, i * 8 + g);
+      });
     });
   }
 
-  /** Indexes of the expressions that may match s, in ascending order. */
-  candidates(s: string): number[] {
+  private mark(list: number[] | undefined, gen: number): void {
+    if (!list) return;
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k] >> 3;
+      const bit = 1 << (list[k] & 7);
+      if (this.stamp[i] !== gen) {
+        this.stamp[i] = gen;
+        this.mask[i] = 0;
+      }
+      if (this.mask[i] & bit) continue;
+      this.mask[i] |= bit;
+      if (this.mask[i] === this.full[i]) this.emit(i);
+    }
+  }
+
+  private emit(i: number): void {
+    if (this.n === this.out.length) {
+      const grown = new Int32Array(this.out.length * 2);
+      grown.set(this.out);
+      this.out = grown;
+    }
+    this.out[this.n++] = i;
+  }
+
+  /** Indexes of the expressions that may match s (each once, in no particular order). */
+  candidates(s: string): Int32Array {
     const gen = ++this.generation;
-    const out = [...this.always];
-    for (const i of out) this.stamp[i] = gen;
-    const mark = (list: number[] | undefined) => {
-      if (list) for (const i of list) if (this.stamp[i] !== gen) (this.stamp[i] = gen), out.push(i);
-    };
-    const n = s.length;
-    for (let p = 0; p < n; p++) {
+    this.n = 0;
+    for (const i of this.always) this.emit(i);
+    const len = s.length;
+    for (let p = 0; p < len; p++) {
       const c = s.charCodeAt(p);
-      if (isCjk(c)) mark(this.byCjk.get(c));
-      else if (isLatin(c) && p + 1 < n) {
+      if (isCjk(c)) this.mark(this.byCjk[c - 0x3400], gen);
+      else if (isLatin(c) && p + 1 < len) {
         const d = s.charCodeAt(p + 1);
         if (!isLatin(d)) continue;
-        mark(this.byLatin2.get(key2(c, d)));
-        const e = p + 2 < n ? s.charCodeAt(p + 2) : 0;
-        if (isLatin(e)) mark(this.byLatin3.get(key3(c, d, e)));
+        this.mark(this.byLatin2.get(key2(c, d)), gen);
+        const e = p + 2 < len ? s.charCodeAt(p + 2) : 0;
+        if (isLatin(e)) this.mark(this.byLatin3.get(key3(c, d, e)), gen);
       }
     }
-    return out.sort((a, b) => a - b);
+    return this.out.subarray(0, this.n);
   }
 }
 
-function push(map: Map<number, number[]>, key: number, i: number) {
+function push(map: Map<number, number[]>, key: number, entry: number) {
   const list = map.get(key);
-  if (!list) map.set(key, [i]);
-  else if (list[list.length - 1] !== i) list.push(i);
+  if (!list) map.set(key, [entry]);
+  else if (!list.includes(entry)) list.push(entry);
 }

@@ -128,9 +128,12 @@ describe('reviewQueue', () => {
   });
 
   it('queues the reasons the classifier could not read', () => {
-    const r = resolveCauses({ ids: ['A', 'B'], reasons: ['太贵了', 'hmm'] }, {});
-    const queue = reviewQueue(reasonTable(['太贵了', 'hmm'], r, [10, 20]), 0.5);
-    expect(queue.map((q) => [q.text, q.cause])).toEqual([['hmm', 'unclassified']]);
+    // A reason the model is unsure of (the first of these below 0.9); 太贵了 is above it.
+    const vague = ['hmm', 'ok then', 'as discussed', 'x1', 'see above'].find((t) => classifyDetailed([t])[0].confidence < 0.9)!;
+    expect(vague).toBeDefined();
+    const r = resolveCauses({ ids: ['A', 'B'], reasons: ['太贵了', vague] }, {});
+    const queue = reviewQueue(reasonTable(['太贵了', vague], r, [10, 20]), 0.9);
+    expect(queue.map((q) => q.text)).toEqual([vague]);
     expect(queue[0].alternatives).toHaveLength(2);
   });
 });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ruleHits } from '../../../src/core/causes/features';
 import { normalizeReason } from '../../../src/core/causes/normalize';
-import { anchorsOf, requiredLiterals } from '../../../src/core/causes/prefilter';
+import { anchorGroups, anchorsOf, requiredLiterals } from '../../../src/core/causes/prefilter';
 import { RULES, topLevelAlternatives } from '../../../src/core/causes/rules';
 import { CAUSES } from '../../../src/core/causes/taxonomy';
 import { LABELLED } from '../../fixtures/reasons-labelled';
@@ -56,18 +56,24 @@ describe('RULES', () => {
 
 describe('prefilter', () => {
   it('finds the literals every match must contain', () => {
-    const lit = (src: string) => {
-      const r = requiredLiterals(src);
-      return r && [...r].sort();
-    };
-    expect(lit('太贵|嫌贵')).toEqual(['太贵', '嫌贵']);
-    expect(lit(String.raw`\brip-?off\b`)).toEqual(['rip']);
-    expect(lit(String.raw`\bovercharg\w*`)).toEqual(['overcharg']);
-    expect(lit('(?:a|b)?cd')).toEqual(['cd']);
-    expect(lit('价(?:格|钱)(?!不)[^,]{0,4}?高')).toEqual(['价格', '价钱']);
-    expect(lit('[^x]+')).toBeNull();
-    expect(lit(String.raw`\d+|abc`)).toBeNull();
+    const lit = (src: string) => requiredLiterals(src).map((g) => [...g].sort());
+    expect(lit('太贵|嫌贵')).toEqual([['太贵', '嫌贵']]);
+    expect(lit(String.raw`\brip-?off\b`)).toEqual([['rip'], ['off']]);
+    expect(lit(String.raw`\bovercharg\w*`)).toEqual([['overcharg']]);
+    expect(lit('(?:a|b)?cd')).toEqual([['cd']]);
+    expect(lit('(?:长期|很久)[^,]{0,3}?(?:没|未)人?(?:联系|拜访)')).toEqual([['很久', '长期'], ['未', '没'], ['拜访', '联系']]);
+    expect(lit('价(?:格|钱)(?!不)[^,]{0,4}?高')).toEqual([['价格', '价钱'], ['高']]);
+    expect(lit('[^x]+')).toEqual([]);
+    expect(lit(String.raw`\d+|abc`)).toEqual([]);
+  });
+
+  it('anchors on rare characters and long words', () => {
     expect(anchorsOf(new Set(['不专业', 'am']))).toEqual({ cjk: ['专'.charCodeAt(0)], latin2: [97 * 128 + 109], latin3: [] });
+    const the = (s: string) => [...s].reduce((k, c) => k * 128 + c.charCodeAt(0), 0);
+    expect(anchorsOf(new Set(['the fit']))).toEqual({ cjk: [], latin2: [], latin3: [the('fit')] });
+    expect(anchorsOf(new Set(['n/a']))).toBeNull();
+    // (没|未)(联系|拜访) multiply out into one set of four strings: two sets in all.
+    expect(anchorGroups('(?:长期|很久)[^,]{0,3}?(?:没|未)(?:联系|拜访)')).toHaveLength(2);
   });
 
   it('never skips a rule that matches a labelled reason', () => {
