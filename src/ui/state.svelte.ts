@@ -87,7 +87,8 @@ export class AppState {
   phase = $state<Phase>('boot');
   progress = $state<{ label: string; value: number } | null>(null);
   error = $state<WorkerError | null>(null);
-  notice = $state<string | null>(null);
+  /** A message for the user, translated when shown (so it follows a change of language). */
+  notice = $state<{ key: string; params?: Record<string, string | number> } | null>(null);
   analysis = $state.raw<Analysis | null>(null);
   files = $state.raw<FileInfo[]>([]);
   session = $state.raw<Session | null>(null);
@@ -142,7 +143,7 @@ export class AppState {
     try {
       await this.store.migrate();
       await this.refreshSessions();
-      if (this.encryption === 'locked') this.notice ??= this.t('crypto.lockedAtStart');
+      if (this.encryption === 'locked') this.notice ??= { key: 'crypto.lockedAtStart' };
       else {
         const id = await this.store.current();
         if (id && this.gen === bootGen && this.sessions.some((e) => e.id === id && e.ok)) await this.open(id, 'restore');
@@ -243,7 +244,7 @@ export class AppState {
     this.loading = null;
     this.progress = null;
     this.phase = this.analysis ? 'ready' : 'empty';
-    this.notice = job.kind === 'restore' || job.kind === 'open' ? this.t('loader.cancelledOpen', { name: job.name }) : this.t('progress.cancelled');
+    this.notice = job.kind === 'restore' || job.kind === 'open' ? { key: 'loader.cancelledOpen', params: { name: job.name } } : { key: 'progress.cancelled' };
   }
 
   /** A failed load: a cancelled one is a notice, not an error. */
@@ -390,7 +391,7 @@ export class AppState {
     }
     const s = decoded.session;
     const ok = await this.importFiles(s.files, s.name, s.settings);
-    if (ok) this.notice = this.t('sessionFile.opened', { name: s.name });
+    if (ok) this.notice = { key: 'sessionFile.opened', params: { name: s.name } };
     return ok;
   }
 
@@ -476,7 +477,7 @@ export class AppState {
       return false;
     }
     const ok = await this.commit(gen, session, out);
-    if (ok && kind === 'open') this.notice = this.t('sessions.restored', { name: session.name });
+    if (ok && kind === 'open') this.notice = { key: 'sessions.restored', params: { name: session.name } };
     return ok;
   }
 
@@ -500,7 +501,7 @@ export class AppState {
     } catch (e) {
       this.unsaved = true;
       if (e instanceof ConflictError) this.error = { code: 'session-conflict' };
-      else if (e instanceof LockedError) this.notice = this.t('crypto.lockedNotSaved');
+      else if (e instanceof LockedError) this.notice = { key: 'crypto.lockedNotSaved' };
       else {
         if (e instanceof QuotaError) await this.refreshSessions().catch(() => undefined);
         this.fail(e);
@@ -764,7 +765,7 @@ export class AppState {
       if (e instanceof WrongPassphraseError) return false;
       throw e;
     }
-    if (this.notice === this.t('crypto.lockedAtStart')) this.notice = null;
+    if (this.notice?.key === 'crypto.lockedAtStart') this.notice = null;
     await this.afterConversion();
     if (!this.session && this.phase === 'empty') {
       const id = await this.store.current();
