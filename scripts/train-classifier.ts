@@ -46,6 +46,9 @@ interface Example {
 // ---------------------------------------------------------------------------------------------
 // Softmax regression by L-BFGS
 
+/** L-BFGS iterations of each fit, for the report. */
+const iterations: number[] = [];
+
 interface Fit {
   w: Float64Array; // dim × K, feature-major
   b: Float64Array;
@@ -103,7 +106,8 @@ function train(data: readonly Example[], dim: number, maxIter = MAX_ITER): Fit {
   const rho: number[] = [];
   const d = new Float64Array(n);
   const alpha = new Array<number>(m);
-  for (let it = 0; it < maxIter; it++) {
+  let it = 0;
+  for (; it < maxIter; it++) {
     // Two-loop recursion: d = −H·g
     d.set(g);
     for (let k = S.length - 1; k >= 0; k--) {
@@ -155,6 +159,7 @@ function train(data: readonly Example[], dim: number, maxIter = MAX_ITER): Fit {
     f = fNew;
     if (done) break;
   }
+  iterations.push(it);
   return { w: p.subarray(0, dim * K), b: p.subarray(dim * K) };
 }
 
@@ -511,6 +516,7 @@ async function main() {
     `  weights:\n    '${b64}',\n` +
     `};\n`;
   writeFileSync(OUT, src);
+  console.log(`L-BFGS iterations per fit: ${iterations.join(', ')} (at most ${MAX_ITER})`);
   console.log(
     `wrote ${OUT}: ${(src.length / 1024).toFixed(0)} KB (${(model.q.byteLength / 1024).toFixed(0)} KB of int8 weights); ` +
       `training-set accuracy ${pct(trainAcc / data.length)}; ${((performance.now() - t0) / 1000).toFixed(1)} s in all`,
