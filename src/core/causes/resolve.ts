@@ -60,6 +60,21 @@ function withHint(text: ClassificationDetail, hint: ClassificationDetail): { c: 
   return { c: decide(classes, p, text.key), fromHint: false };
 }
 
+/**
+ * The corrections of the last analysis and what each reason followed: a settings change that
+ * leaves the corrections alone does not compare every reason again.
+ */
+let lastCorrections: { sig: string; index: CorrectionIndex; follows: Map<string, Follow | null> } | null = null;
+const FOLLOW_CACHE_LIMIT = 200_000;
+
+function correctionsFor(byReason: ReadonlyMap<string, string>) {
+  const sig = JSON.stringify([...byReason]);
+  if (lastCorrections?.sig !== sig || lastCorrections.follows.size > FOLLOW_CACHE_LIMIT) {
+    lastCorrections = { sig, index: new CorrectionIndex(byReason), follows: new Map() };
+  }
+  return lastCorrections;
+}
+
 export function resolveCauses(input: ChurnedInput, opts: CauseOptions): ResolvedCauses {
   const n = input.ids.length;
   const texts = input.reasons.map((t) => t.trim());
@@ -70,11 +85,11 @@ export function resolveCauses(input: ChurnedInput, opts: CauseOptions): Resolved
   const hinted = hints ? classifyDetailed(hints) : null;
 
   const byReason = normalizeOverrides(opts.reasonOverrides);
-  const index = byReason.size ? new CorrectionIndex(byReason) : null;
-  const followCache = new Map<string, Follow | null>();
+  const corrections = byReason.size ? correctionsFor(byReason) : null;
+  const index = corrections?.index ?? null;
   const followOf = (key: string) => {
-    let f = followCache.get(key);
-    if (f === undefined) followCache.set(key, (f = index!.nearest(key)));
+    let f = corrections!.follows.get(key);
+    if (f === undefined) corrections!.follows.set(key, (f = index!.nearest(key)));
     return f;
   };
 
