@@ -37,6 +37,7 @@ import { decideTenureUnit, type TenureDecision } from './diagnose/tenure';
 import { diagnose } from './diagnose/questions';
 import type { Profile } from './ingest/profile';
 import { checkedSettings } from './settings';
+import { asSummaryFile, summaryActivity, summaryCohorts, summaryNote, summaryOf, withSummaries } from './ingest/summary';
 
 export function summarizeInput(f: ParsedFile): InputSummary {
   const roles: Partial<Record<Role, string>> = {};
@@ -158,8 +159,9 @@ function encoded(p: Prepared, c: ColumnChoice): Categorical {
 
 /** Step 1, once per load or role change: role overrides, the customer model, the column choices. */
 export function prepare(parsed: ParsedFile[], settings: Pick<Settings, 'roleOverrides' | 'kindOverrides'> = {}): Prepared {
-  const files = parsed.map((f) => applyRoleOverrides(withKind(f, settings.kindOverrides?.[f.file]), settings.roleOverrides?.[f.file]));
-  const model = buildCustomerModel(files);
+  const files = parsed.map((f) => asSummaryFile(f) ?? applyRoleOverrides(withKind(f, settings.kindOverrides?.[f.file]), settings.roleOverrides?.[f.file]));
+  // A customer summary (SQL of core/sql, run elsewhere) stands in for its order log: ingest/summary.ts.
+  const model = withSummaries(buildCustomerModel(files.filter((f) => !summaryOf(f))), files);
   return { files, model, options: columnOptions(files, model), encoded: new Map(), periods: new Map(), memo: new Map(), profiles: new Map() };
 }
 
@@ -188,6 +190,8 @@ function periodsOf(p: Prepared, period: CohortPeriod): { orders: Int32Array; sta
 
 function cohorts(p: Prepared, s: ChurnState, act: Activity, asOf: number, period: CohortPeriod): Analysis['cohorts'] {
   const m = p.model;
+  const carried = summaryCohorts(m, asOf, period); // the matrix a customer summary carries
+  if (carried) return carried;
   const asOfP = periodOfMonth(monthIndexOfDay(asOf), period);
   const incomplete = asOf < lastDayOfPeriod(asOfP, period);
   const label = (x: number) => periodLabel(x, period);
@@ -348,7 +352,7 @@ export function analyzePrepared(p: Prepared, settings: Settings, opts: { full?: 
   const m = p.model;
   const inactiveDays = settings.inactiveDays;
   const { day: asOf, source } = resolveAsOf(settings, m); // 2
-  const act = memo(p, `activity|${asOf}`, () => activityAsOf(m, asOf, RISK_WINDOW_DAYS)); // 3
+  const act = memo(p, `activity|${asOf}`, () => summaryActivity(m, asOf) ?? activityAsOf(m, asOf, RISK_WINDOW_DAYS)); // 3
   const st = resolveStatus(m, settings);
   const s = decideChurn(m, asOf, inactiveDays, { requested: settings.churnMode, lastDay: act.lastDay, status: st.status }); // 4
   const tenure = decideTenureUnit(m.tenureSource, settings);
@@ -445,6 +449,7 @@ export function analyzePrepared(p: Prepared, settings: Settings, opts: { full?: 
     ...(st.report.length ? { statusValues: st.report } : {}),
     ...(st.excluded.prospect || st.excluded.ignore ? { excluded: { prospect: st.excluded.prospect, ignore: st.excluded.ignore } } : {}),
     ...(tenure ? { tenure } : {}),
+    ...summaryNote(p.files),
   };
 }
 

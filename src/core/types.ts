@@ -423,4 +423,23 @@ export interface Analysis {
   excluded?: { prospect: number; ignore: number };
   /** The tenure column and the unit it was read in (survival uses it). */
   tenure?: { column: string; unit: TenureUnit; source: 'header' | 'values' | 'setting' };
+  /** The order log came summarised elsewhere (a customer summary made by the SQL of core/sql): by which SQL, as of when. */
+  summary?: SummaryNote;
+}
+
+export interface SummaryNote {
+  /** The summary file (or, on the command line, the order log DuckDB summarised). */
+  file: string;
+  /** The file or table the SQL's column roles were read from, and the table it read. */
+  source: string;
+  table: string;
+  dialect: string;
+  generator: string;
+  /** YYYY-MM-DD the summary was made as of. */
+  asOf: string;
+  /** Order rows read, customers written. */
+  rows: number;
+  customers: number;
+  /** The SQL, generated again from the spec the summary carries. */
+  sql: string;
 }
