@@ -14,7 +14,7 @@ import { normStatusValue } from '../core/ingest/status';
 import { translate } from '../i18n';
 
 const USAGE =
-  'usage: npm run --silent analyze -- [--as-of YYYY-MM-DD] [--inactive-days N] [--encoding LABEL] FILE... (CSV, TSV, TXT or .xlsx)';
+  'usage: npm run --silent analyze -- [--as-of YYYY-MM-DD] [--inactive-days N] [--encoding LABEL] [--engine duckdb] FILE... (CSV, TSV, TXT or .xlsx; Parquet with --engine duckdb)';
 
 const CORRECTIONS = [
   '  --role FILE:ROLE=COLUMN          the column (header text, or 0-based index) holding ROLE in FILE; repeatable',
@@ -99,10 +99,11 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-function parseArgs(argv: string[]): { settings: Settings; files: string[]; encoding?: string } {
+function parseArgs(argv: string[]): { settings: Settings; files: string[]; encoding?: string; engine?: 'duckdb' } {
   const settings: Settings = checkedSettings({}); // the defaults (core/settings.ts); analyze() checks again
   const files: string[] = [];
   let encoding: string | undefined;
+  let engine: 'duckdb' | undefined; // order logs summarised out of core by DuckDB (cli/duckdb.ts)
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -120,6 +121,10 @@ function parseArgs(argv: string[]): { settings: Settings; files: string[]; encod
       settings.inactiveDays = v;
     } else if (a === '--encoding') encoding = value();
     else if (correction(a, value, settings)) continue;
+    else if (a === '--engine') {
+      if (value() !== 'duckdb') fail(`--engine must be duckdb\n${USAGE}`, 2);
+      engine = 'duckdb';
+    }
     else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n${CORRECTIONS}\n`);
       process.exit(0);
@@ -127,13 +132,13 @@ function parseArgs(argv: string[]): { settings: Settings; files: string[]; encod
     else files.push(a);
   }
   if (files.length === 0) fail(`no input files\n${USAGE}`, 2);
-  return { settings, files, encoding };
+  return { settings, files, encoding, engine };
 }
 
 async function main() {
-  const { settings, files, encoding } = parseArgs(process.argv.slice(2));
-  const parsed: ParsedFile[] = [];
-  for (const path of files) {
+  const { settings, files, encoding, engine } = parseArgs(process.argv.slice(2));
+  const parsed: ParsedFile[] = engine ? await (await import('./duckdb')).readWithDuckDB(files, settings, { encoding }) : [];
+  for (const path of engine ? [] : files) {
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(path);
