@@ -23,6 +23,7 @@ import { buildCustomerModel } from '../core/model/customers';
 import { monthIndexOfDay } from '../core/churn/periods';
 import { MAX_CATEGORY_VALUES, categoryCandidates, specFromSample, type SummarySpec } from '../core/sql/spec';
 import { summarySql } from '../core/sql/generate';
+import { isSummaryHeader } from '../core/ingest/summary';
 
 /** DuckDB holds the rows of a grouped ordered sum in memory: about this many bytes each (measured at 10M rows). */
 const GROUPED_SUM_BYTES_PER_ROW = 200;
@@ -251,7 +252,8 @@ export async function readWithDuckDB(paths: string[], settings: Settings, opts: 
     const out: (ParsedFile | null)[] = inputs.map(() => null);
     // Customer lists and rosters first: the order logs join to them.
     for (const [k, input] of inputs.entries()) {
-      if (input.sample.kind !== 'orders') out[k] = input.whole && !input.parquet ? input.sample : await readWhole(c, input, opts.encoding);
+      // A summary made elsewhere is customer-sized: the core reads it whole (ingest/summary.ts).
+      if (input.sample.kind !== 'orders' || isSummaryHeader(input.sample.header)) out[k] = input.whole && !input.parquet ? input.sample : await readWhole(c, input, opts.encoding);
     }
     const lists = out.filter((f): f is ParsedFile => f !== null && f.kind === 'customers');
     const starts = lists.length ? await startsTable(c, out.filter((f): f is ParsedFile => f !== null)) : undefined;

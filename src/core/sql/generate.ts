@@ -434,7 +434,7 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
     `cohorts by ${spec.period}; recent/prior windows of ${W} days.`;
   const header = [
     `-- churnlens customer summary (${GENERATOR}), ${name}: one row per customer, the cohort matrix, and the run's figures.`,
-    `-- Reads ${spec.table} (columns as in ${spec.source}); save the result as CSV or Parquet, with these column names, and open it in churnlens.`,
+    `-- Reads ${spec.table} (columns as in ${spec.source}); save the result as CSV with these column names and open it in churnlens (the command line also reads Parquet).`,
     settingsLine,
     ...(D.orderedSum
       ? []
