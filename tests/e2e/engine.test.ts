@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/types';
-import { hasChromium, hasDist, launch, openApp, serveDist, type Guarded } from './harness';
+import { hasChromium, hasDist, launch, openApp, serveDist, showSection, type Guarded } from './harness';
 
 const sampleDir = new URL('../../src/sample/', import.meta.url);
 const sample = (s: Partial<Settings> = {}) =>
@@ -53,6 +53,8 @@ describe.skipIf(!ready)('the churn engine in the built app', () => {
 
   it('shows breakdowns, tiers, rep turnover and at-risk customers with the core numbers', async () => {
     const p = g.page;
+    // Breakdowns, tiers and rep turnover are in the "Where" section.
+    await showSection(p, 'where');
     await p.locator('[data-testid=breakdowns]').waitFor();
     for (const item of expected.breakdowns.items) {
       const rows = await p.locator(`[data-testid=breakdown-table-${item.key}] tbody tr`).count();
@@ -61,11 +63,15 @@ describe.skipIf(!ready)('the churn engine in the built app', () => {
     expect(await p.locator('[data-testid=tier-row]').count()).toBe(expected.tiers.length);
     await p.locator('[data-testid=reps]').waitFor();
     expect(await p.locator('[data-testid=rep-row]').count()).toBe(expected.reps.departed.length);
+    await p.locator('[data-testid=chart-tiers][data-rendered=true]').waitFor({ timeout: 60_000 });
+    await showSection(p, 'risk');
     if (expected.atRisk.customers > 0) {
       const summary = await p.locator('[data-testid=risk-summary]').innerText();
       expect(num(summary.split(' ')[0])).toBe(expected.atRisk.customers);
     }
-    for (const id of ['churnByMonth', 'cohorts', 'cohortCurves', 'survival', 'tiers']) {
+    // The charts over time are in the "Over time" section (the tiers chart was drawn in "Where").
+    await showSection(p, 'time');
+    for (const id of ['churnByMonth', 'cohorts', 'cohortCurves', 'survival']) {
       await p.locator(`[data-testid=chart-${id}][data-rendered=true]`).waitFor({ timeout: 60_000 });
     }
     // Stacked by cause: one bar segment per (month, cause).
@@ -77,13 +83,17 @@ describe.skipIf(!ready)('the churn engine in the built app', () => {
     const p = g.page;
     const s: Partial<Settings> = { churnMode: 'inactivity', inactiveDays: 60, period: 'quarter', tiers: [0.2, 0.5] };
     const want = sample(s);
+    // The settings are in the Data section; the KPIs and the definition in the Overview; the tiers in "Where".
+    await showSection(p, 'data');
     await p.selectOption('[data-testid=churn-mode]', 'inactivity');
     await p.fill('[data-testid=inactive-days]', '60');
     await p.selectOption('[data-testid=period]', 'quarter');
     await p.fill('[data-testid=tiers-input]', '20, 50');
     await p.click('[data-testid=apply-settings]');
+    await showSection(p, 'overview');
     await expect.poll(() => kpi(p, 'churned'), { timeout: 30_000 }).toBe(want.customers.churned);
     expect(await p.locator('[data-testid=definition]').innerText()).toContain('Inactivity chosen');
+    await showSection(p, 'where');
     await expect.poll(() => p.locator('[data-testid=tier-row]').count()).toBe(3);
     const [dl] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid=export-json]')]);
     const json = JSON.parse(readFileSync((await dl.path())!, 'utf8'));
@@ -98,6 +108,7 @@ describe.skipIf(!ready)('the churn engine in the built app', () => {
     const p = g.page;
     const want = sample({ churnMode: 'inactivity', inactiveDays: 60, period: 'quarter', tiers: [0.2, 0.5] });
     if (want.atRisk.customers === 0) return;
+    await showSection(p, 'risk');
     const [dl] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid=export-at-risk]')]);
     const bytes = readFileSync((await dl.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
