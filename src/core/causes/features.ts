@@ -1,7 +1,8 @@
 // The feature vector of a normalised reason, shared by the model, its training script and the
 // nearest-neighbour matching of the user's corrections:
-//   - character 1–4-grams of each run of Chinese characters, and of each Latin word padded with
-//     boundary marks ("^too$"), plus Latin word unigrams and bigrams, hashed with a sign into
+//   - character 1–4-grams of each run of Chinese characters, 3–4-grams of each Latin word padded
+//     with boundary marks ("^too$"; 1- and 2-grams did not help in cross-validation), Latin word
+//     unigrams and bigrams, digits folded to 0, a symbol on its own, hashed with a sign into
 //     BUCKETS slots; an n-gram inside a negation scope ("价格不是问题", "not the price") is hashed
 //     under another name; each counts with the weight of its clause (segment.ts); this block has
 //     unit length;
@@ -17,7 +18,10 @@ const MASK = BUCKETS - 1;
 /** Rule features follow the hashed ones. */
 export const RULE_BASE = BUCKETS;
 export const RULE_SCALE = 1 / 3.5;
-/** Relative weights of the n-gram kinds inside the hashed block (chosen by cross-validation). */
+/**
+ * Relative weights of the n-gram kinds inside the hashed block and the n-gram lengths, chosen by
+ * cross-validation (npm run train:classifier -- --tune=…); the training script may change them.
+ */
 export const KIND_WEIGHTS = { cjk: 1, cjkMaxN: 4, latinChar: 0.5, latinChar1: 0, latinMinN: 3, word: 1, bigram: 1, other: 1 };
 
 export function featureDim(): number {
@@ -82,7 +86,7 @@ function add(h: number, v: number): void {
   acc[i] += f < 0 ? -v : v;
 }
 
-export function ngrams(s: string, segs: readonly Segment[], neg: Uint8Array): void {
+function ngrams(s: string, segs: readonly Segment[], neg: Uint8Array): void {
   const hasNeg = neg.length > 0;
   for (const seg of segs) {
     const w = seg.weight;

@@ -968,9 +968,6 @@ export interface RulePart {
   re: RegExp;
   /** The part is this plain string (no regex syntax at all): found with indexOf. */
   literal: string | null;
-  /** It has Chinese / Latin literals (both when it has neither: it may match any text). */
-  cjk: boolean;
-  latin: boolean;
 }
 
 export interface CompiledRule extends Rule {
@@ -978,11 +975,6 @@ export interface CompiledRule extends Rule {
   /** The whole pattern, for text with neither Chinese nor Latin letters (symbols, digits). */
   otherRe: RegExp;
 }
-
-const HAS_CJK = /[\u3400-\u9fff]/;
-const HAS_LATIN = /[a-z]/;
-// Escapes (\b, \s, \w, \d, \u…) are not literals.
-const literals = (src: string) => src.replace(/\\(?:u[0-9a-f]{4}|[a-zA-Z])/g, '');
 
 /** The top-level alternatives of a pattern (outside groups and character classes). */
 export function topLevelAlternatives(src: string): string[] {
@@ -1007,36 +999,15 @@ export function topLevelAlternatives(src: string): string[] {
 }
 
 /**
- * Each top-level alternative is compiled on its own: a text runs only the alternatives written in
- * its script whose literals it contains (prefilter.ts), which is most of the classifier's speed.
+ * Each top-level alternative is compiled on its own: a text runs only the alternatives whose
+ * literals it contains (prefilter.ts), which is most of the classifier's speed.
  */
 function compile(rule: Rule): CompiledRule {
-  // Consecutive alternatives of one script, a few at a time: small enough to skip, few enough
-  // that the expressions run stay few.
-  const parts: RulePart[] = [];
-  let run: string[] = [];
-  let script = '';
-  const flush = () => {
-    if (!run.length) return;
-    const src = run.join('|');
-    const literal = /^[^\\()[\]{}?*+.|^$]+$/.test(src) ? src : null;
-    parts.push({ src, re: new RegExp(src, 'g'), literal, cjk: script !== 'latin', latin: script !== 'cjk' });
-    run = [];
-  };
-  for (const src of topLevelAlternatives(rule.pattern)) {
-    const lit = literals(src);
-    const cjk = HAS_CJK.test(lit);
-    const latin = HAS_LATIN.test(lit);
-    const kind = cjk && !latin ? 'cjk' : latin && !cjk ? 'latin' : 'both';
-    if (kind !== script || run.length >= CHUNK) flush();
-    script = kind;
-    run.push(src);
-  }
-  flush();
+  const parts = topLevelAlternatives(rule.pattern).map(
+    (src): RulePart => ({ src, re: new RegExp(src, 'g'), literal: /^[^\\()[\]{}?*+.|^$]+$/.test(src) ? src : null }),
+  );
   return { ...rule, parts, otherRe: new RegExp(rule.pattern, 'g') };
 }
-/** Alternatives per compiled part: one, so each can be skipped on its own literals. */
-const CHUNK = 1;
 
 /** Compiled once, on first use (not at import). */
 let compiled: CompiledRule[] | null = null;
