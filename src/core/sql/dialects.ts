@@ -54,6 +54,11 @@ export interface Dialect {
   materialized: string;
   /** The rows' input order when the engine reads a file in order (DuckDB); null elsewhere. */
   fileOrder: string | null;
+  /**
+   * Ends a CTE whose columns are read many times, so the engine computes them once (PostgreSQL
+   * inlines a CTE used once, and would parse a date again for every reference to its parts).
+   */
+  fence: string;
 }
 
 const SIMPLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -123,6 +128,7 @@ const duckdb: Dialect = {
   first: (s) => `substr(${s}, 1, 1)`,
   materialized: 'AS MATERIALIZED',
   fileOrder: 'ROW_NUMBER() OVER ()',
+  fence: '',
 };
 
 /** The padded-key maximum: the value of the row whose key, as 20 digits, is the largest. */
@@ -141,7 +147,8 @@ const postgres: Dialect = {
   idiv: (a, b) => `((${a}) / ${b})`,
   mod: (a, b) => `((${a}) % ${b})`,
   matches: (s, p) => `(${s} ~ ${sq(p)})`,
-  extract: (s, p, g) => `(regexp_match(${s}, ${sq(p)}))[${g}]`,
+  // substring() with one capture group is about 10× faster than regexp_match() in PostgreSQL 15.
+  extract: (s, p, g) => `substring(${s}, ${sq(onlyGroup(p, g))})`,
   replaceAll: (s, p, by) => `regexp_replace(${s}, ${sq(p)}, ${sq(by)}, 'g')`,
   trim: (s) => `btrim(${s}, E'${WS_ESCAPED}')`,
   cast: (s, t) => `CAST(${s} AS ${t})`,
@@ -155,6 +162,7 @@ const postgres: Dialect = {
   // PostgreSQL 12+ computes a CTE used more than once once, spilling to disk.
   materialized: 'AS',
   fileOrder: null,
+  fence: 'OFFSET 0',
 };
 
 const bigquery: Dialect = {
@@ -182,6 +190,7 @@ const bigquery: Dialect = {
   first: (s) => `SUBSTR(${s}, 1, 1)`,
   materialized: 'AS',
   fileOrder: null,
+  fence: '',
 };
 
 const spark: Dialect = {
@@ -209,6 +218,7 @@ const spark: Dialect = {
   first: (s) => `substr(${s}, 1, 1)`,
   materialized: 'AS',
   fileOrder: null,
+  fence: '',
 };
 
 /** Snowflake folds unquoted names to upper case: quote only names that need it. */
@@ -240,6 +250,7 @@ const snowflake: Dialect = {
   first: (s) => `SUBSTR(${s}, 1, 1)`,
   materialized: 'AS',
   fileOrder: null,
+  fence: '',
 };
 
 const BY_NAME: Record<DialectName, Dialect> = { duckdb, postgres, bigquery, spark, snowflake };

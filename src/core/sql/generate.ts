@@ -78,6 +78,7 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
   const W = spec.windowDays;
   const nul = (type: string) => `CAST(NULL AS ${type})`;
   const int = (s: string) => D.cast(s, D.int);
+  const fence = D.fence ? [D.fence] : [];
   const period = (month: string, p: CohortPeriod = spec.period) => (p === 'month' ? month : D.idiv(month, '3'));
   const cte = (name: string, body: string[], materialize = false) =>
     `${name} ${materialize ? D.materialized : 'AS'} (\n${indent(body, 2).join('\n')}\n)`;
@@ -353,9 +354,9 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
   const ctes = [
     cte('src', select(src, [`FROM ${D.table(spec.table)}`])),
     cte('cells', select(cells, ['FROM src'])),
-    cte('parts', select(['*', ...parts], ['FROM cells'])),
-    cte('fields', select(['*', ...fields], ['FROM parts'])),
-    cte('ymd', select(['*', resolve('m'), resolve('d')], ['FROM fields'])),
+    cte('parts', select(['*', ...parts], ['FROM cells', ...fence])),
+    cte('fields', select(['*', ...fields], ['FROM parts', ...fence])),
+    cte('ymd', select(['*', resolve('m'), resolve('d')], ['FROM fields', ...fence])),
     cte('civil', select(['*', ...civil], ['FROM ymd'])),
     cte('dated', select([...carried, ...dated], ['FROM civil']), true),
     cte('stats', select(stats, ['FROM dated'])),
