@@ -6,7 +6,8 @@
 //   analyze  ingest + every analysis (the whole `analyze` command)
 // Each stage also reports its CPU time (user + system, GC threads included): on a busy machine it
 // moves much less than wall-clock time.
-// Also, when ../shared/data is present, the real UCI Online Retail log (541,909 rows).
+// Also, when ../shared/data is present, the real UCI Online Retail log (541,909 rows); and last, the
+// DuckDB engine on a generated 10M-row log, CSV and Parquet (npm run bench -- --duckdb: only that).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -39,6 +40,53 @@ function runStage(stage: Stage, path: string): { ms: number; cpuMs: number; rows
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, rows };
+}
+
+// The DuckDB engine (analyze --engine duckdb, cli/duckdb.ts), in a fresh process: sample, the
+// summary SQL out of core (memory limit 4GB, spill to a temp folder), then the same core.
+if (process.argv[2] === '--duckdb-stage') {
+  const { readWithDuckDB } = await import('../src/cli/duckdb');
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const a = analyze(await readWithDuckDB([process.argv[3]], { ...DEFAULT_SETTINGS }), { ...DEFAULT_SETTINGS });
+  const cpu = process.cpuUsage(cpu0);
+  const out = { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, rows: a.inputs[0].rows, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(JSON.stringify(out));
+  process.exit(0);
+}
+
+/** A generated 10M-row log as CSV and Parquet through --engine duckdb, beside the 1M-row log (npm run bench -- --duckdb runs only this). */
+async function duckdbBench(outDir: string): Promise<void> {
+  const csv = (rows: number) => resolve(outDir, `orders-${rows}.csv`);
+  for (const rows of [1_000_000, 10_000_000]) if (!existsSync(csv(rows))) await writeOrderLog(csv(rows), rows, 42);
+  const parquet = resolve(outDir, 'orders-10000000.parquet');
+  if (!existsSync(parquet)) {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    await c.run(`COPY (SELECT * FROM read_csv('${csv(10_000_000)}')) TO '${parquet}' (FORMAT parquet)`);
+    c.closeSync();
+    db.closeSync();
+  }
+  console.log('\n--engine duckdb (DuckDB memory_limit 4GB, spills to a temp folder; peak RSS is the whole process)');
+  console.log('input                                   time (s)   rows/s    peak RSS (MB)   CPU (s)');
+  for (const [label, path] of [
+    ['generated 1M rows, CSV', csv(1_000_000)],
+    ['generated 10M rows, CSV', csv(10_000_000)],
+    ['generated 10M rows, Parquet', parquet],
+  ]) {
+    const json = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--duckdb-stage', path], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const r = JSON.parse(json) as { ms: number; cpuMs: number; rows: number; maxRssMB: number };
+    console.log(
+      `${label.padEnd(38)} ${(r.ms / 1000).toFixed(1).padStart(9)} ${(r.rows / (r.ms / 1000)).toFixed(0).padStart(9)} ${r.maxRssMB.toFixed(0).padStart(14)} ${(r.cpuMs / 1000).toFixed(1).padStart(9)}`,
+    );
+  }
+}
+if (process.argv.includes('--duckdb')) {
+  const dir = resolve(import.meta.dirname, '../bench/out');
+  mkdirSync(dir, { recursive: true });
+  await duckdbBench(dir);
+  process.exit(0);
 }
 
 if (process.argv[2] === '--classify-stage') {
@@ -168,3 +216,5 @@ for (const f of files) {
     );
   }
 }
+
+await duckdbBench(outDir);
