@@ -146,3 +146,13 @@ export function consoleProblems(page: Page): string[] {
   });
   return seen;
 }
+
+/** Drop files on the start page's drop zone, as a user dragging them from the desktop does. */
+export async function dropFiles(page: Page, files: { name: string; bytes: number[] }[]): Promise<void> {
+  const dt = await page.evaluateHandle((fs) => {
+    const d = new DataTransfer();
+    for (const f of fs) d.items.add(new File([new Uint8Array(f.bytes)], f.name));
+    return d;
+  }, files);
+  await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer: dt });
+}

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/types';
-import { fileUrl, hasChromium, hasDist, launch, openApp, serveDist, settingsOf, showSection, type Guarded } from './harness';
+import { dropFiles as drop, fileUrl, hasChromium, hasDist, launch, openApp, serveDist, settingsOf, showSection, type Guarded } from './harness';
 
 const corpus = new URL('../fixtures/corpus/', import.meta.url);
 const corpusFile = (name: string) => ({ name, bytes: [...readFileSync(new URL(name, corpus))] });
@@ -24,15 +24,6 @@ const expectFor = (names: string[], settings: Partial<Settings> = {}) =>
 async function kpi(page: Page, id: string): Promise<number> {
   const text = await page.locator(`[data-testid=kpi-${id}] .value`).innerText();
   return Number(text.replace(/[^0-9.]/g, ''));
-}
-
-async function drop(page: Page, files: { name: string; bytes: number[] }[]) {
-  const dt = await page.evaluateHandle((fs) => {
-    const d = new DataTransfer();
-    for (const f of fs) d.items.add(new File([new Uint8Array(f.bytes)], f.name));
-    return d;
-  }, files);
-  await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer: dt });
 }
 
 async function fresh(page: Page) {

@@ -9,7 +9,7 @@ import { ingestBytes } from '../../src/core/ingest/index';
 import { REVIEW_THRESHOLD, reviewQueue } from '../../src/core/causes/table';
 import { reasonKey } from '../../src/core/causes/learn';
 import type { Analysis, Settings } from '../../src/core/types';
-import { fileUrl, hasChromium, hasDist, launch, openApp, serveDist, settingsOf, type Guarded } from './harness';
+import { dropFiles, fileUrl, hasChromium, hasDist, launch, openApp, serveDist, settingsOf, type Guarded } from './harness';
 
 const REASONS: [string, number][] = [
   ['太贵了', 900],
@@ -34,15 +34,6 @@ const BYTES = new TextEncoder().encode(lines.join('\n') + '\n');
 const FILE = { name: 'lost-clients.csv', bytes: [...BYTES] };
 const expected = (settings: Partial<Settings>): Analysis => analyze([ingestBytes(FILE.name, BYTES)], { inactiveDays: 90, ...settings });
 
-async function drop(page: Page) {
-  const dt = await page.evaluateHandle((f) => {
-    const d = new DataTransfer();
-    d.items.add(new File([new Uint8Array(f.bytes)], f.name));
-    return d;
-  }, FILE);
-  await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer: dt });
-}
-
 const row = (page: Page, text: string) =>
   page.locator('[data-testid=reasons-table] [data-testid=reason-row]', { has: page.locator('td.reason-text', { hasText: new RegExp(`^${text}$`) }) });
 const causeOf = (page: Page, text: string) => row(page, text).locator('[data-testid=reason-cause]').inputValue();
@@ -64,7 +55,7 @@ describe.skipIf(!ready).each(['file', 'http'] as const)('learning from correctio
     if (via === 'http') server = await serveDist();
     g = await openApp(browser, via === 'http' ? server!.url : fileUrl());
     await g.page.locator('[data-testid=dropzone]').waitFor();
-    await drop(g.page);
+    await dropFiles(g.page, [FILE]);
     await g.page.locator('[data-testid=kpi-churned]').waitFor({ timeout: 30_000 });
     await g.page.click('[data-testid=section-link-causes]');
     await g.page.locator('[data-testid=reasons-table]').waitFor();

@@ -3,21 +3,12 @@
 // what the column's unknown values mean; the answers reach the figures and survive a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { fileUrl, hasChromium, hasDist, launch, openApp, serveDist, settingsOf, type Guarded } from './harness';
+import { dropFiles as drop, fileUrl, hasChromium, hasDist, launch, openApp, serveDist, settingsOf, type Guarded } from './harness';
 
 // 40 customers; column "Phase" says who left, in words no lexicon holds (German): 10 "Beendet".
 const rows = ['Kunde,Name,Phase,Umsatz'];
 for (let i = 1; i <= 40; i++) rows.push(`K${i},Firma ${i},${i % 4 === 0 ? 'Beendet' : 'Laufend'},${i * 100}`);
 const FILE = { name: 'kunden.csv', bytes: [...new TextEncoder().encode(rows.join('\n') + '\n')] };
-
-async function drop(page: Page, files: { name: string; bytes: number[] }[]) {
-  const dt = await page.evaluateHandle((fs) => {
-    const d = new DataTransfer();
-    for (const f of fs) d.items.add(new File([new Uint8Array(f.bytes)], f.name));
-    return d;
-  }, files);
-  await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer: dt });
-}
 
 const kpi = async (page: Page, id: string): Promise<number> =>
   Number((await page.locator(`[data-testid=kpi-${id}] .value`).innerText()).replace(/[^0-9.]/g, ''));
