@@ -45,6 +45,11 @@ describe.skipIf(!ready).each(['http', 'file'] as const)('one question, from %s',
     // The figures are held back: no key figure says 0% churn.
     expect(await g.page.locator('[data-testid=held]').count()).toBe(1);
     expect(await g.page.locator('[data-testid^=kpi-]').count()).toBe(0);
+    // The user may still look: the figures show, the question stays above them.
+    await g.page.click('[data-testid=show-anyway]');
+    await g.page.locator('[data-testid=kpi-customers]').waitFor();
+    expect(await kpi(g.page, 'customers')).toBe(40);
+    expect(await g.page.locator('[data-testid=question][data-code=no-churn-signal]').count()).toBe(1);
   });
 
   it('one click uses the column, then each unknown value is given its meaning', async () => {
