@@ -582,7 +582,7 @@ export const en = {
   'reasons.followers': '{count} similar reason(s) follow this choice',
   'reasons.follows': 'follows “{text}”',
   'review.title': 'Check the uncertain ones',
-  'review.empty': 'Every reason the classifier was unsure of has been checked.',
+  'review.empty': 'No reason is left below {threshold} confidence: nothing to check.',
   'review.summary': '{count} reason(s) below {threshold} confidence, {revenue} of revenue at stake: most at stake first.',
   'review.summaryCount': '{count} reason(s) below {threshold} confidence, most customers first.',
   'review.keys': 'Keys: 1 or Enter takes the first cause, 2 the second, ↑ and ↓ move. Similar reasons follow each choice.',

@@ -580,7 +580,7 @@ export const zhHans: Record<keyof typeof en, string> = {
   'reasons.followers': '另有 {count} 条相似原因随此选择',
   'reasons.follows': '随“{text}”',
   'review.title': '核对不确定的原因',
-  'review.empty': '分类器不确定的原因都已核对。',
+  'review.empty': '没有置信度低于 {threshold} 的待核对原因。',
   'review.summary': '{count} 条原因的置信度低于 {threshold}，涉及营收 {revenue}：按涉及营收从高到低排列。',
   'review.summaryCount': '{count} 条原因的置信度低于 {threshold}，按客户数从多到少排列。',
   'review.keys': '按键：1 或 Enter 选第一个原因，2 选第二个，↑ ↓ 移动。相似的原因会随每次选择一起调整。',

@@ -580,7 +580,7 @@ export const zhHant: Record<keyof typeof en, string> = {
   'reasons.followers': '另有 {count} 條相似原因隨此選擇',
   'reasons.follows': '隨「{text}」',
   'review.title': '核對不確定的原因',
-  'review.empty': '分類器不確定的原因都已核對。',
+  'review.empty': '沒有信賴度低於 {threshold} 的待核對原因。',
   'review.summary': '{count} 條原因的信賴度低於 {threshold}，涉及營收 {revenue}：依涉及營收由高到低排列。',
   'review.summaryCount': '{count} 條原因的信賴度低於 {threshold}，依客戶數由多到少排列。',
   'review.keys': '按鍵：1 或 Enter 選第一個原因，2 選第二個，↑ ↓ 移動。相似的原因會隨每次選擇一起調整。',
