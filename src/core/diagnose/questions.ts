@@ -76,47 +76,64 @@ function candidate(input: DiagnoseInput, f: ParsedFile, c: number, answer: Parti
   return { file: f.file, column: f.header[c], index: c, samples: sampleValues(columnAt(f, c), profileOf(input, f, c)), answer };
 }
 
-/** Columns of customer lists that could say who was lost, best first. */
-function statusCandidates(input: DiagnoseInput, skip?: { file: string; index: number }): QuestionCandidate[] {
+/**
+ * Columns of customer lists that could hold `role`, best first: those free or holding one of the
+ * roles in `mayBe`, scored by `score` (null: not a candidate), `skip` being the column in force.
+ */
+function rankCandidates(
+  input: DiagnoseInput,
+  role: Role,
+  mayBe: ReadonlySet<Role>,
+  score: (f: ParsedFile, c: number, p: Profile) => number | null,
+  skip?: { file: string; index: number },
+): QuestionCandidate[] {
   const ranked: { f: ParsedFile; c: number; score: number }[] = [];
   for (const f of input.files) {
     if (f.kind !== 'customers') continue;
     for (let c = 0; c < f.header.length; c++) {
       if (skip && skip.file === f.file && skip.index === c) continue;
-      const role = roleOf(f, c);
-      if (role && !MAY_BE_STATUS.has(role)) continue;
-      const p = profileOf(input, f, c);
+      const held = roleOf(f, c);
+      if (held && !mayBe.has(held)) continue;
+      const s = score(f, c, profileOf(input, f, c));
+      if (s !== null) ranked.push({ f, c, score: s });
+    }
+  }
+  ranked.sort((a, b) => b.score - a.score || a.c - b.c);
+  return ranked.slice(0, MAX_CANDIDATES).map(({ f, c }) => candidate(input, f, c, roleAnswer(input.settings, f.file, role, c)));
+}
+
+/** Columns of customer lists that could say who was lost, best first. */
+function statusCandidates(input: DiagnoseInput, skip?: { file: string; index: number }): QuestionCandidate[] {
+  return rankCandidates(
+    input,
+    'status',
+    MAY_BE_STATUS,
+    (f, c, p) => {
       // A status repeats its few values: 2 to 20 of them, each on two rows or more on average.
-      if (p.filled === 0 || p.distinct < 2 || p.distinct > 20 || p.distinct > p.filled / 2) continue;
+      if (p.filled === 0 || p.distinct < 2 || p.distinct > 20 || p.distinct > p.filled / 2) return null;
       const placed = shareOf(p, p.placed[statusFlavourOf(f.header[c])]);
       let score = 3 * placed - 0.05 * p.distinct;
       if (p.classes.lost > 0 && p.classes.active > 0) score += 2;
       if (headerScores(f.header[c]).has('status')) score += 2;
       if (p.distinct === 2) score += 1;
-      ranked.push({ f, c, score });
-    }
-  }
-  ranked.sort((a, b) => b.score - a.score || a.c - b.c);
-  return ranked.slice(0, MAX_CANDIDATES).map(({ f, c }) => candidate(input, f, c, roleAnswer(input.settings, f.file, 'status', c)));
+      return score;
+    },
+    skip,
+  );
 }
 
 /** Text columns of customer lists that could hold the reasons, best first. */
 function reasonCandidates(input: DiagnoseInput, skip?: { file: string; index: number }): QuestionCandidate[] {
-  const ranked: { f: ParsedFile; c: number; score: number }[] = [];
-  for (const f of input.files) {
-    if (f.kind !== 'customers') continue;
-    for (let c = 0; c < f.header.length; c++) {
-      if (skip && skip.file === f.file && skip.index === c) continue;
-      const role = roleOf(f, c);
-      if (role && !MAY_BE_REASON.has(role)) continue;
-      const p = profileOf(input, f, c);
-      if (p.filled === 0 || p.distinct < 2 || shareOf(p, p.numbers) > 0.5 || shareOf(p, p.dates) > 0.5 || shareOf(p, p.ids) > 0.5) continue;
-      const score = Math.min(p.meanLength, 40) * Math.log(1 + p.distinct) + (headerScores(f.header[c]).has('reason') ? 20 : 0);
-      ranked.push({ f, c, score });
-    }
-  }
-  ranked.sort((a, b) => b.score - a.score || a.c - b.c);
-  return ranked.slice(0, MAX_CANDIDATES).map(({ f, c }) => candidate(input, f, c, roleAnswer(input.settings, f.file, 'reason', c)));
+  return rankCandidates(
+    input,
+    'reason',
+    MAY_BE_REASON,
+    (f, c, p) => {
+      if (p.filled === 0 || p.distinct < 2 || shareOf(p, p.numbers) > 0.5 || shareOf(p, p.dates) > 0.5 || shareOf(p, p.ids) > 0.5) return null;
+      return Math.min(p.meanLength, 40) * Math.log(1 + p.distinct) + (headerScores(f.header[c]).has('reason') ? 20 : 0);
+    },
+    skip,
+  );
 }
 
 /** Other columns of the same file that read as this role's type, best first. */

@@ -70,35 +70,24 @@ const RE_DIGIT = /\d/;
 
 function factsOf(v: string): Facts {
   const date = parseDateValue(v) !== null;
-  const serial = !date && RE_SERIAL.test(v) && +v >= 20000 && +v <= 80000;
   const x = parseNumberValue(v);
   const number = x !== null;
-  const wordy = v.length <= 40 && (!RE_DIGIT.test(v) || v === '1' || v === '0');
-  if (!wordy) {
-    return {
-      date,
-      serial,
-      number,
-      money: number && !RE_PLAIN_NUMBER.test(v),
-      integer: x !== null && Number.isInteger(x) && RE_PLAIN_NUMBER.test(v) ? x : null,
-      id: v.length <= 40 && RE_ID.test(v) && !date,
-      statusWord: false,
-      yesNo: false,
-      as: null,
-      order: false,
-      placed: NO_STATUS,
-    };
-  }
-  const key = normStatusValue(v);
-  const yesNo = isYesNoKey(key);
-  const status = statusClassOfKey(key, 'status');
-  return {
+  // What every value says, word or not.
+  const shape = {
     date,
-    serial,
+    serial: !date && RE_SERIAL.test(v) && +v >= 20000 && +v <= 80000,
     number,
     money: number && !RE_PLAIN_NUMBER.test(v),
     integer: x !== null && Number.isInteger(x) && RE_PLAIN_NUMBER.test(v) ? x : null,
     id: v.length <= 40 && RE_ID.test(v) && !date,
+  };
+  const wordy = v.length <= 40 && (!RE_DIGIT.test(v) || v === '1' || v === '0');
+  if (!wordy) return { ...shape, statusWord: false, yesNo: false, as: null, order: false, placed: NO_STATUS };
+  const key = normStatusValue(v);
+  const yesNo = isYesNoKey(key);
+  const status = statusClassOfKey(key, 'status');
+  return {
+    ...shape,
     statusWord: !yesNo && status !== null,
     yesNo,
     as: status,
