@@ -21,7 +21,8 @@ import { SIMILARITY_THRESHOLD, similarityVector } from '../src/core/causes/learn
 import { calibrate, logitsOf, type LinearModel } from '../src/core/causes/model.ts';
 import { normalizeReason } from '../src/core/causes/normalize.ts';
 import { RULES } from '../src/core/causes/rules.ts';
-import { CAUSES, type CauseId } from '../src/core/causes/taxonomy.ts';
+import { CAUSES } from '../src/core/causes/taxonomy.ts';
+import type { CauseId } from '../src/core/types/index.ts';
 import { LANGS, readTrainingCorpus, type LabelledReason } from './lib/reason-corpus.ts';
 import { mulberry32 } from './lib/rng.ts';
 

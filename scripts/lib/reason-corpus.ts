@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toSimplified } from '../../src/core/causes/normalize.ts';
-import { CAUSES, type CauseId } from '../../src/core/causes/taxonomy.ts';
+import { CAUSES } from '../../src/core/causes/taxonomy.ts';
+import type { CauseId } from '../../src/core/types/index.ts';
 
 export type ReasonLang = 'en' | 'zh-Hans' | 'zh-Hant' | 'mixed';
 export const LANGS: readonly ReasonLang[] = ['en', 'zh-Hans', 'zh-Hant', 'mixed'];

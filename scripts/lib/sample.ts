@@ -12,7 +12,8 @@
 //   • A few active customers have not ordered for 3–8 months (the at-risk list).
 
 import { createRng, type Rng } from './rng.ts';
-import { CAUSES as TAXONOMY, type CauseId } from '../../src/core/causes/taxonomy.ts';
+import { CAUSES as TAXONOMY } from '../../src/core/causes/taxonomy.ts';
+import type { CauseId } from '../../src/core/types/index.ts';
 
 export const SAMPLE_SEED = 20241231;
 export const SAMPLE_AS_OF = '2024-12-31';

@@ -1,25 +1,13 @@
 // The one place settings get their defaults and are checked: the page (every edit), the analysis
 // (analyzePrepared), the command line, the session file and the stored sessions all go through
-// normalizeSettings. Wrong types and out-of-range values are refused with the path of the first
-// bad field; entries that name a cause, role or column the build does not know are dropped and
-// listed (a cause the user deleted, an old session); fields this build does not know are kept
-// as they are, for the newer version that wrote them.
-import type { CauseEdits } from './causes/edits';
+// normalizeSettings; the defaults themselves are data, in types/settings.ts. Wrong types and
+// out-of-range values are refused with the path of the first bad field; entries that name a
+// cause, role or column the build does not know are dropped and listed (a cause the user
+// deleted, an old session); fields this build does not know are kept as they are, for the newer
+// version that wrote them.
 import { CAUSES } from './causes/taxonomy';
 import { parseIsoDay } from './dates';
-import { ROLES, type Settings } from './types';
-
-/** The defaults, once. A session stores them explicitly, so a later change of default does not move old work. */
-export const SETTINGS_DEFAULTS = {
-  inactiveDays: 90,
-  churnMode: 'auto',
-  period: 'month',
-  tiers: [0.2],
-  repWindowDays: 90,
-} as const satisfies Partial<Settings>;
-
-/** The smallest valid settings (what a new session starts from before normalisation fills the rest). */
-export const DEFAULT_SETTINGS: Settings = { inactiveDays: SETTINGS_DEFAULTS.inactiveDays };
+import { ROLES, SETTINGS_DEFAULTS, type CauseEdits, type Settings } from './types';
 
 export type SettingsProblemCode =
   | 'type' // not the expected type or shape
@@ -53,8 +41,7 @@ const TENURE_UNITS = ['day', 'month', 'year'] as const;
 const MAX_DAYS = 36_500;
 const MAX_TIERS = 10;
 const BUILTIN_CAUSES: ReadonlySet<string> = new Set(CAUSES.map((c) => c.id));
-/** Made on first use: types.ts re-exports DEFAULT_SETTINGS from here, so ROLES may not exist yet at load. */
-let knownRoles: ReadonlySet<string> | null = null;
+const KNOWN_ROLES: ReadonlySet<string> = new Set(ROLES);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const key = (k: string) => JSON.stringify(k);
@@ -163,7 +150,7 @@ class Checker {
       for (const [role, col] of pairs) {
         const path = `roleOverrides[${key(file)}].${role}`;
         if (!(col === null || (typeof col === 'number' && Number.isInteger(col) && col >= 0))) this.bad(path, typeof col === 'number' ? 'range' : 'type');
-        else if (!(knownRoles ??= new Set(ROLES)).has(role)) this.drop(path, 'unknown-role');
+        else if (!KNOWN_ROLES.has(role)) this.drop(path, 'unknown-role');
         else kept.push([role, col]);
       }
       out.push([file, record(kept)]);

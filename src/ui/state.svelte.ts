@@ -10,9 +10,8 @@
 //   analysed, saved, then shown. Nothing is built on a copy taken before the worker answered.
 // - Saves go to the store with the revision this tab read; another tab's newer save is never
 //   overwritten (ConflictError), a full disk never costs what was saved (QuotaError).
-import type { Analysis, Settings } from '../core/types';
-import type { CauseEdits } from '../core/causes/edits';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../core/settings';
+import { DEFAULT_SETTINGS, type Analysis, type CauseEdits, type Settings } from '../core/types';
+import { normalizeSettings } from '../core/settings';
 import { clipText } from '../core/text';
 import { withReasonOverride } from '../core/causes/learn';
 import { pickLocale, translate, type Locale } from '../i18n';

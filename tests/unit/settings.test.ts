@@ -1,7 +1,7 @@
 // normalizeSettings: the defaults, what is refused (with its path), what is dropped, what is kept.
 import { describe, expect, it } from 'vitest';
-import { checkedSettings, normalizeSettings, patchSettings, SettingsError, SETTINGS_DEFAULTS } from '../../src/core/settings';
-import { DEFAULT_SETTINGS } from '../../src/core/types';
+import { checkedSettings, normalizeSettings, patchSettings, SettingsError } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, SETTINGS_DEFAULTS } from '../../src/core/types';
 
 const FULL_DEFAULTS = { inactiveDays: 90, churnMode: 'auto', period: 'month', tiers: [0.2], repWindowDays: 90 };
 

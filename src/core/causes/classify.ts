@@ -21,16 +21,11 @@
 import { featurizeShared } from './features';
 import { calibrate, logitsOf, shippedModel } from './model';
 import { normalizeReason } from './normalize';
-import type { CauseId } from './taxonomy';
+import type { Alternative, CauseId } from '../types';
 
 export { normalizeReason } from './normalize';
 
 export interface Classification {
-  cause: CauseId;
-  confidence: number;
-}
-
-export interface Alternative {
   cause: CauseId;
   confidence: number;
 }

@@ -1,25 +1,7 @@
 // The user's changes to the taxonomy, per session: renamed causes, flipped controllable flags,
 // causes of their own, and merges. Built-in ids never change; edits are applied on top.
+import type { CauseEdits, TaxonomyEntry } from '../types';
 import { CAUSES, causeById } from './taxonomy';
-
-export interface CauseEdits {
-  /** id → the user's own name for the cause (any language; shown as typed). */
-  names?: Record<string, string>;
-  /** id → controllable flag chosen by the user. */
-  controllable?: Record<string, boolean | null>;
-  /** Causes the user added. Their names are in `names`. */
-  added?: { id: string; controllable: boolean | null }[];
-  /** id → the id it was merged into. */
-  mergedInto?: Record<string, string>;
-}
-
-export interface TaxonomyEntry {
-  id: string;
-  controllable: boolean | null;
-  /** The user's name, or null to use the built-in name in the reader's language. */
-  name: string | null;
-  builtin: boolean;
-}
 
 /** Follow merges to the cause that finally holds the customers (cycle-safe). */
 export function resolveMerge(id: string, edits: CauseEdits | undefined): string {

@@ -5,7 +5,7 @@
 import { MODEL_WEIGHTS } from './model-weights';
 import { featureDim } from './features';
 import { RULES } from './rules';
-import type { CauseId } from './taxonomy';
+import type { CauseId } from '../types';
 
 export interface LinearModel {
   classes: readonly CauseId[];

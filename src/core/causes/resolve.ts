@@ -3,11 +3,10 @@
 // choices for a similar reason (learn.ts), the classifier on the text (nudged by the customer's
 // churn-category hint when the text is ambiguous), the hint alone when the text is empty or says
 // nothing classifiable, or evidence in the data (the customer left after their rep did).
-import { classifyDetailed, decide, probabilitiesOf, type Alternative, type ClassificationDetail } from './classify';
-import { resolveMerge, type CauseEdits } from './edits';
+import type { Alternative, CauseEdits, CauseSource } from '../types';
+import { classifyDetailed, decide, probabilitiesOf, type ClassificationDetail } from './classify';
+import { resolveMerge } from './edits';
 import { CorrectionIndex, normalizeOverrides, type Follow } from './learn';
-
-export type CauseSource = 'customer' | 'reason' | 'similar' | 'hint' | 'stated' | 'inferred' | 'none';
 
 export interface ChurnedInput {
   ids: readonly string[];

@@ -3,7 +3,7 @@
 // (its weight scales the feature), and because one concept matches 贵, 貴, expensive and pricey
 // alike, it is also the bridge that carries a user's correction across languages. Rules never
 // decide a cause on their own. Every rule's examples must match it (tests/unit/causes/rules.test.ts).
-import type { CauseId } from './taxonomy';
+import type { CauseId } from '../types';
 
 export interface Rule {
   /** Stable name: the weights file lists the ids it was trained with. */

@@ -1,9 +1,8 @@
 // Tables over churned customers once each has a cause: by cause, by reason text, by group.
 // Plain loops over the resolved arrays: they run on every settings change, and Map-based
 // grouping is several times faster here than building Arquero tables (see FIELD-NOTES).
-import type { CauseShareRow } from '../types';
-import { controllableOf, type CauseEdits } from './edits';
-import type { Alternative } from './classify';
+import type { CauseEdits, CauseShareRow, CrosstabRow, ReasonRow } from '../types';
+import { controllableOf } from './edits';
 import { normalizeReason } from './normalize';
 import type { ResolvedCauses } from './resolve';
 
@@ -45,24 +44,6 @@ export function causeTable(r: ResolvedCauses, revenue: readonly number[], edits?
     else if (c.controllable === false) unctrl += c.customers;
   }
   return { causes, controllableShare: ctrl + unctrl > 0 ? ctrl / (ctrl + unctrl) : null };
-}
-
-export interface ReasonRow {
-  text: string;
-  customers: number;
-  cause: string;
-  confidence: number;
-  revenue: number;
-  /** The user chose this reason's cause. */
-  overridden: boolean;
-  /** Customers with this reason who left within the window after their rep did. */
-  repLeft: number;
-  /** The classifier's two most probable causes, with calibrated confidences (for review). */
-  alternatives?: Alternative[];
-  /** The reason follows the user's choice for this similar reason (the corrected text). */
-  follows?: string;
-  /** On a corrected reason: how many other reasons (distinct texts) follow this choice. */
-  followers?: number;
 }
 
 /**
@@ -126,13 +107,6 @@ export function reviewQueue(rows: readonly ReasonRow[], threshold: number): Reas
   return rows
     .filter((row) => !row.overridden && row.follows === undefined && row.confidence < threshold)
     .sort((a, b) => b.revenue - a.revenue || b.customers - a.customers || codeOrder(a.text, b.text));
-}
-
-export interface CrosstabRow {
-  group: string;
-  cause: string;
-  customers: number;
-  revenue: number;
 }
 
 /** Churned customers and lost revenue per (group, cause); customers without a group are "". */

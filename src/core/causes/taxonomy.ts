@@ -1,21 +1,7 @@
 // Churn cause taxonomy: ten causes a supplier can act on, two it cannot, and "unclassified".
 // Descriptions and strategies are written in our own words from the facts in the seed articles
 // (Chinese and English pieces on why distributors/customers are lost and how to keep them).
-
-export type CauseId =
-  | 'staff-turnover'
-  | 'competitor'
-  | 'price'
-  | 'service-negligence'
-  | 'service-quality'
-  | 'product'
-  | 'broken-promises'
-  | 'harsh-policy'
-  | 'small-customer-neglect'
-  | 'no-contact'
-  | 'market-volatility'
-  | 'customer-circumstances'
-  | 'unclassified';
+import type { CauseId } from '../types';
 
 export type Lang = 'en' | 'zh-Hans' | 'zh-Hant';
 

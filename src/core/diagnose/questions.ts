@@ -3,12 +3,12 @@
 // values mostly fail to parse, a tenure unit assumed), each as a Question with candidate columns
 // (sample values with their counts), best first, and the settings one click would apply. The same
 // findings go into issues with the same codes. Pure data: the page and the command line read it.
-import type { Issue, ParsedFile, Question, QuestionCandidate, QuestionCode, Role, Settings, StatusClass, StatusValuesReport } from '../types';
+import type { Column, Issue, ParsedFile, Question, QuestionCandidate, QuestionCode, Role, Settings, StatusClass, StatusValuesReport } from '../types';
 import type { CustomerModel } from '../model/customers';
 import type { ChurnState } from '../churn/definition';
 import type { TenureDecision } from './tenure';
 import { YEARS_UP_TO } from './tenure';
-import { codeCounts, columnAt, dictionaryOf, CellColumn, type Column } from '../ingest/columns';
+import { codeCounts, columnAt, dictionaryOf, CellColumn } from '../ingest/columns';
 import { profileColumn, shareOf, type Profile } from '../ingest/profile';
 import { headerScores, statusFlavourOf } from '../ingest/header';
 import { isMissing } from '../ingest/values';

@@ -13,14 +13,7 @@
 //           other cells are kept aside; too many others and the column becomes text.
 //   text    characters packed in one growing buffer (order ids, free text).
 // Every form reads back the raw cell text with get(r).
-import type { ParsedFile } from '../types';
-
-/** A column of raw cell texts, however it is stored. */
-export interface Column {
-  readonly length: number;
-  /** Raw text of row r. */
-  get(r: number): string;
-}
+import type { Column, ParsedFile } from '../types';
 
 /** A column as given: ingest's own storage, or plain strings (tests, hand-made files). */
 export type ColumnInput = Column | readonly string[];

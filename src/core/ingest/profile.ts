@@ -1,9 +1,9 @@
 // What a column's values look like, from a sample of at most SAMPLE rows spread over the file:
 // how many are filled and distinct, and how many read as dates, numbers, money, ids or status
 // words. Each distinct text is examined once.
-import { asColumn, type Column, type ColumnInput } from './columns';
+import { asColumn, type ColumnInput } from './columns';
 import { isMissing, parseDateValue, parseNumberValue } from './values';
-import type { StatusClass } from '../types';
+import type { Column, StatusClass } from '../types';
 import { isYesNoKey, normStatusValue, orderStatusClassOfKey, statusClassOfKey, type StatusFlavour } from './status';
 
 /** Rows looked at per column: enough to tell what it holds, cheap on a million rows. */

@@ -2,8 +2,8 @@
 // of the vocabulary, vocabulary.ts) and from its values (profile.ts): the values confirm or veto a
 // header reading (a date role needs dates, a status needs status words), and can name a column on
 // their own when the header says nothing (a status column of 正常合作/已流失, an id column).
-import type { FileKind, Issue, ParsedFile, Role, RoleMap } from '../types';
-import { asColumn, type Column, type ColumnInput } from './columns';
+import type { Column, FileKind, Issue, ParsedFile, Role, RoleMap } from '../types';
+import { asColumn, type ColumnInput } from './columns';
 import { isMissing } from './values';
 import { headerScores, headerWords, statusFlavourOf, type Target } from './header';
 import { profileColumn, shareOf, type Profile } from './profile';

@@ -1,8 +1,8 @@
 // Build one typed, column-major customer model from the parsed files: customer lists give
 // attributes, order logs give activity, both joined on the customer id.
-import type { Issue, ParsedFile, Role, StatusClass, TenureUnit } from '../types';
+import type { Column, Issue, ParsedFile, Role, StatusClass, TenureUnit } from '../types';
 import { isMissing, parseDateColumn, parseNumberColumn } from '../ingest/values';
-import { codeCounts, columnAt, dictionaryOf, firstCharCode, type Column } from '../ingest/columns';
+import { codeCounts, columnAt, dictionaryOf, firstCharCode } from '../ingest/columns';
 import { normStatusValue, orderStatusClassOf, statusClassOfKey, type StatusFlavour } from '../ingest/status';
 import { isFirmographicRevenue, moneyScaleOf, statusFlavourOf, tenureUnitOfHeader } from '../ingest/header';
 import { monthIndexOfDay } from '../churn/periods';

@@ -6,7 +6,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { classifyDetailed, classifyMany, classifyReason } from '../../../src/core/causes/classify';
 import { shippedModel } from '../../../src/core/causes/model';
-import { CAUSES, type CauseId } from '../../../src/core/causes/taxonomy';
+import { CAUSES } from '../../../src/core/causes/taxonomy';
+import type { CauseId } from '../../../src/core/types';
 import { LABELLED } from '../../fixtures/reasons-labelled';
 
 const cases = (list: [string, CauseId][]) =>

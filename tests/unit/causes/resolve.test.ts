@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyDetailed } from '../../../src/core/causes/classify';
 import { resolveCauses } from '../../../src/core/causes/resolve';
-import { causeCrosstab, causeTable, reasonTable, reviewQueue, type ReasonRow } from '../../../src/core/causes/table';
+import { causeCrosstab, causeTable, reasonTable, reviewQueue } from '../../../src/core/causes/table';
+import type { ReasonRow } from '../../../src/core/types';
 import { effectiveTaxonomy, newCauseId, resolveMerge, controllableOf } from '../../../src/core/causes/edits';
 
 const ids = ['A', 'B', 'C', 'D', 'E', 'F'];
