@@ -6,13 +6,18 @@
 //   analyze  ingest + every analysis (the whole `analyze` command)
 // Each stage also reports its CPU time (user + system, GC threads included): on a busy machine it
 // moves much less than wall-clock time.
-// Also, when ../shared/data is present, the real UCI Online Retail log (541,909 rows); and last, the
-// DuckDB engine on a generated 10M-row log, CSV and Parquet (npm run bench -- --duckdb: only that).
+// Also, when ../shared/data is present, the real UCI Online Retail log (541,909 rows); then the
+// shapes of real exports (scripts/lib/shapes.ts: quoted notes, line breaks in quotes, Chinese text,
+// CRLF, a high-cardinality column, GBK, UTF-16), PapaParse parse-only against our ingest on each
+// (npm run bench -- --shapes: only that; --shapes=issue13,gbk some; --runs=N runs each, default 3);
+// and last, the DuckDB engine on a generated 10M-row log, CSV and Parquet (npm run bench -- --duckdb:
+// only that).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { writeOrderLog } from './lib/orders';
+import { SHAPES, shapeOf, writeShape, type ShapeName } from './lib/shapes';
 import { ingestBytes } from '../src/core/ingest/index';
 import { analyze, analyzePrepared, prepare } from '../src/core/analyze';
 import { DEFAULT_SETTINGS } from '../src/core/types';
@@ -86,6 +91,75 @@ if (process.argv.includes('--duckdb')) {
   const dir = resolve(import.meta.dirname, '../bench/out');
   mkdirSync(dir, { recursive: true });
   await duckdbBench(dir);
+  process.exit(0);
+}
+
+// Shapes of real exports: one stage in a fresh process.
+//   papa    TextDecoder with the shape's encoding (BOM stripped) + Papa.parse into arrays, given the
+//           delimiter and line break (so it guesses nothing) and no other option: the fastest of the
+//           configurations tried (auto-detection, skipEmptyLines cost 10–40% more CPU). On text
+//           without a quote Papa takes its own fast path (indexOf + split) by itself.
+//   ingest  ingestBytes: detect the encoding, decode, sniff the delimiter, split, typed columns, roles.
+type ShapeStage = 'papa' | 'ingest';
+if (process.argv[2] === '--shape-stage') {
+  const stage = process.argv[3] as ShapeStage;
+  const shape = shapeOf(process.argv[4]);
+  const bytes = readFileSync(process.argv[5]);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let rows: number;
+  if (stage === 'papa') {
+    const text = new TextDecoder(shape.encoding).decode(bytes);
+    const data = Papa.parse<string[]>(text, { delimiter: shape.delimiter, newline: shape.newline }).data;
+    const last = data[data.length - 1];
+    rows = data.length - 1 - (last.length === 1 && last[0] === '' ? 1 : 0); // header, and the empty row after the final break
+  } else rows = ingestBytes(shape.name, bytes).rowCount;
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, rows, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+/** PapaParse parse-only against our ingest on each shape; medians of `runs` alternating runs. */
+async function shapesBench(outDir: string, names: ShapeName[], runs: number): Promise<void> {
+  const paths = new Map<ShapeName, string>();
+  for (const name of names) paths.set(name, await writeShape(outDir, name));
+  console.log(`\nshapes of real exports (median of ${runs} runs each, papa and ingest alternating, each in a fresh process; node ${process.version}, ${new Date().toISOString()})`);
+  console.log('shape       MB     rows        papa ms  CPU ms  RSS MB   ingest ms  CPU ms  RSS MB   × papa   × papa CPU');
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  for (const name of names) {
+    const path = paths.get(name)!;
+    const got: Record<ShapeStage, { ms: number; cpuMs: number; rows: number; maxRssMB: number }[]> = { papa: [], ingest: [] };
+    for (let r = 0; r < runs; r++) {
+      for (const stage of (r % 2 ? ['ingest', 'papa'] : ['papa', 'ingest']) as ShapeStage[]) {
+        const json = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--shape-stage', stage, name, path], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 20,
+          env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
+        });
+        got[stage].push(JSON.parse(json));
+      }
+    }
+    const m = (stage: ShapeStage, k: 'ms' | 'cpuMs' | 'maxRssMB') => median(got[stage].map((x) => x[k]));
+    const rows = got.ingest[0].rows;
+    const mismatch = got.papa[0].rows !== rows || rows !== shapeOf(name).rows ? ` (rows: papa ${got.papa[0].rows}, ingest ${rows}, made ${shapeOf(name).rows})` : '';
+    const f = (x: number, w: number) => x.toFixed(0).padStart(w);
+    console.log(
+      `${name.padEnd(10)} ${(statSync(path).size / 1e6).toFixed(1).padStart(5)} ${rows.toLocaleString('en-US').padStart(10)} ` +
+        `${f(m('papa', 'ms'), 10)} ${f(m('papa', 'cpuMs'), 7)} ${f(m('papa', 'maxRssMB'), 7)} ` +
+        `${f(m('ingest', 'ms'), 11)} ${f(m('ingest', 'cpuMs'), 7)} ${f(m('ingest', 'maxRssMB'), 7)} ` +
+        `${(m('ingest', 'ms') / m('papa', 'ms')).toFixed(2).padStart(8)} ${(m('ingest', 'cpuMs') / m('papa', 'cpuMs')).toFixed(2).padStart(12)}${mismatch}`,
+    );
+  }
+}
+const shapesArg = process.argv.find((a) => a === '--shapes' || a.startsWith('--shapes='));
+const runsArg = process.argv.find((a) => a.startsWith('--runs='));
+const SHAPE_RUNS = runsArg ? Math.max(1, Number(runsArg.slice('--runs='.length)) | 0) : 3;
+const SHAPE_NAMES: ShapeName[] = shapesArg?.includes('=') ? shapesArg.slice('--shapes='.length).split(',').map((n) => shapeOf(n).name) : SHAPES.map((s) => s.name);
+if (shapesArg) {
+  const dir = resolve(import.meta.dirname, '../bench/out');
+  mkdirSync(dir, { recursive: true });
+  await shapesBench(dir, SHAPE_NAMES, SHAPE_RUNS);
   process.exit(0);
 }
 
@@ -217,4 +291,5 @@ for (const f of files) {
   }
 }
 
+await shapesBench(outDir, SHAPE_NAMES, SHAPE_RUNS);
 await duckdbBench(outDir);
