@@ -32,250 +32,322 @@ export const REPORT_AT_RISK = 50;
 export const strategyCauses = (a: Analysis) =>
   a.causes.filter((c) => causeById(c.id)?.strategies && c.id !== 'unclassified').slice(0, 4);
 
+/** A message of the report's language, with its placeholders filled. */
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** What every section of the report reads, and the writer it draws with. */
+interface ReportContext {
+  analysis: Analysis;
+  settings: Settings;
+  locale: Locale;
+  t: Translate;
+  /** The client's name, trimmed ('' = not named). */
+  client: string;
+  writer: PdfWriter;
+}
+
+/** The report, one section after another in reading order; progress after the key figures, each chart, and the rest. */
 export async function buildReport(input: ReportInput): Promise<Blob> {
-  const { analysis: a, settings, locale: l, paper } = input;
-  const now = input.now ?? new Date();
-  const t = (k: string, p?: Record<string, string | number>) => translate(l, k, p);
-  const client = input.client.trim();
-  const charts = CHARTS.filter((c) => c.hasData(a));
-  const steps = charts.length + 2;
+  const report = startReport(input);
+  const charts = CHARTS.filter((chart) => chart.hasData(report.analysis));
+  const stepDone = progressCounter(charts.length + 2, input.onProgress);
+  writeTitlePage(report, input.now ?? new Date());
+  writeFindings(report);
+  writeKeyFigures(report);
+  stepDone();
+  await writeCharts(report, charts, stepDone);
+  writeCauseTable(report);
+  writeStrategies(report);
+  writeAtRisk(report);
+  writeAppendix(report);
+  stepDone();
+  writePageFurniture(report);
+  return pdfBlob(report.writer.doc);
+}
+
+/** Counts the steps done of `total` and tells `onProgress` after each one. */
+function progressCounter(total: number, onProgress: ReportInput['onProgress']): () => void {
   let done = 0;
-  const step = () => input.onProgress?.(++done, steps);
-  // Let the page paint the progress between heavy steps.
-  const yieldToPage = () => new Promise((ok) => setTimeout(ok, 0));
+  return () => onProgress?.(++done, total);
+}
 
-  const doc = newPdf(paper);
-  doc.setDocumentProperties({
-    title: client ? `${t('report.title')} · ${client}` : t('report.title'),
-    subject: t('report.subtitle'),
-    creator: 'churnlens',
-  });
-  doc.setLanguage(l === 'en' ? 'en-US' : l === 'zh-Hans' ? 'zh-CN' : 'zh-TW');
-  const w = new PdfWriter(doc);
+/** Let the page paint the progress between heavy steps. */
+const yieldToPage = () => new Promise((ok) => setTimeout(ok, 0));
 
-  // 1. Title page.
+/** The document with its properties and language, and the writer that fills it. */
+function startReport(input: ReportInput): ReportContext {
+  const { analysis, settings, locale } = input;
+  const t: Translate = (key, params) => translate(locale, key, params);
+  const client = input.client.trim();
+  const doc = newPdf(input.paper);
+  const report: ReportContext = { analysis, settings, locale, t, client, writer: new PdfWriter(doc) };
+  doc.setDocumentProperties({ title: titleWithClient(report), subject: t('report.subtitle'), creator: 'churnlens' });
+  doc.setLanguage(locale === 'en' ? 'en-US' : locale === 'zh-Hans' ? 'zh-CN' : 'zh-TW');
+  return report;
+}
+
+/** "Customer churn analysis · ACME", or the title alone when the client is not named. */
+const titleWithClient = ({ t, client }: ReportContext): string => (client ? `${t('report.title')} · ${client}` : t('report.title'));
+
+/** 1. Title page: the title, who it is for, the dates, the data sources and the definitions in force. */
+function writeTitlePage(report: ReportContext, now: Date): void {
+  const { analysis, locale, t, client, writer } = report;
+  const { doc } = writer;
   doc.setFontSize(10);
   doc.setTextColor(COLORS.accent);
-  strongText(doc, 'churnlens', w.left, w.y + 9);
-  w.y += 110;
+  strongText(doc, 'churnlens', writer.left, writer.y + 9);
+  writer.y += 110;
   doc.setFontSize(28);
   doc.setTextColor(COLORS.text);
-  const titleLines = w.lines(t('report.title'), 28);
-  strongText(doc, titleLines, w.left, w.y + 25);
-  w.y += titleLines.length * 28 * 1.3 + 4;
-  w.paragraph(t('report.subtitle'), { size: 13, color: COLORS.muted, after: 28 });
+  const titleLines = writer.lines(t('report.title'), 28);
+  strongText(doc, titleLines, writer.left, writer.y + 25);
+  writer.y += titleLines.length * 28 * 1.3 + 4;
+  writer.paragraph(t('report.subtitle'), { size: 13, color: COLORS.muted, after: 28 });
   doc.setDrawColor(COLORS.accent);
   doc.setLineWidth(2);
-  doc.line(w.left, w.y, w.left + 60, w.y);
-  w.y += 24;
-  w.paragraph(t('report.preparedFor'), { size: 10, color: COLORS.muted, after: 0 });
-  w.paragraph(client || t('report.noClient'), { size: 18, after: 14 });
-  w.table(
+  doc.line(writer.left, writer.y, writer.left + 60, writer.y);
+  writer.y += 24;
+  writer.paragraph(t('report.preparedFor'), { size: 10, color: COLORS.muted, after: 0 });
+  writer.paragraph(client || t('report.noClient'), { size: 18, after: 14 });
+  writer.table(
     [
       { header: t('report.date'), width: 1 },
       { header: t('report.asOf'), width: 1 },
     ],
-    [[formatDate(l, now), a.asOf]],
+    [[formatDate(locale, now), analysis.asOf]],
     { size: 10 },
   );
-  w.heading(t('report.sources'), 2);
-  w.table(
+  writer.heading(t('report.sources'), 2);
+  writer.table(
     [
       { header: t('report.file'), width: 3 },
       { header: t('report.kind'), width: 1.6 },
       { header: t('report.rows'), width: 1, align: 'right' },
       { header: t('report.encoding'), width: 1.1 },
     ],
-    a.inputs.map((i) => [i.file, t(`kind.${i.kind}`), formatNumber(l, i.rows), i.encoding]),
+    analysis.inputs.map((file) => [file.file, t(`kind.${file.kind}`), formatNumber(locale, file.rows), file.encoding]),
   );
-  w.heading(t('report.definitions'), 2);
-  w.table(
+  writer.heading(t('report.definitions'), 2);
+  writer.table(
     [
       { header: t('report.setting'), width: 1.2 },
       { header: t('report.value'), width: 3 },
     ],
-    definitionRows(a, settings, l),
+    definitionRows(analysis, report.settings, locale),
   );
+}
 
-  // 2. The findings in words (the Overview's), then the key figures.
-  w.newPage();
-  w.heading(t('report.findings'));
-  w.paragraph(scopeText(a, l), { size: 9.5, color: COLORS.muted, after: 6 });
-  for (const f of findings(a)) w.paragraph(findingText(f, a, l), { size: 10.5, indent: 14, bullet: '•', after: 5 });
-  w.gap(8);
-  w.heading(t('report.kpis'));
-  const kpis = kpiItems(a, l);
-  const cols = 3;
-  const gapX = 10;
-  const boxW = (w.contentWidth - (cols - 1) * gapX) / cols;
-  const boxH = 54;
-  kpis.forEach(({ label, value }, i) => {
-    const x = w.left + (i % cols) * (boxW + gapX);
-    const y = w.y + Math.floor(i / cols) * (boxH + 10);
+/** 2. The findings in words (the Overview's), on a new page. */
+function writeFindings({ analysis, locale, t, writer }: ReportContext): void {
+  writer.newPage();
+  writer.heading(t('report.findings'));
+  writer.paragraph(scopeText(analysis, locale), { size: 9.5, color: COLORS.muted, after: 6 });
+  for (const finding of findings(analysis)) {
+    writer.paragraph(findingText(finding, analysis, locale), { size: 10.5, indent: 14, bullet: '•', after: 5 });
+  }
+  writer.gap(8);
+}
+
+/** Key-figure boxes per row, the gap between them, and each box's height. */
+const KPI_COLUMNS = 3;
+const KPI_GAP_X = 10;
+const KPI_BOX_HEIGHT = 54;
+
+/** 2. The key figures as boxes, three to a row, then the rule and the controllable share in words. */
+function writeKeyFigures({ analysis, locale, t, writer }: ReportContext): void {
+  const { doc } = writer;
+  writer.heading(t('report.kpis'));
+  const kpis = kpiItems(analysis, locale);
+  const boxWidth = (writer.contentWidth - (KPI_COLUMNS - 1) * KPI_GAP_X) / KPI_COLUMNS;
+  kpis.forEach(({ label, value }, index) => {
+    const x = writer.left + (index % KPI_COLUMNS) * (boxWidth + KPI_GAP_X);
+    const y = writer.y + Math.floor(index / KPI_COLUMNS) * (KPI_BOX_HEIGHT + 10);
     doc.setDrawColor(COLORS.line);
     doc.setLineWidth(0.7);
-    doc.roundedRect(x, y, boxW, boxH, 4, 4, 'S');
+    doc.roundedRect(x, y, boxWidth, KPI_BOX_HEIGHT, 4, 4, 'S');
     doc.setFontSize(9);
     doc.setTextColor(COLORS.muted);
-    doc.text(label, x + 10, y + 17, { maxWidth: boxW - 20 });
+    doc.text(label, x + 10, y + 17, { maxWidth: boxWidth - 20 });
     doc.setFontSize(18);
     doc.setTextColor(COLORS.text);
     strongText(doc, value, x + 10, y + 42);
   });
-  w.y += Math.ceil(kpis.length / cols) * (boxH + 10) + 6;
-  w.paragraph(
-    `${t('kpi.asOf', { asOf: a.asOf })} · ${t(a.definition.reason, { asOf: a.asOf, days: a.definition.inactiveDays })}`,
-    { size: 9.5, color: COLORS.muted },
-  );
-  if (a.controllableShare !== null && hasStatedCauses(a)) {
-    w.paragraph(
+  writer.y += Math.ceil(kpis.length / KPI_COLUMNS) * (KPI_BOX_HEIGHT + 10) + 6;
+  const { asOf, definition } = analysis;
+  writer.paragraph(`${t('kpi.asOf', { asOf })} · ${t(definition.reason, { asOf, days: definition.inactiveDays })}`, {
+    size: 9.5,
+    color: COLORS.muted,
+  });
+  if (analysis.controllableShare !== null && hasStatedCauses(analysis)) {
+    writer.paragraph(
       t('report.controllableSummary', {
-        share: formatPercent(l, a.controllableShare),
-        benchmark: formatPercent(l, a.benchmark.controllable, 0),
+        share: formatPercent(locale, analysis.controllableShare),
+        benchmark: formatPercent(locale, analysis.benchmark.controllable, 0),
       }),
       { size: 9.5, color: COLORS.muted },
     );
   }
-  step();
+}
 
-  // 3. Every chart of the dashboard, each whole on a page, as wide as the text.
-  w.heading(t('report.charts'), 1, 200);
-  for (const c of charts) {
+/** 3. Every chart of the dashboard that has data, each whole on a page, as wide as the text. */
+async function writeCharts({ analysis, locale, t, writer }: ReportContext, charts: typeof CHARTS, stepDone: () => void): Promise<void> {
+  writer.heading(t('report.charts'), 1, 200);
+  for (const chart of charts) {
     await yieldToPage();
-    const spec = c.spec(a, l);
-    const svg = await chartSvg(spec, Math.round(w.contentWidth / PX), l);
-    await w.chart(svg, specTitle(spec), chartSummary(c.id, a, l));
-    step();
+    const spec = chart.spec(analysis, locale);
+    const svg = await chartSvg(spec, Math.round(writer.contentWidth / PX), locale);
+    await writer.chart(svg, specTitle(spec), chartSummary(chart.id, analysis, locale));
+    stepDone();
   }
+}
 
-  // 4. The causes, with controllable flags, counts and shares (only when some cause is stated).
-  const causesGap = causeGap(a);
-  if (!causesGap) {
-    w.heading(t('report.causes'));
-    const yesNo = (c: boolean | null) => (c === null ? '–' : c ? t('report.yes') : t('report.no'));
-    w.table(
-      [
-        { header: t('report.cause'), width: 2.6 },
-        { header: t('report.controllable'), width: 1.1 },
-        { header: t('report.customers'), width: 1, align: 'right' },
-        { header: t('report.share'), width: 0.9, align: 'right' },
-        ...(hasRevenue(a) ? [{ header: t('report.lostRevenue'), width: 1.4, align: 'right' as const }] : []),
-        { header: t('report.inferred'), width: 0.9, align: 'right' },
-      ],
-      a.causes.map((c) => [
-        causeLabel(a, c.id, l),
-        yesNo(c.controllable),
-        formatNumber(l, c.customers),
-        formatPercent(l, c.share),
-        ...(hasRevenue(a) ? [formatNumber(l, c.revenue)] : []),
-        c.inferred ? formatNumber(l, c.inferred) : '–',
-      ]),
-    );
+/** 4. The causes, with controllable flags, counts and shares (only when some cause is stated). */
+function writeCauseTable({ analysis, locale, t, writer }: ReportContext): void {
+  if (causeGap(analysis)) return;
+  const revenue = hasRevenue(analysis);
+  const yesNo = (flag: boolean | null) => (flag === null ? '–' : flag ? t('report.yes') : t('report.no'));
+  writer.heading(t('report.causes'));
+  writer.table(
+    [
+      { header: t('report.cause'), width: 2.6 },
+      { header: t('report.controllable'), width: 1.1 },
+      { header: t('report.customers'), width: 1, align: 'right' },
+      { header: t('report.share'), width: 0.9, align: 'right' },
+      ...(revenue ? [{ header: t('report.lostRevenue'), width: 1.4, align: 'right' as const }] : []),
+      { header: t('report.inferred'), width: 0.9, align: 'right' },
+    ],
+    analysis.causes.map((cause) => [
+      causeLabel(analysis, cause.id, locale),
+      yesNo(cause.controllable),
+      formatNumber(locale, cause.customers),
+      formatPercent(locale, cause.share),
+      ...(revenue ? [formatNumber(locale, cause.revenue)] : []),
+      cause.inferred ? formatNumber(locale, cause.inferred) : '–',
+    ]),
+  );
+}
+
+/** 5. What to do about the top causes (the taxonomy's advice; a renamed cause keeps its name). */
+function writeStrategies({ analysis, locale, t, writer }: ReportContext): void {
+  const top = strategyCauses(analysis);
+  if (!top.length) return;
+  writer.heading(t('report.strategies'));
+  for (const cause of top) {
+    const advice = causeById(cause.id)!;
+    writer.heading(`${causeLabel(analysis, cause.id, locale)} · ${formatPercent(locale, cause.share)} · ${formatNumber(locale, cause.customers)}`, 3, 50);
+    writer.paragraph(advice.description[locale], { size: 9.5, color: COLORS.muted });
+    writer.paragraph(`${t('strategy.signs')}: ${advice.signs[locale]}`, { size: 9.5 });
+    if (cause.inferred) writer.paragraph(t('strategy.inferred', { count: cause.inferred }), { size: 9, color: COLORS.muted });
+    for (const strategy of advice.strategies[locale]) writer.paragraph(strategy, { size: 9.5, indent: 14, bullet: '•', after: 2 });
+    writer.gap(6);
   }
+}
 
-  // 5. What to do about the top causes (the taxonomy's advice; a renamed cause keeps its name).
-  const top = strategyCauses(a);
-  if (top.length) {
-    w.heading(t('report.strategies'));
-    for (const c of top) {
-      const def = causeById(c.id)!;
-      w.heading(`${causeLabel(a, c.id, l)} · ${formatPercent(l, c.share)} · ${formatNumber(l, c.customers)}`, 3, 50);
-      w.paragraph(def.description[l], { size: 9.5, color: COLORS.muted });
-      w.paragraph(`${t('strategy.signs')}: ${def.signs[l]}`, { size: 9.5 });
-      if (c.inferred) w.paragraph(t('strategy.inferred', { count: c.inferred }), { size: 9, color: COLORS.muted });
-      for (const s of def.strategies[l]) w.paragraph(s, { size: 9.5, indent: 14, bullet: '•', after: 2 });
-      w.gap(6);
-    }
-  }
-
-  // 6. The customers at risk, top 50 (warning signs need order activity: without it, left out).
-  const risk = a.atRisk;
+/** 6. The customers at risk, top 50 (warning signs need order activity: without it, left out). */
+function writeAtRisk(report: ReportContext): void {
+  const { analysis, locale, t, writer } = report;
+  if (!analysis.definition.available.activity) return;
+  const risk = analysis.atRisk;
   const shown = risk.list.slice(0, REPORT_AT_RISK);
-  const revenue = hasRevenue(a);
-  if (a.definition.available.activity) {
-    w.heading(t('report.atRisk', { shown: shown.length, total: risk.customers }));
-    w.paragraph(t('risk.rule', { silent: risk.silentDays, window: risk.windowDays }), { size: 9, color: COLORS.muted });
-    if (shown.length === 0) w.paragraph(t('risk.none'));
-    else {
-      w.paragraph(
-        revenue ? t('risk.summary', { customers: risk.customers, revenue: formatNumber(l, risk.revenue) }) : t('risk.summaryNoRevenue', { customers: risk.customers }),
-        { size: 9.5, after: 6 },
-      );
-      const signal = (c: (typeof shown)[number]) =>
-        [c.silent ? t('risk.silent') : '', c.declining ? t('risk.declining') : ''].filter(Boolean).join(', ');
-      w.table(
-        [
-          { header: t('risk.id'), width: 1 },
-          { header: t('risk.name'), width: 2.4 },
-          { header: t('risk.rep'), width: 0.9 },
-          { header: t('risk.lastOrder'), width: 1.1 },
-          { header: t('risk.daysSilent'), width: 0.9, align: 'right' },
-          { header: t('risk.signal'), width: 1.5 },
-          ...(revenue ? [{ header: t('risk.revenue'), width: 1.3, align: 'right' as const }] : []),
-        ],
-        shown.map((c) => [
-          c.id,
-          c.name,
-          c.rep,
-          c.lastOrder ?? '–',
-          c.daysSilent === null ? '–' : formatNumber(l, c.daysSilent),
-          signal(c),
-          ...(revenue ? [formatNumber(l, c.revenue)] : []),
-        ]),
-        { size: 8.5 },
-      );
-    }
+  const revenue = hasRevenue(analysis);
+  writer.heading(t('report.atRisk', { shown: shown.length, total: risk.customers }));
+  writer.paragraph(t('risk.rule', { silent: risk.silentDays, window: risk.windowDays }), { size: 9, color: COLORS.muted });
+  if (shown.length === 0) {
+    writer.paragraph(t('risk.none'));
+    return;
   }
+  writer.paragraph(
+    revenue
+      ? t('risk.summary', { customers: risk.customers, revenue: formatNumber(locale, risk.revenue) })
+      : t('risk.summaryNoRevenue', { customers: risk.customers }),
+    { size: 9.5, after: 6 },
+  );
+  writer.table(
+    [
+      { header: t('risk.id'), width: 1 },
+      { header: t('risk.name'), width: 2.4 },
+      { header: t('risk.rep'), width: 0.9 },
+      { header: t('risk.lastOrder'), width: 1.1 },
+      { header: t('risk.daysSilent'), width: 0.9, align: 'right' },
+      { header: t('risk.signal'), width: 1.5 },
+      ...(revenue ? [{ header: t('risk.revenue'), width: 1.3, align: 'right' as const }] : []),
+    ],
+    atRiskRows(report, shown, revenue),
+    { size: 8.5 },
+  );
+}
 
-  // 7. Appendix: the column mapping of each file, and the settings.
-  w.newPage();
-  w.heading(t('report.appendix'));
-  w.heading(t('report.mapping'), 2);
-  for (const i of a.inputs) {
-    w.heading(i.file, 3, 50);
-    w.paragraph(`${t('mapping.summary', { rows: i.rows, kind: t(`kind.${i.kind}`) })} · ${i.encoding}`, { size: 9, color: COLORS.muted });
-    const roles = Object.entries(i.roles).filter(([, header]) => header);
-    w.table(
+type AtRiskCustomer = Analysis['atRisk']['list'][number];
+
+/** The at-risk table's rows: id, name, rep, last order, days silent, the warning signs, and revenue when the data has it. */
+function atRiskRows({ locale, t }: ReportContext, customers: AtRiskCustomer[], revenue: boolean): string[][] {
+  const signs = (customer: AtRiskCustomer) =>
+    [customer.silent ? t('risk.silent') : '', customer.declining ? t('risk.declining') : ''].filter(Boolean).join(', ');
+  return customers.map((customer) => [
+    customer.id,
+    customer.name,
+    customer.rep,
+    customer.lastOrder ?? '–',
+    customer.daysSilent === null ? '–' : formatNumber(locale, customer.daysSilent),
+    signs(customer),
+    ...(revenue ? [formatNumber(locale, customer.revenue)] : []),
+  ]);
+}
+
+/** 7. Appendix, on a new page: each file's column mapping, the settings, and the parts left out and why. */
+function writeAppendix(report: ReportContext): void {
+  const { analysis, locale, t, writer } = report;
+  writer.newPage();
+  writer.heading(t('report.appendix'));
+  writer.heading(t('report.mapping'), 2);
+  for (const file of analysis.inputs) {
+    writer.heading(file.file, 3, 50);
+    writer.paragraph(`${t('mapping.summary', { rows: file.rows, kind: t(`kind.${file.kind}`) })} · ${file.encoding}`, { size: 9, color: COLORS.muted });
+    const mapped = Object.entries(file.roles).filter(([, header]) => header);
+    writer.table(
       [
         { header: t('report.role'), width: 1 },
         { header: t('report.column'), width: 2 },
       ],
-      roles.map(([role, header]) => [hasMessage(`role.${role}`) ? t(`role.${role}`) : role, String(header)]),
+      mapped.map(([role, header]) => [hasMessage(`role.${role}`) ? t(`role.${role}`) : role, String(header)]),
     );
   }
-  w.heading(t('report.settings'), 2);
-  w.table(
+  writer.heading(t('report.settings'), 2);
+  writer.table(
     [
       { header: t('report.setting'), width: 1.2 },
       { header: t('report.value'), width: 3 },
     ],
-    settingRows(a, settings, l),
+    settingRows(analysis, report.settings, locale),
   );
-  // What the data could not give, and why: the parts above that were left out.
-  const left = omittedParts(a, l);
-  if (left.length) {
-    w.heading(t('report.omitted'), 2);
-    w.paragraph(t('report.omittedIntro'), { size: 9.5, color: COLORS.muted });
-    for (const o of left) w.paragraph(t('report.omittedRow', { what: o.what, why: o.why }), { size: 9.5, indent: 14, bullet: '•', after: 3 });
+  const omitted = omittedParts(analysis, locale);
+  if (omitted.length) {
+    writer.heading(t('report.omitted'), 2);
+    writer.paragraph(t('report.omittedIntro'), { size: 9.5, color: COLORS.muted });
+    for (const part of omitted) {
+      writer.paragraph(t('report.omittedRow', { what: part.what, why: part.why }), { size: 9.5, indent: 14, bullet: '•', after: 3 });
+    }
   }
-  step();
+}
 
-  // Page furniture: a running head after the title page, and "n / N" on every page.
-  const running = client ? `${t('report.title')} · ${client}` : t('report.title');
-  w.decorate((page, pages) => {
+/** Page furniture, once every page exists: a running head after the title page, and "n / N" on every page. */
+function writePageFurniture(report: ReportContext): void {
+  const { t, writer } = report;
+  const { doc } = writer;
+  const runningHead = titleWithClient(report);
+  writer.decorate((page, pages) => {
     doc.setFontSize(8);
     doc.setTextColor(COLORS.muted);
     if (page > 1) {
-      doc.text(running, w.left, 34, { maxWidth: w.contentWidth - 60 });
+      doc.text(runningHead, writer.left, 34, { maxWidth: writer.contentWidth - 60 });
       doc.setDrawColor(COLORS.line);
       doc.setLineWidth(0.5);
-      doc.line(w.left, 40, w.left + w.contentWidth, 40);
+      doc.line(writer.left, 40, writer.left + writer.contentWidth, 40);
     }
-    const y = w.pageHeight - 30;
-    doc.text(t('report.footer'), w.left, y);
-    doc.text(t('report.page', { page: String(page), pages: String(pages) }), w.left + w.contentWidth, y, { align: 'right' });
+    const footerY = writer.pageHeight - 30;
+    doc.text(t('report.footer'), writer.left, footerY);
+    doc.text(t('report.page', { page: String(page), pages: String(pages) }), writer.left + writer.contentWidth, footerY, { align: 'right' });
   });
-  return pdfBlob(doc);
 }
 
 /**
