@@ -3,15 +3,15 @@
 // Prints one JSON object (the Analysis) on stdout; errors go to stderr with exit code 1 (usage: 2).
 // The analysis's questions (no churn signal, unknown status values…) are in it with the settings
 // that answer them: --settings applies one; --role, --status and --tenure-unit set the same by hand.
+// Built into dist-cli/analyze.mjs (scripts/build-cli.ts); the analysis core is loaded once the
+// arguments are read, so --help and usage mistakes do not pay for it.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { analyze } from '../core/analyze';
-import { ingestSource } from '../core/ingest/source';
 import { parseIsoDay } from '../core/dates';
 import { IngestError, ROLES, type ParsedFile, type Role, type Settings, type StatusClass, type TenureUnit } from '../core/types';
 import { checkedSettings, SettingsError } from '../core/settings';
 import { normStatusValue } from '../core/ingest/status';
-import { translate } from '../i18n';
+import { warnIfStale } from './build-info';
 
 const USAGE =
   'usage: npm run --silent analyze -- [--as-of YYYY-MM-DD] [--inactive-days N] [--encoding LABEL] [--engine duckdb] FILE... (CSV, TSV, TXT or .xlsx; Parquet with --engine duckdb)';
@@ -136,7 +136,13 @@ function parseArgs(argv: string[]): { settings: Settings; files: string[]; encod
 }
 
 async function main() {
+  warnIfStale(import.meta.url);
   const { settings, files, encoding, engine } = parseArgs(process.argv.slice(2));
+  const [{ analyze }, { ingestSource }, { translate }] = await Promise.all([
+    import('../core/analyze'),
+    import('../core/ingest/source'),
+    import('../i18n'),
+  ]);
   const parsed: ParsedFile[] = engine ? await (await import('./duckdb')).readWithDuckDB(files, settings, { encoding }) : [];
   for (const path of engine ? [] : files) {
     let bytes: Uint8Array;

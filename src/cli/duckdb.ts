@@ -12,7 +12,7 @@
 // in GROUP BY when the log's rows fit in half the limit (fast), else over windows that spill
 // (CHURNLENS_DUCKDB_SUMS=group|window to choose). Rows keep the file's order
 // (preserve_insertion_order, ROW_NUMBER() OVER () on the scan), which the core's tie-breaks use.
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -24,6 +24,7 @@ import { monthIndexOfDay } from '../core/churn/periods';
 import { MAX_CATEGORY_VALUES, categoryCandidates, specFromSample, type SummarySpec } from '../core/sql/spec';
 import { summarySql } from '../core/sql/generate';
 import { isSummaryHeader } from '../core/ingest/summary';
+import { SAMPLE_BYTES, SAMPLE_ROWS, head, isParquet } from './sample';
 
 /** DuckDB holds the rows of a grouped ordered sum in memory: about this many bytes each (measured at 10M rows). */
 const GROUPED_SUM_BYTES_PER_ROW = 200;
@@ -35,11 +36,6 @@ export function parseBytes(s: string): number {
   return Number(m[1]) * 1024 ** ' KMGT'.indexOf((m[2] || ' ').toUpperCase());
 }
 
-/** Bytes of a CSV read by the core to guess roles and forms (the whole file when smaller). */
-export const SAMPLE_BYTES = 8 << 20;
-/** Rows of a Parquet file read by the core for the same. */
-export const SAMPLE_ROWS = 100_000;
-
 export interface DuckDBOptions {
   encoding?: string;
   memoryLimit?: string;
@@ -47,33 +43,6 @@ export interface DuckDBOptions {
   threads?: number;
   /** How DuckDB adds the ordered sums: 'group' (fast, in memory) or 'window' (spills); default by size. */
   sums?: 'group' | 'window';
-}
-
-const isParquet = (path: string): boolean => {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    readSync(fd, head, 0, 4, 0);
-    return head.toString('latin1') === 'PAR1';
-  } finally {
-    closeSync(fd);
-  }
-};
-
-/** The first `max` bytes of a file, cut after its last line break when the file goes on. */
-function head(path: string, max: number): { bytes: Uint8Array; whole: boolean } {
-  const size = statSync(path).size;
-  const n = Math.min(size, max);
-  const bytes = Buffer.alloc(n);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, bytes, 0, n, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (n === size) return { bytes, whole: true };
-  const cut = bytes.lastIndexOf(0x0a);
-  return { bytes: cut > 0 ? bytes.subarray(0, cut + 1) : bytes, whole: false };
 }
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -114,13 +83,12 @@ async function sampleOf(c: DuckDBConnection, path: string, encoding?: string): P
   return { path, name, parquet: false, sample, whole, rows };
 }
 
-/** A sample of a file as the core reads it: the first SAMPLE_BYTES of a CSV, the first SAMPLE_ROWS of a Parquet file. */
-export async function sampleFile(path: string, encoding?: string): Promise<ParsedFile> {
-  if (!isParquet(path)) return ingestBytes(basename(path), head(path, SAMPLE_BYTES).bytes, { encoding });
+/** The first SAMPLE_ROWS of a Parquet file as the core reads them (sample.ts sampleFile). */
+export async function parquetSample(path: string): Promise<ParsedFile> {
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   try {
-    return (await sampleOf(c, path, encoding)).sample;
+    return (await sampleOf(c, path)).sample;
   } finally {
     c.closeSync();
     db.closeSync();

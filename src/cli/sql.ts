@@ -14,8 +14,8 @@ import { checkedSettings } from '../core/settings';
 import { DIALECTS, isDialect, type DialectName } from '../core/sql/dialects';
 import { ORDER_ROLES, SpecError, specFromSample, type OrderRole } from '../core/sql/spec';
 import { summarySql } from '../core/sql/generate';
-import { translate } from '../i18n';
-import { sampleFile } from './duckdb';
+import { sampleFile } from './sample';
+import { warnIfStale } from './build-info';
 
 const FLAG_ROLE: Record<string, OrderRole> = Object.fromEntries(
   ORDER_ROLES.map((r) => [`--${r.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, r]),
@@ -119,6 +119,7 @@ function bare(given: Partial<Record<OrderRole, string>>): ParsedFile {
 }
 
 async function main() {
+  warnIfStale(import.meta.url);
   const args = parseArgs(process.argv.slice(2));
   let sample: ParsedFile;
   if (args.file) {
@@ -130,7 +131,7 @@ async function main() {
     try {
       sample = withRoles(await sampleFile(args.file, args.encoding), args.roles);
     } catch (e) {
-      if (e instanceof IngestError) fail(translate('en', `error.${e.code}`, { file: args.file, ...(e.params ?? {}) }));
+      if (e instanceof IngestError) fail((await import('../i18n')).translate('en', `error.${e.code}`, { file: args.file, ...(e.params ?? {}) }));
       throw e;
     }
   } else sample = bare(args.roles);

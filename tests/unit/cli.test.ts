@@ -1,14 +1,23 @@
 // The command line prints one JSON object and nothing else; bad input is a message on stderr.
+// It runs compiled (dist-cli/, scripts/build-cli.ts): the same Analysis as the core in process,
+// and a build older than its sources says so.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CLI_ENV, freshCli } from '../../scripts/build-cli';
+import { BUILD_INFO, buildInput, staleInputs, type BuildInfo } from '../../src/cli/build-info';
+import { analyze } from '../../src/core/analyze';
+import { ingestSource } from '../../src/core/ingest/source';
+import { checkedSettings } from '../../src/core/settings';
+import { classifyMany } from '../../src/core/causes/classify';
 
 const root = resolve(import.meta.dirname, '../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
-const run = (script: string, args: string[], input?: string) =>
-  spawnSync(tsx, [join(root, 'src/cli', script), ...args], { encoding: 'utf8', input, cwd: root });
+// The compiled commands (dist-cli/, or a build of the current sources made now: scripts/build-cli.ts).
+const cli = freshCli();
+const run = (command: 'analyze' | 'classify', args: string[], input?: string) =>
+  spawnSync(process.execPath, [join(cli, `${command}.mjs`), ...args], { encoding: 'utf8', input, cwd: root, env: CLI_ENV });
 
 const dir = mkdtempSync(join(tmpdir(), 'churnlens-cli-'));
 const write = (name: string, data: string | Uint8Array) => {
@@ -19,7 +28,7 @@ const write = (name: string, data: string | Uint8Array) => {
 
 describe('analyze', () => {
   it('prints exactly one JSON object for the sample files', () => {
-    const r = run('analyze.ts', ['--as-of', '2024-12-31', 'src/sample/customers.csv', 'src/sample/orders.csv']);
+    const r = run('analyze', ['--as-of', '2024-12-31', 'src/sample/customers.csv', 'src/sample/orders.csv']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
@@ -32,11 +41,11 @@ describe('analyze', () => {
     ]);
     expect(a.customers.total).toBe(3000);
     expect(a.customers.churned).toBe(848);
-  });
+  }, 30_000);
 
   it('honours --inactive-days when the data has no status', () => {
     const f = write('orders.csv', 'Order ID,Customer ID,Order Date,Amount\n1,A,2024-01-01,5\n2,B,2024-03-01,5\n');
-    const a = JSON.parse(run('analyze.ts', ['--inactive-days', '30', f]).stdout);
+    const a = JSON.parse(run('analyze', ['--inactive-days', '30', f]).stdout);
     expect(a.definition.mode).toBe('inactivity');
     expect(a.customers).toEqual({ total: 2, churned: 1, active: 1, churnRate: 0.5 });
   });
@@ -46,7 +55,7 @@ describe('analyze', () => {
     ['image.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), /not a text file/],
     ['numbers.csv', '1,2,3\n4,5,6\n', /no recognisable header/],
   ])('rejects %s with a message and exit code 1', (name, data, message) => {
-    const r = run('analyze.ts', [write(name, data)]);
+    const r = run('analyze', [write(name, data)]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
@@ -56,24 +65,85 @@ describe('analyze', () => {
   const xlsx = new URL('../../../shared/data/telco-ibm-reasons.xlsx', import.meta.url);
   if (!existsSync(xlsx)) console.warn('*** cli.test.ts: ../shared/data/telco-ibm-reasons.xlsx absent, .xlsx CLI test SKIPPED ***');
   it.skipIf(!existsSync(xlsx))('reads an .xlsx workbook (../shared/data, read in place)', () => {
-    const r = run('analyze.ts', [xlsx.pathname]);
+    const r = run('analyze', [xlsx.pathname]);
     expect(r.stderr).toBe('');
     const a = JSON.parse(r.stdout);
     expect(a.inputs[0].rows).toBe(7043);
     // Churn Label / Churn Value: 1,869 churned customers in the IBM file.
     expect(a.customers.churned).toBe(1869);
-  });
+  }, 30_000);
 
   it('rejects usage mistakes with exit code 2', () => {
-    expect(run('analyze.ts', []).status).toBe(2);
-    expect(run('analyze.ts', ['--as-of', '31/12/2024', 'x.csv']).status).toBe(2);
-    expect(run('analyze.ts', [join(dir, 'missing.csv')]).status).toBe(1);
+    expect(run('analyze', []).status).toBe(2);
+    expect(run('analyze', ['--as-of', '31/12/2024', 'x.csv']).status).toBe(2);
+    expect(run('analyze', [join(dir, 'missing.csv')]).status).toBe(1);
+  });
+});
+
+describe('the compiled command line is the core', () => {
+  it('analyze prints the Analysis the core makes in process, on the sample', async () => {
+    const files = ['customers', 'orders', 'staff'].map((n) => `src/sample/${n}.csv`);
+    const r = run('analyze', ['--as-of', '2024-12-31', '--inactive-days', '60', ...files]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const parsed = [];
+    for (const f of files) {
+      const b = readFileSync(join(root, f));
+      parsed.push(await ingestSource(f.split('/').pop()!, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer));
+    }
+    const inProcess = analyze(parsed, checkedSettings({ asOf: '2024-12-31', inactiveDays: 60 }));
+    // Written out, so two empty analyses cannot pass: 3,000 customers, 848 lost by their status, 13 causes.
+    expect(inProcess.customers).toEqual({ total: 3000, churned: 848, active: 2152, churnRate: 848 / 3000 });
+    expect(inProcess.causes).toHaveLength(13);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(inProcess)));
+  }, 30_000);
+
+  it('classify prints what the classifier says in process', () => {
+    const reasons = ['价格太高了', '业务员离职，客户跟着走了', 'switched to a competitor', '交期一再延误', 'no idea', ''];
+    const r = run('classify', [], `${reasons.join('\n')}\n`);
+    expect(r.stderr).toBe('');
+    const got = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const want = classifyMany(reasons).map((x, i) => ({ text: reasons[i], cause: x.cause, confidence: Math.round(x.confidence * 1000) / 1000 }));
+    expect(got).toEqual(want);
+    expect(new Set(got.map((o) => o.cause)).size).toBeGreaterThan(3);
+  });
+
+  it('says when it was built before its sources changed', () => {
+    // A copy of the build whose build.json lists src/cli/analyze.ts alone: as it is, then as something else.
+    const copy = mkdtempSync(join(tmpdir(), 'churnlens-stale-'));
+    cpSync(cli, copy, { recursive: true });
+    const info = JSON.parse(readFileSync(join(copy, BUILD_INFO), 'utf8')) as BuildInfo;
+    expect(Object.keys(info.inputs)).toEqual(expect.arrayContaining(['src/cli/analyze.ts', 'src/core/analyze.ts', 'src/core/causes/model-weights.ts', 'package-lock.json']));
+    const help = (inputs: BuildInfo['inputs']) => {
+      writeFileSync(join(copy, BUILD_INFO), JSON.stringify({ root, inputs }));
+      return spawnSync(process.execPath, [join(copy, 'analyze.mjs'), '--help'], { encoding: 'utf8', env: { ...process.env, CHURNLENS_BUILD_CHECK: '' } });
+    };
+    const now = buildInput(join(root, 'src/cli/analyze.ts'));
+    expect(help({ 'src/cli/analyze.ts': now }).stderr).toBe('');
+    const r = help({ 'src/cli/analyze.ts': { ...now, mtimeMs: 0, sha256: '0'.repeat(64) } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run --silent analyze/);
+    expect(r.stderr).toBe(`churnlens: warning: ${copy}/ was built before src/cli/analyze.ts changed; run npm run build:cli\n`);
+  });
+
+  it('reads a file again only when its size or time changed, and then by its content', () => {
+    const d = mkdtempSync(join(tmpdir(), 'churnlens-build-info-'));
+    const src = join(d, 'a.ts');
+    writeFileSync(src, 'export const a = 1;\n');
+    const info: BuildInfo = { root: d, inputs: { 'a.ts': buildInput(src), 'gone.ts': buildInput(src) } };
+    writeFileSync(join(d, BUILD_INFO), JSON.stringify(info));
+    expect(staleInputs(d)).toEqual(['gone.ts']);
+    writeFileSync(src, 'export const a = 1;\n'); // touched, same content
+    expect(staleInputs(d)).toEqual(['gone.ts']);
+    writeFileSync(src, 'export const a = 2;\n'); // same size, new content
+    expect(staleInputs(d)).toEqual(['a.ts', 'gone.ts']);
+    expect(staleInputs(join(d, 'nowhere'))).toBeNull();
   });
 });
 
 describe('classify', () => {
   it('prints one JSON line per input line', () => {
-    const r = run('classify.ts', [], 'too expensive\r\n业务员离职了\n\n');
+    const r = run('classify', [], 'too expensive\r\n业务员离职了\n\n');
     expect(r.status).toBe(0);
     const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(out.map((o) => [o.text, o.cause])).toEqual([

@@ -5,10 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CLI_ENV, freshCli } from '../../../scripts/build-cli';
 
 const root = resolve(import.meta.dirname, '../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
-const analyze = (args: string[]) => spawnSync(tsx, [join(root, 'src/cli/analyze.ts'), ...args], { encoding: 'utf8', cwd: root });
+// The compiled command (dist-cli/, or a build of the current sources made now: scripts/build-cli.ts).
+const cli = freshCli();
+const analyze = (args: string[]) => spawnSync(process.execPath, [join(cli, 'analyze.mjs'), ...args], { encoding: 'utf8', cwd: root, env: CLI_ENV });
 const dir = mkdtempSync(join(tmpdir(), 'churnlens-questions-'));
 
 // 状态 1 (6 rows) / 0 (2 rows): the header does not say which is lost. Tenure 0..7, unit unstated.

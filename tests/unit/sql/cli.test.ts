@@ -4,16 +4,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CLI_ENV, freshCli } from '../../../scripts/build-cli';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
-const run = (script: string, args: string[]) => spawnSync(tsx, [join(root, 'src/cli', script), ...args], { encoding: 'utf8', cwd: root });
+// The compiled commands (dist-cli/, or a build of the current sources made now: scripts/build-cli.ts).
+const cli = freshCli();
+const run = (command: 'analyze' | 'sql', args: string[]) => spawnSync(process.execPath, [join(cli, `${command}.mjs`), ...args], { encoding: 'utf8', cwd: root, env: CLI_ENV });
 const dir = mkdtempSync(join(tmpdir(), 'churnlens-sql-cli-'));
 
 describe('npm run sql', () => {
   it('prints the SQL for a sample file, and only the SQL', () => {
-    const r = run('sql.ts', ['--dialect', 'bigquery', '--table', 'proj.shop.orders', '--as-of', '2024-12-31', '--period', 'quarter', 'src/sample/orders.csv']);
+    const r = run('sql', ['--dialect', 'bigquery', '--table', 'proj.shop.orders', '--as-of', '2024-12-31', '--period', 'quarter', 'src/sample/orders.csv']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe("-- churnlens customer summary (churnlens-sql/1), bigquery: one row per customer, the cohort matrix, and the run's figures.");
@@ -26,10 +28,10 @@ describe('npm run sql', () => {
   it('takes the roles as flags, with or without a sample', () => {
     const f = join(dir, 'orders.csv');
     writeFileSync(f, 'ref,who,when,paid,note\n1,A,2024-01-02,5,x\n2,B,2024-01-03,7,y\n');
-    const withFile = run('sql.ts', ['--dialect', 'postgres', '--customer-id', 'who', '--order-date', 'when', '--amount', 'paid', f]);
+    const withFile = run('sql', ['--dialect', 'postgres', '--customer-id', 'who', '--order-date', 'when', '--amount', 'paid', f]);
     expect(withFile.status).toBe(0);
     expect(withFile.stdout).toMatch(/CAST\("who" AS TEXT\)/);
-    const bare = run('sql.ts', ['--dialect', 'snowflake', '--customer-id', 'CUSTOMER_ID', '--order-date', 'ORDER_DATE', '--unit-price', 'PRICE', '--quantity', 'QTY']);
+    const bare = run('sql', ['--dialect', 'snowflake', '--customer-id', 'CUSTOMER_ID', '--order-date', 'ORDER_DATE', '--unit-price', 'PRICE', '--quantity', 'QTY']);
     expect(bare.stderr).toBe('');
     expect(bare.status).toBe(0);
     expect(bare.stdout).toMatch(/CAST\(CUSTOMER_ID AS VARCHAR\)/);
@@ -43,7 +45,7 @@ describe('npm run sql', () => {
     [['--dialect', 'duckdb', '--customer-id', 'nope', 'src/sample/orders.csv'], /has no column "nope"/],
     [['--dialect', 'duckdb', '--customer-id', 'a'], /give a sample FILE, or at least --customer-id and --order-date/],
   ])('refuses %j with exit code 2', (args, message) => {
-    const r = run('sql.ts', args);
+    const r = run('sql', args);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
@@ -52,7 +54,7 @@ describe('npm run sql', () => {
   it('says which column it could not find, with exit code 1', () => {
     const f = join(dir, 'nodate.csv');
     writeFileSync(f, 'Customer ID,Amount\nA,5\nB,7\n');
-    const r = run('sql.ts', ['--dialect', 'duckdb', f]);
+    const r = run('sql', ['--dialect', 'duckdb', f]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/no order date column found: name it with --customer-id \/ --order-date/);
@@ -61,7 +63,7 @@ describe('npm run sql', () => {
 
 describe('npm run analyze -- --engine duckdb', () => {
   it('prints exactly one JSON object, which says the orders were summarised by DuckDB', () => {
-    const r = run('analyze.ts', ['--engine', 'duckdb', '--as-of', '2024-12-31', 'src/sample/customers.csv', 'src/sample/orders.csv']);
+    const r = run('analyze', ['--engine', 'duckdb', '--as-of', '2024-12-31', 'src/sample/customers.csv', 'src/sample/orders.csv']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
@@ -72,7 +74,7 @@ describe('npm run analyze -- --engine duckdb', () => {
   }, 30_000);
 
   it('refuses another engine with exit code 2', () => {
-    const r = run('analyze.ts', ['--engine', 'spark', 'src/sample/orders.csv']);
+    const r = run('analyze', ['--engine', 'spark', 'src/sample/orders.csv']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--engine must be duckdb/);
   });

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { writeOrderLog } from '../../../scripts/lib/orders';
+import { CLI_ENV, freshCli } from '../../../scripts/build-cli';
 import { TRICKY, comparable, defaults, inMemory, viaDuckDB } from './fixtures';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -49,7 +50,7 @@ describe('the DuckDB path gives the in-memory path’s Analysis', () => {
     for (const sums of ['group', 'window'] as const) {
       expect(comparable(await viaDuckDB([p], defaults(), sums))).toEqual(comparable(mem));
     }
-  });
+  }, 60_000);
 
   it('on the sample (customer list, order log, staff roster): cohorts start at the list’s dates, in its order', async () => {
     const files = ['customers', 'orders', 'staff'].map((n) => resolve(root, `src/sample/${n}.csv`));
@@ -60,7 +61,7 @@ describe('the DuckDB path gives the in-memory path’s Analysis', () => {
     const duck = await viaDuckDB(files, settings);
     expect(duck.summary).toMatchObject({ file: 'orders.csv', dialect: 'duckdb', asOf: '2024-12-31', rows: 37234 });
     expect(comparable(duck)).toEqual(comparable(mem));
-  });
+  }, 60_000);
 
   it('on the sample order log alone, by quarter, with the inactivity threshold changed', async () => {
     const p = resolve(root, 'src/sample/orders.csv');
@@ -68,7 +69,7 @@ describe('the DuckDB path gives the in-memory path’s Analysis', () => {
     const mem = await inMemory([p], settings);
     expect(mem.cohorts.period).toBe('quarter');
     expect(comparable(await viaDuckDB([p], settings))).toEqual(comparable(mem));
-  });
+  }, 60_000);
 
   it('on a generated 100,000-row log, as CSV and as Parquet (typed columns)', async () => {
     const csv = join(dir, 'orders-100k.csv');
@@ -108,7 +109,7 @@ describe('the summary as a file (what the page reads)', () => {
     const settings = defaults();
     const mem = await inMemory([p], settings);
     // The SQL as `npm run sql` prints it, run by DuckDB on a table named orders, saved as CSV.
-    const sql = execFileSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/cli/sql.ts'), '--dialect', 'duckdb', p], { encoding: 'utf8' });
+    const sql = execFileSync(process.execPath, [join(freshCli(), 'sql.mjs'), '--dialect', 'duckdb', p], { encoding: 'utf8', env: CLI_ENV });
     // Saved under the order log's own name (elsewhere), so the inputs and issues name the same file.
     mkdirSync(join(dir, 'summary'), { recursive: true });
     const out = join(dir, 'summary', 'orders.csv');
