@@ -287,7 +287,7 @@ function atRiskRows({ locale, t }: ReportContext, customers: AtRiskCustomer[], r
     customer.id,
     customer.name,
     customer.rep,
-    customer.lastOrder ?? '–',
+    customer.lastOrder || '–', // '' when the customer has no order date (risk.ts)
     customer.daysSilent === null ? '–' : formatNumber(locale, customer.daysSilent),
     signs(customer),
     ...(revenue ? [formatNumber(locale, customer.revenue)] : []),

@@ -170,6 +170,14 @@ describe('buildReport', () => {
     expect(cells('K', 7)).toEqual(['K', 'Kilo', 'Alice', '2024-01-15', '76', 'silent', '120']);
   });
 
+  it('at-risk table: a customer without a last order or days silent gets "–" in both cells, not a blank', async () => {
+    // The analysis writes an unknown last order as '' (risk.ts), the days silent as null.
+    const noLastOrder = { ...base.atRisk.list[0], id: 'L', name: 'Lima', lastOrder: '', daysSilent: null, silent: false, declining: true, revenue: 80 };
+    const { cells } = await report({ ...withInputs, atRisk: { ...base.atRisk, customers: 2, list: [...base.atRisk.list, noLastOrder] } });
+    expect(cells('Customers at risk: top 2 of 2', 1)).toHaveLength(1);
+    expect(cells('L', 7)).toEqual(['L', 'Lima', 'Alice', '–', '–', 'declining', '80']);
+  });
+
   it('appendix: each file with its column mapping (role names in words), then every setting', async () => {
     const { cells, pageOf } = await report(withInputs);
     expect(cells('Role', 8)).toEqual(['Role', 'Column', 'Customer ID', 'ID', 'Churn reason', 'Why', 'Sales rep', 'Rep']);
