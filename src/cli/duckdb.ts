@@ -18,6 +18,7 @@ import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ParsedFile, Settings } from '../core/types';
 import { ingestBytes, ingestText } from '../core/ingest/index';
+import { textColumns } from '../core/ingest/columns';
 import { ingestSource } from '../core/ingest/source';
 import { buildCustomerModel } from '../core/model/customers';
 import { monthIndexOfDay } from '../core/churn/periods';
@@ -138,7 +139,7 @@ async function createView(c: DuckDBConnection, view: string, input: Input): Prom
 
 /** Categories: the sample's candidates with 2–100 distinct values over the whole file. */
 async function categories(c: DuckDBConnection, view: string, s: ParsedFile): Promise<string[]> {
-  const candidates = categoryCandidates({ source: s.file, header: s.header, roles: s.roles, columns: s.stored ?? s.columns, rowCount: s.rowCount });
+  const candidates = categoryCandidates({ source: s.file, header: s.header, roles: s.roles, columns: s.columns, rowCount: s.rowCount });
   if (candidates.length === 0) return [];
   const counts = candidates.map((h) => `count(DISTINCT coalesce(CAST(${ident(h)} AS VARCHAR), '')) AS ${ident(h)}`);
   const r = await c.runAndReadAll(`SELECT ${counts.join(', ')} FROM ${ident(view)}`);
@@ -183,7 +184,7 @@ async function summaryFile(c: DuckDBConnection, sql: string, input: Input): Prom
     encoding: s.encoding,
     delimiter: s.delimiter,
     header,
-    columns,
+    columns: textColumns(columns),
     rowCount: columns[0]?.length ?? 0,
     roles: {},
     skipped: { ...s.skipped, blank: 0, totals: 0, repeatedHeader: 0 },
@@ -231,7 +232,7 @@ export async function readWithDuckDB(paths: string[], settings: Settings, opts: 
       await createView(c, view, input);
       const s = input.sample;
       const spec: SummarySpec = specFromSample(
-        { source: input.name, header: s.header, roles: s.roles, columns: s.stored ?? s.columns, rowCount: s.rowCount },
+        { source: input.name, header: s.header, roles: s.roles, columns: s.columns, rowCount: s.rowCount },
         {
           table: view,
           asOf: settings.asOf,

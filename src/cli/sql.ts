@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import type { CohortPeriod, ParsedFile, Role } from '../core/types';
 import { IngestError } from '../core/types';
 import { parseIsoDay } from '../core/dates';
+import { textColumns } from '../core/ingest/columns';
 import { checkedSettings } from '../core/settings';
 import { DIALECTS, isDialect, type DialectName } from '../core/sql/dialects';
 import { ORDER_ROLES, SpecError, specFromSample, type OrderRole } from '../core/sql/spec';
@@ -110,7 +111,7 @@ function bare(given: Partial<Record<OrderRole, string>>): ParsedFile {
     encoding: 'utf-8',
     delimiter: ',',
     header,
-    columns: header.map(() => []),
+    columns: textColumns(header.map(() => [])),
     rowCount: 0,
     roles,
     skipped: { title: 0, blank: 0, totals: 0, repeatedHeader: 0 },
@@ -137,7 +138,7 @@ async function main() {
   } else sample = bare(args.roles);
   try {
     const spec = specFromSample(
-      { source: args.file ? basename(args.file) : args.table ?? 'orders', header: sample.header, roles: sample.roles, columns: sample.stored ?? sample.columns, rowCount: sample.rowCount },
+      { source: args.file ? basename(args.file) : args.table ?? 'orders', header: sample.header, roles: sample.roles, columns: sample.columns, rowCount: sample.rowCount },
       { table: args.table, asOf: args.asOf, inactiveDays: args.inactiveDays, period: args.period, orderColumn: args.orderColumn },
     );
     process.stdout.write(summarySql(spec, args.dialect));

@@ -1,6 +1,5 @@
 // Messages between the page and the analysis worker: discriminated unions, no exceptions cross.
 import type { Analysis, FileKind, LostCustomer, ParsedFile, Role, Settings } from '../core/types';
-import { columnAt } from '../core/ingest/columns';
 
 export interface InputFile {
   name: string;
@@ -56,8 +55,8 @@ export type Response =
 
 export function fileInfo(f: ParsedFile & { sheets?: string[]; sheet?: string }): FileInfo {
   const preview: string[][] = [];
-  // Cell by cell from the stored columns: reading f.columns would make every cell's string.
-  for (let r = 0; r < Math.min(5, f.rowCount); r++) preview.push(f.header.map((_, c) => columnAt(f, c).get(r)));
+  // Cell by cell (get(r)): the first rows' strings only, not a string for every cell of a column.
+  for (let r = 0; r < Math.min(5, f.rowCount); r++) preview.push(f.header.map((_, c) => f.columns[c].get(r)));
   return {
     file: f.file,
     kind: f.kind,

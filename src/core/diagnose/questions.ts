@@ -8,7 +8,7 @@ import type { CustomerModel } from '../model/customers';
 import type { ChurnState } from '../churn/definition';
 import type { TenureDecision } from './tenure';
 import { YEARS_UP_TO } from './tenure';
-import { codeCounts, columnAt, dictionaryOf, CellColumn } from '../ingest/columns';
+import { codeCounts, dictionaryOf, CellColumn } from '../ingest/columns';
 import { profileColumn, shareOf, type Profile } from '../ingest/profile';
 import { headerScores, statusFlavourOf } from '../ingest/header';
 import { isMissing } from '../ingest/values';
@@ -44,7 +44,7 @@ const roleOf = (f: ParsedFile, c: number): Role | undefined => (Object.keys(f.ro
 function profileOf(input: DiagnoseInput, f: ParsedFile, c: number): Profile {
   const key = `${f.file}\u0000${c}`;
   let p = input.profiles.get(key);
-  if (!p) input.profiles.set(key, (p = profileColumn(columnAt(f, c))));
+  if (!p) input.profiles.set(key, (p = profileColumn(f.columns[c])));
   return p;
 }
 
@@ -73,7 +73,7 @@ function roleAnswer(settings: Settings, file: string, role: Role, index: number)
 }
 
 function candidate(input: DiagnoseInput, f: ParsedFile, c: number, answer: Partial<Settings>): QuestionCandidate {
-  return { file: f.file, column: f.header[c], index: c, samples: sampleValues(columnAt(f, c), profileOf(input, f, c)), answer };
+  return { file: f.file, column: f.header[c], index: c, samples: sampleValues(f.columns[c], profileOf(input, f, c)), answer };
 }
 
 /**
@@ -256,7 +256,7 @@ export function diagnose(input: DiagnoseInput): { questions: Question[]; issues:
   if (t && src && t.source === 'values') {
     const f = input.files.find((x) => x.file === src.file)!;
     const units = [t.unit, ...(['month', 'year', 'day'] as const).filter((u) => u !== t.unit)];
-    const samples = sampleValues(columnAt(f, src.index), profileOf(input, f, src.index));
+    const samples = sampleValues(f.columns[src.index], profileOf(input, f, src.index));
     ask({
       code: 'tenure-unit-assumed',
       role: 'tenure',

@@ -13,9 +13,9 @@
 //           other cells are kept aside; too many others and the column becomes text.
 //   text    characters packed in one growing buffer (order ids, free text).
 // Every form reads back the raw cell text with get(r).
-import type { Column, ParsedFile } from '../types';
+import type { Column } from '../types';
 
-/** A column as given: ingest's own storage, or plain strings (tests, hand-made files). */
+/** A column as given: ingest's own storage, or plain strings (tests, hand-made inputs). */
 export type ColumnInput = Column | readonly string[];
 
 /** Plain strings seen as a Column. */
@@ -546,26 +546,9 @@ function charsText(chars: Uint16Array, from: number, to: number): string {
 }
 
 /**
- * `columns` of a ParsedFile over stored columns: each column's strings are made on its first
- * read and kept. The analysis reads the stored columns and never asks for these.
+ * The columns of a file built by hand (tests, the summary file's order log, the command line's
+ * DuckDB path), given as strings column by column: columns[c][r] is row r's text.
  */
-export function lazyColumns(stored: readonly Column[]): string[][] {
-  const out: string[][] = new Array(stored.length);
-  stored.forEach((col, c) => {
-    Object.defineProperty(out, c, {
-      configurable: true,
-      enumerable: true,
-      get() {
-        const values = Array.from({ length: col.length }, (_, r) => col.get(r));
-        Object.defineProperty(out, c, { value: values, configurable: true, enumerable: true, writable: true });
-        return values;
-      },
-    });
-  });
-  return out;
-}
-
-/** Column c of a file: as ingest stored it, else its strings. */
-export function columnAt(f: Pick<ParsedFile, 'columns' | 'stored'>, c: number): Column {
-  return f.stored?.[c] ?? new ArrayColumn(f.columns[c]);
+export function textColumns(columns: readonly (readonly string[])[]): Column[] {
+  return columns.map((values) => new ArrayColumn(values));
 }

@@ -6,7 +6,6 @@ import { detectHead, guessLegacy } from './decode';
 import { sniffDelimiter } from './parse';
 import { Shaper, type ShapedColumns } from './shape';
 import { Splitter } from './split';
-import { lazyColumns } from './columns';
 import { guessKind, guessRoles } from './roles';
 
 /** Bytes looked at to detect the encoding. */
@@ -45,8 +44,7 @@ export function finishParsed(
     encoding,
     delimiter,
     header: shaped.header,
-    columns: lazyColumns(shaped.columns),
-    stored: shaped.columns,
+    columns: shaped.columns,
     rowCount: shaped.rowCount,
     lineOf: shaped.lineOf,
     roles,

@@ -8,7 +8,7 @@
 import { IngestError, type CohortPeriod, type CohortTableRow, type Issue, type ParsedFile, type Role } from '../types';
 import type { CustomerModel, TextColumn } from '../model/customers';
 import type { Activity } from '../churn/activity';
-import { columnAt } from './columns';
+import { textColumns } from './columns';
 import { isoDay, parseIsoDay } from '../dates';
 import { lastDayOfPeriod, monthIndexOfDay, periodLabel, periodOfMonth } from '../churn/periods';
 import { ACTIVITY_COLUMNS, COHORT_COLUMNS, CUSTOMER_COLUMNS, META, META_COLUMNS, RECORD_COLUMN } from '../sql/columns';
@@ -93,7 +93,7 @@ export function readSummary(f: ParsedFile): CustomerSummary | null {
   });
   const cell = (name: string) => {
     const c = at.get(name);
-    const col = c === undefined ? null : columnAt(f, c);
+    const col = c === undefined ? null : f.columns[c];
     return (r: number) => (col ? col.get(r) : '');
   };
   const kind = cell(RECORD_COLUMN);
@@ -209,7 +209,7 @@ export function asSummaryFile(f: ParsedFile): ParsedFile | null {
       encoding: f.encoding,
       delimiter: f.delimiter,
       header,
-      columns: header.map(() => []),
+      columns: textColumns(header.map(() => [])),
       rowCount: s.sourceRows,
       roles,
       skipped: f.skipped,

@@ -2,7 +2,7 @@
 // attributes, order logs give activity, both joined on the customer id.
 import type { Column, Issue, ParsedFile, Role, StatusClass, TenureUnit } from '../types';
 import { isMissing, parseDateColumn, parseNumberColumn } from '../ingest/values';
-import { codeCounts, columnAt, dictionaryOf, firstCharCode } from '../ingest/columns';
+import { codeCounts, dictionaryOf, firstCharCode } from '../ingest/columns';
 import { normStatusValue, orderStatusClassOf, statusClassOfKey, type StatusFlavour } from '../ingest/status';
 import { isFirmographicRevenue, moneyScaleOf, statusFlavourOf, tenureUnitOfHeader } from '../ingest/header';
 import { monthIndexOfDay } from '../churn/periods';
@@ -108,7 +108,7 @@ export interface CustomerModel {
 
 const text = (f: ParsedFile, role: Role): Column | null => {
   const c = f.roles[role];
-  return c === undefined ? null : columnAt(f, c);
+  return c === undefined ? null : f.columns[c];
 };
 
 /** A column's distinct texts trimmed, and each row's code into them: one trim per distinct text. */
@@ -337,7 +337,7 @@ function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: Custom
   if (revenue) has.revenue = true;
   if (last) has.lastOrder = true;
   // Every column is kept as text, so the user can break churn down by any of them.
-  const kept = f.header.map((h, c) => ({ cells: columnAt(f, c), col: b.column(h || `#${c + 1}`, f.file, roleOfColumn(f, c)) }));
+  const kept = f.header.map((h, c) => ({ cells: f.columns[c], col: b.column(h || `#${c + 1}`, f.file, roleOfColumn(f, c)) }));
   let missing = 0;
   for (let r = 0; r < f.rowCount; r++) {
     const id = key.get(r).trim();
@@ -389,7 +389,7 @@ function categoricalColumns(f: ParsedFile): { col: Column; index: number }[] {
   const out: { col: Column; index: number }[] = [];
   for (let c = 0; c < f.header.length; c++) {
     if (used.has(c) || !f.header[c]) continue;
-    const col = columnAt(f, c);
+    const col = f.columns[c];
     const k = distinctUpTo(col, f.rowCount, MAX_ORDER_LOG_CATEGORIES + 1);
     if (k <= MAX_ORDER_LOG_CATEGORIES && k > 1) out.push({ col, index: c });
   }

@@ -43,16 +43,11 @@ export interface ParsedFile {
   delimiter: string;
   header: string[];
   /**
-   * columns[c][r]: raw cell text of data row r (title, blank, repeated-header and totals rows
-   * removed). For an ingested file each column's strings are made on first read (see `stored`).
+   * columns[c].get(r): raw cell text of data row r (title, blank, repeated-header and totals rows
+   * removed). Ingest stores them without a string per cell (dictionary codes, typed numbers or
+   * packed text: ingest/columns.ts); a file built by hand wraps its strings (textColumns there).
    */
-  columns: string[][];
-  /**
-   * The same columns as ingest stores them (dictionary codes, typed numbers or packed text; see
-   * ingest/columns.ts), read by the analysis without making a string per cell. Absent for files
-   * built by hand, whose `columns` are read instead (columnAt).
-   */
-  stored?: Column[];
+  columns: Column[];
   rowCount: number;
   /** 1-based source line of each data row, for messages. */
   lineOf?: number[];

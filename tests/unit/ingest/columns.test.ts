@@ -3,7 +3,7 @@
 // Shaper keeps and skips exactly the rows the cell-by-cell path does.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CellColumn, codeCounts, dictionaryOf, lazyColumns } from '../../../src/core/ingest/columns';
+import { CellColumn, codeCounts, dictionaryOf, textColumns } from '../../../src/core/ingest/columns';
 import { parseDateColumn, parseNumberColumn } from '../../../src/core/ingest/values';
 import { ingestText } from '../../../src/core/ingest/index';
 import { parseDelimited } from '../../../src/core/ingest/parse';
@@ -67,13 +67,12 @@ describe('CellColumn', () => {
     expect(col.get(8)).toBe('last');
   });
 
-  it('lazyColumns makes each column of strings on first read', () => {
-    const cols = [columnOf(['a', 'b']), columnOf(['1', '2'])];
-    const out = lazyColumns(cols);
-    expect(out.length).toBe(2);
-    expect(out[1]).toEqual(['1', '2']);
-    expect(out[1]).toBe(out[1]); // made once
-    expect(out.map((c) => c[0])).toEqual(['a', '1']);
+  it('textColumns gives strings written by hand, column by column, as columns', () => {
+    const out = textColumns([['a', 'b', ''], ['1', '2', '3']]);
+    expect(out.map((c) => c.length)).toEqual([3, 3]);
+    expect([out[0].get(1), out[0].get(2), out[1].get(0)]).toEqual(['b', '', '1']);
+    // Read as ingest's own columns are: the dictionary of the strings.
+    expect(dictionaryOf(out[0])).toEqual({ codes: Int32Array.from([0, 1, 2]), values: ['a', 'b', ''] });
   });
 });
 
@@ -149,7 +148,7 @@ describe('Shaper: uncut lines', () => {
         expect(got.skipped).toEqual(want.skipped);
         expect(got.lineOf).toEqual(want.lineOf);
         expect(got.issues.filter((i) => i.code === 'ragged-rows')).toEqual(want.issues);
-        const data = Array.from({ length: got.rowCount }, (_, r) => got.columns.map((c) => c[r]));
+        const data = Array.from({ length: got.rowCount }, (_, r) => got.columns.map((c) => c.get(r)));
         expect(data).toEqual(want.data);
       }),
       { numRuns: 500 },

@@ -10,6 +10,7 @@ import { parseChurnFlag, parseDateColumn, parseNumberColumn } from '../../../src
 import { analyze } from '../../../src/core/analyze';
 import { isoDay } from '../../../src/core/dates';
 import { DEFAULT_SETTINGS, type ParsedFile } from '../../../src/core/types';
+import { texts } from '../texts';
 import { generateCorpus, type Expected } from '../../../scripts/lib/corpus';
 
 const dir = new URL('../../fixtures/corpus/', import.meta.url);
@@ -26,8 +27,8 @@ function valuesOf(p: ParsedFile, role: string): (string | number | boolean | nul
   const col = p.columns[p.roles[role as keyof ParsedFile['roles']]!];
   if (DATE_ROLES.has(role)) return [...parseDateColumn(col, true).days].map((d) => (Number.isNaN(d) ? null : isoDay(d)));
   if (NUMBER_ROLES.has(role)) return [...parseNumberColumn(col).values].map((x) => (Number.isNaN(x) ? null : x));
-  if (role === 'status') return col.map(parseChurnFlag);
-  return col.map((s) => s.trim());
+  if (role === 'status') return texts(col).map(parseChurnFlag);
+  return texts(col).map((s) => s.trim());
 }
 
 describe('corpus files are what the seeded generator makes', () => {

@@ -7,6 +7,8 @@ import { guessKind, guessRoles, knownHeaderCount, withKind } from '../../../src/
 import { parseDateValue, parseNumberColumn, parseNumberValue } from '../../../src/core/ingest/values';
 import { dayOf, isoDay } from '../../../src/core/dates';
 import { IngestError, type ParsedFile } from '../../../src/core/types';
+import { textColumns } from '../../../src/core/ingest/columns';
+import { texts } from '../texts';
 
 const DELIMS = [',', ';', '\t', '|'];
 const EOLS = ['\n', '\r\n', '\r'];
@@ -155,7 +157,7 @@ describe('properties', () => {
         const kind = guessKind(roles, columns);
         expect(['customers', 'orders', 'staff']).toContain(kind);
         for (const k of ['customers', 'orders', 'staff'] as const) {
-          const f = withKind({ file: 'x', kind, encoding: 'utf-8', delimiter: ',', header: head, columns, rowCount: n, roles, skipped: { title: 0, blank: 0, totals: 0, repeatedHeader: 0 }, issues: [] }, k);
+          const f = withKind({ file: 'x', kind, encoding: 'utf-8', delimiter: ',', header: head, columns: textColumns(columns), rowCount: n, roles, skipped: { title: 0, blank: 0, totals: 0, repeatedHeader: 0 }, issues: [] }, k);
           expect(f.kind).toBe(k);
           expect(new Set(Object.values(f.roles)).size).toBe(Object.values(f.roles).length);
         }
@@ -181,7 +183,7 @@ describe('properties', () => {
         const p = ingestText('t.csv', toCsv([head, ...body], delim, eol, true), 'utf-8');
         expect(p.header).toEqual(head);
         expect(p.rowCount).toBe(body.length);
-        head.forEach((_, c) => expect(p.columns[c]).toEqual(body.map((r) => r[c])));
+        head.forEach((_, c) => expect(texts(p.columns[c])).toEqual(body.map((r) => r[c])));
       }),
       { numRuns: 300 },
     );

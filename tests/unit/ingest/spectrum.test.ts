@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { parseDelimited } from '../../../src/core/ingest/parse';
 import { Splitter } from '../../../src/core/ingest/split';
 import { ingestText } from '../../../src/core/ingest/index';
+import { texts } from '../texts';
 
 const root = dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json'));
 const cases = readdirSync(join(root, 'csvs'))
@@ -51,7 +52,7 @@ describe('csv-spectrum', () => {
       const keys = Object.keys(c.json[0]);
       expect(p.header).toEqual(keys);
       expect(p.rowCount).toBe(c.json.length);
-      keys.forEach((k, col) => expect(p.columns[col]).toEqual(c.json.map((o) => o[k])));
+      keys.forEach((k, col) => expect(texts(p.columns[col])).toEqual(c.json.map((o) => o[k])));
     });
   }
 });

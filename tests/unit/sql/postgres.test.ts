@@ -60,7 +60,7 @@ async function viaPostgres(path: string, settings: Settings) {
   run(['-d', DB, '-c', `DROP TABLE IF EXISTS orders; CREATE TABLE orders (row_no bigserial, ${cols.map((c) => `${c} text`).join(', ')})`]);
   run(['-d', DB, '-c', `COPY orders (${cols.join(', ')}) FROM STDIN WITH (FORMAT csv, HEADER true)`], bytes);
   const spec = specFromSample(
-    { source: 'orders.csv', header: sample.header, roles: sample.roles, columns: sample.stored ?? sample.columns, rowCount: sample.rowCount },
+    { source: 'orders.csv', header: sample.header, roles: sample.roles, columns: sample.columns, rowCount: sample.rowCount },
     { table: 'orders', orderColumn: 'row_no', asOf: settings.asOf, inactiveDays: settings.inactiveDays, period: settings.period },
   );
   const csv = run(['-d', DB, '-f', '-'], `COPY (${summarySql(spec, 'postgres')}) TO STDOUT WITH (FORMAT csv, HEADER true);\n`);
