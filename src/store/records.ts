@@ -67,7 +67,8 @@ export interface Head {
 export interface BlobRecord {
   version: 2;
   size: number;
-  bytes?: ArrayBuffer;
+  /** A Blob since the page stopped reading dropped files whole; an ArrayBuffer before. */
+  bytes?: ArrayBuffer | Blob;
   sealed?: Sealed;
 }
 
@@ -193,7 +194,7 @@ export function fileKeysOf(raw: unknown): string[] | null {
 export function readBlob(raw: unknown): BlobRecord {
   if (raw instanceof ArrayBuffer) return { version: 2, size: raw.byteLength, bytes: raw };
   if (!isObject(raw) || raw.version !== RECORD_VERSION || !isCount(raw.size)) throw damaged('file');
-  if (raw.bytes instanceof ArrayBuffer) return { version: 2, size: raw.size, bytes: raw.bytes };
+  if (raw.bytes instanceof ArrayBuffer || raw.bytes instanceof Blob) return { version: 2, size: raw.size, bytes: raw.bytes };
   if (isSealed(raw.sealed)) return { version: 2, size: raw.size, sealed: raw.sealed };
   throw damaged('file');
 }

@@ -25,9 +25,22 @@ export { UnreadableError, type Figures, type FileRef, type UnreadableReason } fr
 /** Chromium shares one IndexedDB among all file:// pages: keep our data under our own name. */
 export const DB_NAME = 'churnlens.sessions.v1';
 
+/**
+ * A file's bytes: in memory, or a Blob (a dropped File, or one read back from IndexedDB), which
+ * the page never has to read whole: IndexedDB copies it off the main thread and the worker streams it.
+ */
+export type FileBytes = ArrayBuffer | Blob;
+
+export const sizeOf = (b: FileBytes): number => (b instanceof ArrayBuffer ? b.byteLength : b.size);
+export const bufferOf = async (b: FileBytes): Promise<ArrayBuffer> => (b instanceof ArrayBuffer ? b : b.arrayBuffer());
+
+/** SHA-256 of the bytes, or HMAC-SHA-256 under `mac`, in hex; the page does it in a worker. */
+export type HashFn = (bytes: FileBytes, mac?: CryptoKey) => Promise<string>;
+const hashHere: HashFn = async (bytes, mac) => c.contentHash(await bufferOf(bytes), mac);
+
 export interface StoredFile {
   name: string;
-  bytes: ArrayBuffer;
+  bytes: FileBytes;
   /** Content key (see contentKey); recomputed on save when the store's mode changed. */
   key?: string;
   encoding?: string;
@@ -144,7 +157,7 @@ function readKeyring(raw: unknown): Keyring {
 const refOf = (f: StoredFile, key: string): FileRef => ({
   name: f.name,
   key,
-  size: f.bytes.byteLength,
+  size: sizeOf(f.bytes),
   ...(f.encoding !== undefined ? { encoding: f.encoding } : {}),
   ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
   ...(f.delimiter !== undefined ? { delimiter: f.delimiter } : {}),
@@ -158,6 +171,7 @@ export class SessionStore {
   constructor(
     private kv: Kv,
     private lock: LockFn = noLock,
+    private hash: HashFn = hashHere,
   ) {}
 
   // ── Encryption ────────────────────────────────────────────────────────────────────────────
@@ -248,11 +262,11 @@ export class SessionStore {
   // ── Sessions ──────────────────────────────────────────────────────────────────────────────
 
   /** The key a file is stored under in this store (SHA-256, or HMAC with a passphrase). */
-  async contentKey(bytes: ArrayBuffer): Promise<string> {
+  async contentKey(bytes: FileBytes): Promise<string> {
     const ring = await this.keyring();
-    if (!ring || this.clearing) return `s:${await c.contentHash(bytes)}`;
+    if (!ring || this.clearing) return `s:${await this.hash(bytes)}`;
     if (!this.keys) throw new LockedError();
-    return `h:${ring.id}:${await c.contentHash(bytes, this.keys.mac)}`;
+    return `h:${ring.id}:${await this.hash(bytes, this.keys.mac)}`;
   }
 
   private async write(key: string, value: unknown): Promise<void> {
@@ -291,9 +305,9 @@ export class SessionStore {
       for (const f of s.files) {
         const key = f.key?.startsWith(prefix) ? f.key : await this.contentKey(f.bytes);
         if (!existing.has(BLOB + key)) {
-          const size = f.bytes.byteLength;
+          const size = sizeOf(f.bytes);
           const blob: BlobRecord = sealed
-            ? { version: RECORD_VERSION, size, sealed: await c.seal(this.keys!.aes, f.bytes, BLOB + key) }
+            ? { version: RECORD_VERSION, size, sealed: await c.seal(this.keys!.aes, await bufferOf(f.bytes), BLOB + key) }
             : { version: RECORD_VERSION, size, bytes: f.bytes };
           await this.write(BLOB + key, blob);
           existing.add(BLOB + key);
@@ -382,7 +396,7 @@ export class SessionStore {
     return readBody(json);
   }
 
-  private async fileBytes(ref: FileRef): Promise<ArrayBuffer> {
+  private async fileBytes(ref: FileRef): Promise<FileBytes> {
     const raw = await this.kv.get(BLOB + ref.key);
     if (raw === undefined) throw new UnreadableError('missing-file', ref.name);
     let blob: BlobRecord;
@@ -391,7 +405,7 @@ export class SessionStore {
     } catch {
       throw new UnreadableError('damaged', ref.name);
     }
-    let bytes = blob.bytes;
+    let bytes: FileBytes | undefined = blob.bytes;
     if (!bytes) {
       if (!this.keys) throw new UnreadableError('locked');
       try {
@@ -400,7 +414,7 @@ export class SessionStore {
         throw new UnreadableError('decrypt', ref.name);
       }
     }
-    if (bytes.byteLength !== ref.size) throw new UnreadableError('damaged', ref.name);
+    if (sizeOf(bytes) !== ref.size) throw new UnreadableError('damaged', ref.name);
     return bytes;
   }
 
@@ -575,5 +589,5 @@ export class SessionStore {
   }
 }
 
-/** The page's store. */
-export const sessions = new SessionStore(idbKv(DB_NAME), webLock);
+/** The page's store (the page hashes files in a worker). */
+export const pageStore = (hash?: HashFn): SessionStore => new SessionStore(idbKv(DB_NAME), webLock, hash);

@@ -17,8 +17,9 @@ import { withReasonOverride } from '../core/causes/learn';
 import { pickLocale, translate, type Locale } from '../i18n';
 import { AnalysisClient, type LostPage, type Outcome, type Progress } from '../worker/client';
 import type { FileInfo, InputFile, WorkerError } from '../worker/protocol';
+import { hashInWorker } from '../worker/hasher';
 import {
-  ConflictError, LockedError, newSessionId, QuotaError, sessions, UnreadableError, WrongPassphraseError,
+  bufferOf, ConflictError, LockedError, newSessionId, pageStore, QuotaError, UnreadableError, WrongPassphraseError,
   type Figures, type Session, type SessionEntry, type SessionStore, type StoredFile,
 } from '../store/sessions';
 import { chooseIterations } from '../store/crypto';
@@ -109,7 +110,7 @@ export class AppState {
   storage = $state.raw<StorageInfo>({ files: 0 });
 
   private client = new AnalysisClient();
-  private store: SessionStore = sessions;
+  private store: SessionStore = pageStore(hashInWorker);
   private gen = 0;
   private queue: Edit[] = [];
   private editing = false;
@@ -279,16 +280,19 @@ export class AppState {
     this.phase = 'ready';
   }
 
-  /** What the session keeps of an input: its bytes and their key in the store. */
+  /**
+   * What the session keeps of an input: its bytes (a dropped File stays a Blob, never read whole
+   * on the page) and their key in the store (hashed in a worker).
+   */
   private async storedFile(f: InputFile): Promise<StoredFile> {
-    const bytes = f.bytes instanceof ArrayBuffer ? f.bytes : await f.bytes.arrayBuffer();
     let key: string | undefined;
     try {
-      key = await this.store.contentKey(bytes);
-    } catch {
+      key = await this.store.contentKey(f.bytes);
+    } catch (e) {
+      if (!(e instanceof LockedError)) throw e;
       key = undefined; // a locked store: the key is made when it is saved
     }
-    return { name: f.name, bytes, key, encoding: f.encoding, sheet: f.sheet, delimiter: f.delimiter };
+    return { name: f.name, bytes: f.bytes, key, encoding: f.encoding, sheet: f.sheet, delimiter: f.delimiter };
   }
 
   /** Ask whether to open the stored session that has these files, or import them again. */
@@ -323,11 +327,18 @@ export class AppState {
       this.end(gen);
       return false;
     }
+    // The worker starts reading at once; the files are hashed meanwhile (in another worker), to
+    // find a stored session with the same files and to key them in the store.
+    this.progress = { label: this.t('progress.parse', { file: files[0].name, done: 1, total: files.length }), value: 0 };
+    const loaded = this.client.load(files, checked.settings, this.onProgress(gen));
     let stored: StoredFile[];
     try {
       stored = await Promise.all(files.map((f) => this.storedFile(f)));
     } catch (e) {
-      if (this.live(gen)) this.error = { code: 'read-failed', file: files[0].name, params: { message: e instanceof Error ? e.message : String(e) } };
+      if (this.live(gen)) {
+        this.client.cancel();
+        this.error = { code: 'read-failed', file: files[0].name, params: { message: e instanceof Error ? e.message : String(e) } };
+      }
       this.end(gen);
       return false;
     }
@@ -340,13 +351,13 @@ export class AppState {
         if (!this.live(gen)) return false;
         if (choice === 'open') return this.open(existing.id);
         if (choice === 'cancel') {
+          this.client.cancel();
           this.end(gen);
           return false;
         }
       }
     }
-    this.progress = { label: this.t('progress.parse', { file: files[0].name, done: 1, total: files.length }), value: 0 };
-    const out = await this.client.load(files, checked.settings, this.onProgress(gen));
+    const out = await loaded;
     if (!this.live(gen)) return false;
     if (!out.ok) {
       this.failLoad(gen, out.error);
@@ -426,7 +437,8 @@ export class AppState {
   async sessionFile(): Promise<Blob | null> {
     const s = this.session;
     if (!s) return null;
-    const content: SessionContent = { name: s.name, savedAt: new Date().toISOString(), settings: s.settings, files: s.files };
+    const files = await Promise.all(s.files.map(async (f) => ({ ...f, bytes: await bufferOf(f.bytes) })));
+    const content: SessionContent = { name: s.name, savedAt: new Date().toISOString(), settings: s.settings, files };
     const keys = this.encryption === 'unlocked' ? this.store.unlockedKeys() : null;
     const text = keys ? await encodeSealedSession(content, keys) : encodeSession(content);
     return new Blob([text], { type: 'application/json' });

@@ -3,7 +3,7 @@ import { analyzePrepared, prepare, type Prepared } from '../core/analyze';
 import type { LostCustomer, Settings } from '../core/types';
 import { ingestSource } from '../core/ingest/source';
 import { IngestError, type ParsedFile } from '../core/types';
-import { fileInfo, type Request, type Response, type WorkerError } from './protocol';
+import { fileInfo, type LoadTimings, type Request, type Response, type WorkerError } from './protocol';
 import { clipStrings } from '../core/text';
 
 export function toWorkerError(e: unknown): WorkerError {
@@ -34,6 +34,7 @@ export class Handler {
       const total = req.files.reduce((n, f) => n + size(f.bytes), 0);
       let before = 0;
       const parsed: ParsedFile[] = [];
+      const timings: LoadTimings = { read: 0, decode: 0, parse: 0, finish: 0, analyze: 0, pack: 0, postedAt: 0 };
       for (const f of req.files) {
         post({ id, type: 'progress', stage: 'read', done: before, total, file: f.name });
         parsed.push(
@@ -42,6 +43,7 @@ export class Handler {
             sheet: f.sheet,
             delimiter: f.delimiter,
             cancelled: () => this.cancelled.has(id),
+            timings,
             onProgress: (done) => post({ id, type: 'progress', stage: 'read', done: before + done, total, file: f.name }),
           }),
         );
@@ -49,12 +51,18 @@ export class Handler {
       }
       if (this.cancelled.has(id) || id !== this.latest) throw new IngestError('cancelled');
       post({ id, type: 'progress', stage: 'analyze', done: req.files.length, total: req.files.length });
+      let t0 = performance.now();
       const prepared = prepare(parsed, req.settings);
       const analysis = analyzePrepared(prepared, req.settings, { full: false });
+      timings.analyze = performance.now() - t0;
       if (this.cancelled.has(id) || id !== this.latest) throw new IngestError('cancelled');
       this.files = parsed;
       this.cache = { files: parsed, roles: Handler.mappingKey(req.settings), prepared };
-      post({ id, type: 'result', ok: true, analysis: clipStrings(analysis), files: parsed.map((f) => clipStrings(fileInfo(f))) });
+      t0 = performance.now();
+      const result = { analysis: clipStrings(analysis), files: parsed.map((f) => clipStrings(fileInfo(f))) };
+      timings.pack = performance.now() - t0;
+      timings.postedAt = performance.timeOrigin + performance.now();
+      post({ id, type: 'result', ok: true, ...result, timings });
     } catch (e) {
       post({ id, type: 'result', ok: false, error: toWorkerError(e) });
     } finally {

@@ -1,5 +1,6 @@
 // Messages between the page and the analysis worker: discriminated unions, no exceptions cross.
 import type { Analysis, FileKind, LostCustomer, ParsedFile, Role, Settings } from '../core/types';
+import type { IngestTimings } from '../core/ingest/source';
 
 export interface InputFile {
   name: string;
@@ -46,10 +47,22 @@ export interface WorkerError {
 
 export type ProgressStage = 'read' | 'decode' | 'parse' | 'analyze';
 
+/**
+ * Where a load's time went in the worker, in ms (see IngestTimings), and when the result was
+ * posted (`postedAt`: timeOrigin + now, comparable across the worker and the page, so the page can tell
+ * how long the result took to reach it: serialising, queueing and deserialising).
+ */
+export interface LoadTimings extends IngestTimings {
+  analyze: number;
+  /** Clipping long cells and building the file summaries. */
+  pack: number;
+  postedAt: number;
+}
+
 export type Response =
   /** For 'read': bytes read of all files (done/total); otherwise files done of total. */
   | { id: number; type: 'progress'; stage: ProgressStage; done: number; total: number; file?: string }
-  | { id: number; type: 'result'; ok: true; analysis: Analysis; files: FileInfo[] }
+  | { id: number; type: 'result'; ok: true; analysis: Analysis; files: FileInfo[]; timings?: LoadTimings }
   | { id: number; type: 'result'; ok: false; error: WorkerError }
   | { id: number; type: 'lost'; rows: LostCustomer[]; total: number };
 

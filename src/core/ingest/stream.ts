@@ -116,6 +116,8 @@ export class ByteIngest {
   private text: TextIngest | null = null;
   private strict = false;
   bytes = 0;
+  /** Time spent in the TextDecoder, ms. */
+  decodeMs = 0;
 
   constructor(
     readonly file: string,
@@ -156,11 +158,13 @@ export class ByteIngest {
 
   private decode(bytes: Uint8Array, stream: boolean): void {
     let s: string;
+    const t0 = performance.now();
     try {
       s = this.decoder!.decode(bytes, { stream });
     } catch {
       throw new RestartDecode(guessLegacy(bytes));
     }
+    this.decodeMs += performance.now() - t0;
     if (s.length) this.text!.push(s);
   }
 

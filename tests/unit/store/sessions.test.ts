@@ -4,13 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import { memoryKv, type Kv } from '../../../src/store/kv';
 import {
-  ConflictError, LockedError, QuotaError, SessionStore, UnreadableError, WrongPassphraseError, type Session,
+  ConflictError, LockedError, QuotaError, SessionStore, UnreadableError, WrongPassphraseError, type FileBytes, type Session,
 } from '../../../src/store/sessions';
 import { MIN_ITERATIONS } from '../../../src/store/crypto';
 
 const FULL = { inactiveDays: 90, churnMode: 'auto', period: 'month', tiers: [0.2], repWindowDays: 90 };
 const buf = (s: string) => new TextEncoder().encode(s).buffer as ArrayBuffer;
-const text = (b: ArrayBuffer) => new TextDecoder().decode(b);
+/** Bytes saved as an ArrayBuffer come back as one. */
+const text = (b: FileBytes) => {
+  if (!(b instanceof ArrayBuffer)) throw new Error('expected the bytes in memory, got a Blob');
+  return new TextDecoder().decode(b);
+};
 const CUSTOMERS = '客户编号,客户名称,流失原因\nK0001,上海恒达贸易有限公司,价格太贵了被竞争对手挖走\nK0002,Zhang Wei Trading,moved abroad\n';
 const ORDERS = 'customer_id,order_date,amount\nK0001,2024-01-05,1200.50\n';
 
@@ -32,6 +36,30 @@ const blobBytes = (kv: { map: Map<string, unknown> }) =>
   blobKeys(kv).reduce((n, k) => n + (kv.map.get(k) as { size: number }).size, 0);
 
 describe('session store', () => {
+  it('keeps a dropped file as a Blob: stored and read back as one, keyed like the same bytes in memory, sealed from its bytes', async () => {
+    const kv = memoryKv();
+    let hashed = 0;
+    const store = new SessionStore(kv, undefined, async (bytes, mac) => {
+      hashed++;
+      const { contentHash } = await import('../../../src/store/crypto');
+      return contentHash(bytes instanceof Blob ? await bytes.arrayBuffer() : bytes, mac);
+    });
+    const s = session('a', 'Client A', {});
+    s.files = [{ name: 'orders.csv', bytes: new Blob([ORDERS]) }];
+    const { keys } = await store.save(s, null);
+    expect(hashed).toBe(1);
+    expect(keys[0]).toBe(await store.contentKey(buf(ORDERS)));
+    const back = (await store.load('a')).files[0].bytes;
+    expect(back).toBeInstanceOf(Blob);
+    expect(await (back as Blob).text()).toBe(ORDERS);
+    expect((await store.list())[0]).toMatchObject({ ok: true, size: ORDERS.length });
+    // With a passphrase the Blob's bytes are read and sealed: no plaintext is stored.
+    await store.setPassphrase('correct horse battery staple', MIN_ITERATIONS);
+    const sealed = await store.load('a');
+    expect(await new Response(sealed.files[0].bytes).text()).toBe(ORDERS);
+    expect(JSON.stringify([...kv.map.values()].map(String))).not.toContain('K0001,2024');
+  });
+
   it('saves and loads a session: bytes, settings (normalised), figures, revision', async () => {
     const kv = memoryKv();
     const store = new SessionStore(kv);
