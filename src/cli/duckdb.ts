@@ -25,7 +25,7 @@ import { monthIndexOfDay } from '../core/churn/periods';
 import { MAX_CATEGORY_VALUES, categoryCandidates, specFromSample, type SummarySpec } from '../core/sql/spec';
 import { summarySql } from '../core/sql/generate';
 import { isSummaryHeader } from '../core/ingest/summary';
-import { SAMPLE_BYTES, SAMPLE_ROWS, head, isParquet } from './sample';
+import { SAMPLE_BYTES, SAMPLE_ROWS, head, isParquet } from './head';
 
 /** DuckDB holds the rows of a grouped ordered sum in memory: about this many bytes each (measured at 10M rows). */
 const GROUPED_SUM_BYTES_PER_ROW = 200;
