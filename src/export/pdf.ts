@@ -249,7 +249,8 @@ export class PdfWriter {
         doc.rect(this.left, this.y, this.contentWidth, h, 'F');
       }
       doc.setFontSize(size);
-      doc.setTextColor(isHeader ? COLORS.text : COLORS.text);
+      // Column names are labels: muted, as the key-figure labels and 'Prepared for' are; the values in the text colour.
+      doc.setTextColor(isHeader ? COLORS.muted : COLORS.text);
       cells.forEach((lines, i) => {
         const right = columns[i].align === 'right';
         const x = right ? xs[i] + widths[i] - pad : xs[i] + pad;
