@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import { translate, type Locale } from '../i18n';
-import { BENCHMARK_COLOR, CONFIG, GROUP_COLORS, rowsHeight } from './theme';
+import { BENCHMARK_COLOR, GROUP_COLORS, chartHeader, rowsHeight } from './theme';
 
 const MAX_BARS = 30;
 
@@ -24,11 +24,7 @@ export function breakdownSpec(a: Analysis, locale: Locale, index: number): TopLe
   // The legend names only the kinds of bar drawn: "fewer than 20 customers" when there are such groups.
   const kinds = [ranked, small].filter((k) => values.some((v) => v.kind === k));
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: t('chart.breakdown.title', { column: item?.label ?? '' }),
-    width: 'container',
-    height: rowsHeight(values.length, 18),
-    config: CONFIG,
+    ...chartHeader(t('chart.breakdown.title', { column: item?.label ?? '' }), rowsHeight(values.length, 18)),
     layer: [
       {
         data: { values },

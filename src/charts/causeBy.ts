@@ -1,21 +1,66 @@
+// Causes within each group of a dimension (segment, region or rep): the drawing, state, summary
+// and table the three charts defs/causeBySegment, defs/causeByRegion and defs/causeByRep share.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
-import { translate, type Locale } from '../i18n';
+import { formatNumber, formatPercent, translate, type Locale } from '../i18n';
+import type { ChartModule, ChartState } from './chart';
+import { causeGap } from './gaps';
 import { causeLabel } from './labels';
-import { CONFIG, rowsHeight } from './theme';
+import { chartHeader, rowsHeight } from './theme';
 
 export type CauseDimension = 'segment' | 'region' | 'rep';
+const DIMENSIONS: readonly CauseDimension[] = ['segment', 'region', 'rep'];
+
+/** The crosstab rows (group × cause) of a dimension; none when the data has no such column. */
+const crosstab = (a: Analysis, d: CauseDimension) => a.causeBy?.find((c) => c.dimension === d)?.rows ?? [];
+
+/** Groups with churned customers in the cause crosstab of a dimension. */
+const causeGroups = (a: Analysis, d: CauseDimension) => new Set(crosstab(a, d).map((r) => r.group)).size;
+
+/** Churned customers per group of a dimension. */
+function groupTotals(rows: ReturnType<typeof crosstab>): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.group, (totals.get(r.group) ?? 0) + r.customers);
+  return totals;
+}
+
+function causeByState(a: Analysis, d: CauseDimension): ChartState {
+  const gap = causeGap(a);
+  if (gap) return gap;
+  if (causeGroups(a, d) >= 2) return null;
+  // Only say so once, when no dimension can be compared at all.
+  return DIMENSIONS.some((o) => causeGroups(a, o) >= 2) ? 'skip' : 'no-groups';
+}
+
+/** A causes-by-group chart's state, summary and table for one dimension (its module adds id, title and spec). */
+export const causeByParts = (d: CauseDimension): Pick<ChartModule, 'state' | 'summary' | 'table'> => ({
+  state: (a) => causeByState(a, d),
+  summary: (a, locale, title) => `${title}: ${translate(locale, 'chart.summary.groups', { count: causeGroups(a, d) })}`,
+  table: (a, locale) => {
+    const t = (k: string) => translate(locale, k);
+    const rows = crosstab(a, d);
+    const totals = groupTotals(rows);
+    return {
+      header: [t(`role.${d}`), t('chart.causes.y'), t('chart.causes.x'), t('chart.causeBy.share')],
+      rows: rows.map((r) => [
+        r.group || t('chart.causeBy.none'),
+        causeLabel(a, r.cause, locale),
+        formatNumber(locale, r.customers),
+        formatPercent(locale, r.customers / (totals.get(r.group) || 1)),
+      ]),
+    };
+  },
+});
 
 /**
  * Causes within each group (segment, region or rep): a heatmap of each cause's share of the
  * group's churned customers, with the count written in the cell. One hue, so it reads without
  * telling 13 colours apart.
  */
-export function causeBySpec(a: Analysis, locale: Locale, dimension: CauseDimension): TopLevelSpec {
+export function causeBySpec(a: Analysis, locale: Locale, dimension: CauseDimension, title: string): TopLevelSpec {
   const t = (k: string) => translate(locale, k);
-  const rows = a.causeBy?.find((c) => c.dimension === dimension)?.rows ?? [];
-  const totals = new Map<string, number>();
-  for (const r of rows) totals.set(r.group, (totals.get(r.group) ?? 0) + r.customers);
+  const rows = crosstab(a, dimension);
+  const totals = groupTotals(rows);
   const order = new Map(a.causes.map((c, k) => [c.id, k]));
   const blank = t('chart.causeBy.none');
   const values = rows.map((r) => ({
@@ -33,11 +78,7 @@ export function causeBySpec(a: Analysis, locale: Locale, dimension: CauseDimensi
   const causes = [...new Set([...values].sort((p, q) => p.rank - q.rank).map((v) => v.cause))];
   const groups = [...new Set([...values].sort((p, q) => q.groupTotal - p.groupTotal || p.group.localeCompare(q.group)).map((v) => v.group))];
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: t(`chart.causeBy.${dimension}`),
-    width: 'container',
-    height: rowsHeight(groups.length, 22),
-    config: CONFIG,
+    ...chartHeader(title, rowsHeight(groups.length, 22)),
     data: { values },
     encoding: {
       // Explicit orders: sort-by-field is dropped when layers union their domains.

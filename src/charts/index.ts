@@ -1,148 +1,34 @@
-import type { TopLevelSpec } from 'vega-lite';
+// The charts as the rest of the app sees them: the registry's list, and a chart's title, summary
+// sentence and data table by its id (a finding names its chart by id). Each chart itself is one
+// module in defs/; see registry.ts to add one.
 import type { Analysis } from '../core/types';
 import type { Locale } from '../i18n';
-import { causesRevenueSpec, causesSpec } from './causes';
-import { causeBySpec } from './causeBy';
-import { controllableSpec } from './controllable';
-import { churnByMonthSpec, lostByMonthSpec } from './churnByMonth';
-import { cohortCurvesSpec, cohortRevenueSpec, cohortsSpec } from './cohorts';
-import { survivalSpec } from './survival';
-import { tiersSpec } from './tiers';
+import type { ChartDef, ChartTable, Gap, SectionId } from './chart';
+import { CHARTS, type ChartId } from './registry';
 
-export type ChartId =
-  | 'causes'
-  | 'causesRevenue'
-  | 'controllable'
-  | 'causeBySegment'
-  | 'causeByRegion'
-  | 'causeByRep'
-  | 'churnByMonth'
-  | 'lostByMonth'
-  | 'cohorts'
-  | 'cohortRevenue'
-  | 'cohortCurves'
-  | 'survival'
-  | 'tiers';
+export { CHARTS, type ChartId } from './registry';
+export { GAP_FIX, SECTIONS, type ChartDef, type ChartState, type ChartTable, type Fix, type Gap, type SectionId } from './chart';
+export { causeGap, hasRevenue, hasStatedCauses } from './gaps';
 
-/** The dashboard's sections, in the order of the section bar. */
-export type SectionId = 'overview' | 'causes' | 'time' | 'where' | 'risk' | 'data';
-export const SECTIONS: readonly SectionId[] = ['overview', 'causes', 'time', 'where', 'risk', 'data'];
+const BY_ID = new Map<string, ChartDef<ChartId>>(CHARTS.map((c) => [c.id, c]));
 
-/**
- * Why a chart (or a table) is not drawn: what the data lacks. Each has a message (`gap.<code>`)
- * that names what is missing and the fix, and a place where the fix is made (GAP_FIX).
- */
-export type Gap =
-  | 'no-churn'
-  | 'no-reasons'
-  | 'unclassified-reasons'
-  | 'no-revenue'
-  | 'no-churn-dates'
-  | 'no-cohorts'
-  | 'one-period'
-  | 'no-orders'
-  | 'no-survival'
-  | 'no-groups'
-  | 'no-activity'
-  | 'no-reps';
+/** A finding's target names a chart (else a panel or a breakdown). */
+export const isChartId = (id: string): id is ChartId => BY_ID.has(id);
 
-/** Where the fix of a gap is made: a panel of the dashboard (Data › mapping or settings, Causes › reasons), or nowhere in the page. */
-export type Fix = 'mapping' | 'settings' | 'reasons';
-export const GAP_FIX: Record<Gap, Fix | null> = {
-  'no-churn': 'settings',
-  'no-reasons': 'mapping',
-  'unclassified-reasons': 'reasons',
-  'no-revenue': 'mapping',
-  'no-churn-dates': 'mapping',
-  'no-cohorts': 'mapping',
-  'one-period': 'settings',
-  'no-orders': null,
-  'no-survival': 'mapping',
-  'no-groups': 'mapping',
-  'no-activity': 'mapping',
-  'no-reps': 'mapping',
-};
-
-/**
- * A chart's state for an analysis: null = drawn; a Gap = not drawn, and the page says why;
- * 'skip' = not drawn and nothing to say (the data has no such column, and a sibling chart covers it).
- */
-export type ChartState = Gap | 'skip' | null;
-
-const DIMENSIONS = ['segment', 'region', 'rep'] as const;
-
-/** Groups with churned customers in the cause crosstab of a dimension. */
-const causeGroups = (a: Analysis, d: (typeof DIMENSIONS)[number]) =>
-  new Set(a.causeBy?.find((c) => c.dimension === d)?.rows.map((r) => r.group) ?? []).size;
-
-/** At least one churned customer has a cause other than "unclassified" that was not only inferred. */
-export const hasStatedCauses = (a: Analysis): boolean =>
-  a.causes.some((c) => c.id !== 'unclassified' && c.customers > (c.inferred ?? 0));
-
-export const hasRevenue = (a: Analysis): boolean => a.revenue.total > 0;
-
-/** Why the cause charts cannot be drawn, or null. */
-export function causeGap(a: Analysis): Gap | null {
-  if (a.customers.churned === 0) return 'no-churn';
-  if (hasStatedCauses(a)) return null;
-  return a.reasons.some((r) => r.text.trim() !== '') ? 'unclassified-reasons' : 'no-reasons';
+export function chartDef(id: ChartId): ChartDef<ChartId> {
+  const def = BY_ID.get(id);
+  if (!def) throw new Error(`no chart ${id}`);
+  return def;
 }
 
-function causeByState(a: Analysis, d: (typeof DIMENSIONS)[number]): ChartState {
-  const gap = causeGap(a);
-  if (gap) return gap;
-  if (causeGroups(a, d) >= 2) return null;
-  // Only say so once, when no dimension can be compared at all.
-  return DIMENSIONS.some((o) => causeGroups(a, o) >= 2) ? 'skip' : 'no-groups';
-}
+/** The chart's title in the reader's language (also the caption of its data table). */
+export const chartTitle = (id: ChartId, a: Analysis, locale: Locale): string => chartDef(id).title(a, locale);
 
-function monthState(a: Analysis): Gap | null {
-  if (a.customers.churned === 0) return 'no-churn';
-  return a.churnByMonth.length > 0 ? null : 'no-churn-dates';
-}
+/** The chart's one-sentence text alternative (screen readers, and the report). */
+export const chartSummary = (id: ChartId, a: Analysis, locale: Locale): string => chartDef(id).summary(a, locale);
 
-function cohortState(a: Analysis): Gap | null {
-  if (a.cohorts.rows.length === 0) return 'no-cohorts';
-  return a.cohorts.rows.some((r) => r.retention.length > 1) ? null : 'one-period';
-}
-
-function cohortRevenueState(a: Analysis): Gap | null {
-  const gap = cohortState(a);
-  if (gap) return gap;
-  if (a.cohorts.basis !== 'orders') return 'no-orders';
-  return a.cohorts.rows.some((r) => r.revenueRetention !== null && r.revenueBase > 0) ? null : 'no-revenue';
-}
-
-export interface ChartDef {
-  id: ChartId;
-  section: SectionId;
-  spec: (a: Analysis, l: Locale) => TopLevelSpec;
-  state: (a: Analysis) => ChartState;
-  /** Drawn for this analysis (state null). */
-  hasData: (a: Analysis) => boolean;
-}
-
-/** The dashboard's charts, in order, each with its section; each is a pure function of the analysis. */
-export const CHARTS: ChartDef[] = (
-  [
-    { id: 'causes', section: 'overview', spec: causesSpec, state: causeGap },
-    { id: 'controllable', section: 'overview', spec: controllableSpec, state: (a) => causeGap(a) ?? (a.controllableShare === null ? 'no-reasons' : null) },
-    { id: 'causesRevenue', section: 'causes', spec: causesRevenueSpec, state: (a) => causeGap(a) ?? (a.causes.some((c) => c.revenue > 0) ? null : 'no-revenue') },
-    { id: 'causeBySegment', section: 'causes', spec: (a, l) => causeBySpec(a, l, 'segment'), state: (a) => causeByState(a, 'segment') },
-    { id: 'causeByRegion', section: 'causes', spec: (a, l) => causeBySpec(a, l, 'region'), state: (a) => causeByState(a, 'region') },
-    { id: 'causeByRep', section: 'causes', spec: (a, l) => causeBySpec(a, l, 'rep'), state: (a) => causeByState(a, 'rep') },
-    { id: 'churnByMonth', section: 'time', spec: churnByMonthSpec, state: monthState },
-    { id: 'lostByMonth', section: 'time', spec: lostByMonthSpec, state: (a) => monthState(a) ?? (a.churnByMonth.some((m) => m.revenue > 0) ? null : 'no-revenue') },
-    { id: 'cohorts', section: 'time', spec: cohortsSpec, state: cohortState },
-    { id: 'cohortRevenue', section: 'time', spec: cohortRevenueSpec, state: cohortRevenueState },
-    { id: 'cohortCurves', section: 'time', spec: cohortCurvesSpec, state: cohortState },
-    { id: 'survival', section: 'time', spec: survivalSpec, state: (a) => (a.survival.curve.length > 1 ? null : 'no-survival') },
-    { id: 'tiers', section: 'where', spec: tiersSpec, state: (a) => (!a.tiers.some((r) => r.customers > 0) ? 'skip' : hasRevenue(a) ? null : 'no-revenue') },
-  ] satisfies Omit<ChartDef, 'hasData'>[]
-).map((c): ChartDef => ({ ...c, hasData: (a: Analysis) => c.state(a) === null }));
-
-/** The section each chart is in (findings link to their chart through it). */
-export const CHART_SECTION: Record<ChartId, SectionId> = Object.fromEntries(CHARTS.map((c) => [c.id, c.section])) as Record<ChartId, SectionId>;
+/** The chart's data as a table, formatted for the locale. */
+export const chartTable = (id: ChartId, a: Analysis, locale: Locale): ChartTable => chartDef(id).table(a, locale);
 
 /** The distinct gaps of a section's charts, in chart order: one line each on the page. */
 export function sectionGaps(a: Analysis, section: SectionId): Gap[] {

@@ -1,6 +1,6 @@
 import type { Analysis } from '../core/types';
 import { formatNumber, formatPercent, translate, type Locale } from '../i18n';
-import { hasRevenue, hasStatedCauses } from './index';
+import { hasRevenue, hasStatedCauses } from './gaps';
 
 /**
  * The key figures as shown: the dashboard's cards and the report's boxes read the same list. A

@@ -3,8 +3,7 @@
 // state links to. Pure: the page reads and writes location.hash with these.
 import type { Analysis } from '../core/types';
 import { translate, type Locale } from '../i18n';
-import { CHARTS, CHART_SECTION, SECTIONS, breakdownDrawn, type ChartId, type Fix, type SectionId } from './index';
-import { chartTitle } from './summary';
+import { SECTIONS, breakdownDrawn, chartDef, chartTitle, isChartId, type Fix, type SectionId } from './index';
 
 export interface Place {
   section: SectionId;
@@ -32,15 +31,13 @@ const PANELS: Record<string, Place> = {
   settings: { section: 'data', anchor: 'panel-settings' },
 };
 
-const isChart = (t: string): t is ChartId => t in CHART_SECTION;
-
 /**
  * Where a finding's target is on the page, or null when it is not drawn for this analysis (the
  * sentence then has no link): a chart id, a panel, or "breakdown:<column key>".
  */
 export function targetPlace(target: string, a: Analysis): Place | null {
-  if (isChart(target)) {
-    const c = CHARTS.find((x) => x.id === target)!;
+  if (isChartId(target)) {
+    const c = chartDef(target);
     return c.hasData(a) ? { section: c.section, anchor: `chart-${target}` } : null;
   }
   if (target.startsWith('breakdown:')) {
@@ -55,7 +52,7 @@ export function targetPlace(target: string, a: Analysis): Place | null {
 /** The words of a link to a finding's target: the chart's or the panel's title. */
 export function targetTitle(target: string, a: Analysis, locale: Locale): string {
   const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
-  if (isChart(target)) return chartTitle(target, a, locale);
+  if (isChartId(target)) return chartTitle(target, a, locale);
   if (target.startsWith('breakdown:')) {
     const item = a.breakdowns.items.find((i) => `breakdown:${i.key}` === target);
     return t('chart.breakdown.title', { column: item?.label ?? '' });

@@ -49,3 +49,18 @@ export const CONFIG: Config = {
   axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0 },
   legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', labelLimit: 0 },
 };
+
+/** A chart's title: a line, or a line with a subtitle under it. */
+export type ChartTitle = string | { text: string; subtitle: string };
+
+/**
+ * The start of every chart's spec: the schema, the title, as wide as its box, `height` pixels
+ * tall, the shared config. A chart adds its data, marks and encodings after it.
+ */
+export const chartHeader = (title: ChartTitle, height: number) => ({
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json' as const,
+  title,
+  width: 'container' as const,
+  height,
+  config: CONFIG,
+});

@@ -7,7 +7,7 @@ import { causeById } from '../core/causes/taxonomy';
 import { CHARTS, causeGap, hasRevenue, hasStatedCauses, type Gap } from '../charts/index';
 import { findings, findingText, scopeText } from '../core/findings';
 import { causeLabel } from '../charts/labels';
-import { chartSummary, chartTitle } from '../charts/summary';
+import { chartSummary, chartTitle } from '../charts/index';
 import { kpiItems } from '../charts/kpis';
 import { formatNumber, formatPercent, hasMessage, translate, type Locale } from '../i18n';
 import { formatDate } from './meta';

@@ -18,7 +18,7 @@ import { CHARTS, SECTIONS, breakdownDrawn, sectionGaps, type SectionId } from '.
 import { kpiItems } from '../../src/charts/kpis';
 import { findings, findingText } from '../../src/core/findings';
 import { targetPlace } from '../../src/charts/sections';
-import { chartTitle } from '../../src/charts/summary';
+import { chartTitle } from '../../src/charts/index';
 import { translate } from '../../src/i18n';
 import { consoleProblems, hasChromium, hasDist, launch, openApp, serveDist, showSection, type Guarded } from './harness';
 

@@ -2,12 +2,13 @@
 // definitions, and controllable vs uncontrollable told apart by more than colour.
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
-import { CHARTS } from '../../src/charts/index';
-import { chartTable } from '../../src/charts/table';
-import { chartSummary, chartTitle } from '../../src/charts/summary';
-import { causesRevenueSpec, causesSpec, GROUP_DASHES } from '../../src/charts/causes';
-import { controllableSpec } from '../../src/charts/controllable';
-import { causeColors, churnByMonthSpec, monthCauseRows } from '../../src/charts/churnByMonth';
+import { CHARTS, chartSummary, chartTable, chartTitle } from '../../src/charts/index';
+import { causesSpec } from '../../src/charts/defs/causes';
+import { causesRevenueSpec } from '../../src/charts/defs/causesRevenue';
+import { GROUP_DASHES } from '../../src/charts/pareto';
+import { controllableSpec } from '../../src/charts/defs/controllable';
+import { causeColors, monthCauseRows } from '../../src/charts/byMonth';
+import { churnByMonthSpec } from '../../src/charts/defs/churnByMonth';
 import { CAUSE_RAMPS } from '../../src/charts/theme';
 import { kpiItems } from '../../src/charts/kpis';
 import { NUMBER_LOCALES, TIME_LOCALES, vegaLocale } from '../../src/charts/locale';

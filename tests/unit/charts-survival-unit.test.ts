@@ -1,6 +1,6 @@
 // The survival chart's time axis and its data table follow the unit tenure was measured in.
 import { describe, expect, it } from 'vitest';
-import { survivalSpec } from '../../src/charts/survival';
+import { survivalSpec } from '../../src/charts/defs/survival';
 import { survivalAxisKey } from '../../src/charts/labels';
 import type { Analysis } from '../../src/core/types';
 import { base } from './analysis-fixture';

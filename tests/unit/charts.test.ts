@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import { CHARTS } from '../../src/charts/index';
-import { causesRevenueSpec, causesSpec } from '../../src/charts/causes';
-import { causeBySpec } from '../../src/charts/causeBy';
-import { controllableSpec } from '../../src/charts/controllable';
-import { chartSummary } from '../../src/charts/summary';
+import { causesSpec } from '../../src/charts/defs/causes';
+import { causesRevenueSpec } from '../../src/charts/defs/causesRevenue';
+import { causeByRepSpec } from '../../src/charts/defs/causeByRep';
+import { controllableSpec } from '../../src/charts/defs/controllable';
+import { chartSummary } from '../../src/charts/index';
 import { LOCALES } from '../../src/i18n';
 import { base as analysis } from './analysis-fixture';
 
@@ -54,7 +55,7 @@ describe('cause chart', () => {
 
 describe('causes by group', () => {
   it('gives each cause its share of the group, with groups ordered by churned customers', () => {
-    const spec = causeBySpec(analysis, 'en', 'rep');
+    const spec = causeByRepSpec(analysis, 'en');
     expect(valuesOf(spec).map((v) => [v.group, v.cause, v.share])).toEqual([
       ['North', 'Price', 1],
       ['South', 'Customer circumstances', 1],

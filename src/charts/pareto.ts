@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import { translate, type Locale } from '../i18n';
 import { causeLabel } from './labels';
-import { CONFIG, GROUP_COLORS } from './theme';
+import { GROUP_COLORS, chartHeader } from './theme';
 
 /** Outlines of the cause groups (controllable, uncontrollable, unclassified): told apart without colour. */
 export const GROUP_DASHES: number[][] = [[1, 0], [6, 3], [2, 3]];
@@ -13,10 +13,11 @@ export const groupOf = (controllable: boolean | null): keyof typeof GROUP_COLORS
 export type ParetoMetric = 'customers' | 'revenue';
 
 /**
- * Pareto chart of causes: bars largest first, coloured (and outlined) by controllable group,
- * with the cumulative share as a line on its own axis and the 80% line.
+ * Pareto chart of causes (the drawing of defs/causes and defs/causesRevenue): bars largest first,
+ * coloured (and outlined) by controllable group, with the cumulative share as a line on its own
+ * axis and the 80% line.
  */
-export function paretoSpec(a: Analysis, locale: Locale, metric: ParetoMetric = 'customers'): TopLevelSpec {
+export function paretoSpec(a: Analysis, locale: Locale, metric: ParetoMetric, title: string): TopLevelSpec {
   const t = (k: string) => translate(locale, k);
   const groups = (['controllable', 'uncontrollable', 'unclassified'] as const).map((g) => t(`group.${g}`));
   const sorted = [...a.causes].sort((x, y) => y[metric] - x[metric] || x.id.localeCompare(y.id));
@@ -44,11 +45,7 @@ export function paretoSpec(a: Analysis, locale: Locale, metric: ParetoMetric = '
     axis: { labelAngle: -40 },
   };
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: t(metric === 'customers' ? 'chart.causes.title' : 'chart.pareto.revenueTitle'),
-    width: 'container',
-    height: 260,
-    config: CONFIG,
+    ...chartHeader(title, 260),
     data: { values },
     layer: [
       {
@@ -108,7 +105,3 @@ export function paretoSpec(a: Analysis, locale: Locale, metric: ParetoMetric = '
     resolve: { scale: { y: 'independent' } },
   };
 }
-
-/** The dashboard's first chart: causes by churned customers. */
-export const causesSpec = (a: Analysis, locale: Locale): TopLevelSpec => paretoSpec(a, locale, 'customers');
-export const causesRevenueSpec = (a: Analysis, locale: Locale): TopLevelSpec => paretoSpec(a, locale, 'revenue');

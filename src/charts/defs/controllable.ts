@@ -1,8 +1,17 @@
+// Controllable vs uncontrollable churn, against the benchmark of the seed documents.
 import type { TopLevelSpec } from 'vega-lite';
-import type { Analysis } from '../core/types';
-import { translate, type Locale } from '../i18n';
-import { BENCHMARK_COLOR, CONFIG, GROUP_COLORS, rowsHeight } from './theme';
-import { GROUP_DASHES } from './causes';
+import type { Analysis } from '../../core/types';
+import { formatPercent, translate, type Locale } from '../../i18n';
+import { defineChart, type Localized } from '../chart';
+import { causeGap } from '../gaps';
+import { GROUP_DASHES } from '../pareto';
+import { BENCHMARK_COLOR, GROUP_COLORS, chartHeader, rowsHeight } from '../theme';
+
+const TITLE: Localized = {
+  en: 'Controllable vs uncontrollable, against the ~90% / ~10% benchmark',
+  'zh-Hans': '可控与不可控原因，对照约 90% / 10% 的经验值',
+  'zh-Hant': '可控與不可控原因，對照約 90% / 10% 的參考基準',
+};
 
 /**
  * Controllable vs uncontrollable share of classified churn (unclassified left out), with the
@@ -18,11 +27,7 @@ export function controllableSpec(a: Analysis, locale: Locale): TopLevelSpec {
   const names = values.map((v) => v.group);
   const y = { field: 'group', type: 'nominal' as const, title: null, sort: null };
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: t('chart.controllable.title'),
-    width: 'container',
-    height: rowsHeight(values.length, 40),
-    config: CONFIG,
+    ...chartHeader(TITLE[locale], rowsHeight(values.length, 40)),
     data: { values },
     encoding: { y },
     layer: [
@@ -79,3 +84,30 @@ export function controllableSpec(a: Analysis, locale: Locale): TopLevelSpec {
     ],
   };
 }
+
+export const controllable = defineChart({
+  id: 'controllable',
+  section: 'overview',
+  title: TITLE,
+  state: (a) => causeGap(a) ?? (a.controllableShare === null ? 'no-reasons' : null),
+  spec: controllableSpec,
+  summary: (a, locale, title) => {
+    const t = (k: string) => translate(locale, k);
+    const pct = (v: number, digits?: number) => formatPercent(locale, v, digits);
+    return a.controllableShare === null
+      ? title
+      : `${title}: ${t('group.controllable')} ${pct(a.controllableShare)}, ${t('group.uncontrollable')} ${pct(1 - a.controllableShare)}; ${t('chart.controllable.benchmark')} ${pct(a.benchmark.controllable, 0)} / ${pct(a.benchmark.uncontrollable, 0)}`;
+  },
+  table: (a, locale) => {
+    const t = (k: string) => translate(locale, k);
+    const share = a.controllableShare;
+    const pct = (v: number | null) => (v === null ? '–' : formatPercent(locale, v));
+    return {
+      header: [t('chart.controllable.series'), t('chart.controllable.actual'), t('chart.controllable.benchmark')],
+      rows: [
+        [t('group.controllable'), pct(share), formatPercent(locale, a.benchmark.controllable, 0)],
+        [t('group.uncontrollable'), pct(share === null ? null : 1 - share), formatPercent(locale, a.benchmark.uncontrollable, 0)],
+      ],
+    };
+  },
+});

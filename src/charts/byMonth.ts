@@ -1,9 +1,20 @@
+// Churn month by month, stacked by cause: the drawing, state and table the two charts
+// defs/churnByMonth (customers) and defs/lostByMonth (revenue) share.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
-import { translate, type Locale } from '../i18n';
+import { formatNumber, translate, type Locale } from '../i18n';
+import type { ChartModule, Gap } from './chart';
 import { causeLabel, thinLabels } from './labels';
-import { groupOf } from './causes';
-import { CAUSE_RAMPS, CONFIG } from './theme';
+import { groupOf } from './pareto';
+import { CAUSE_RAMPS, chartHeader } from './theme';
+
+export type MonthMeasure = 'churned' | 'revenue';
+
+/** Why the charts over months cannot be drawn, or null. */
+export function monthState(a: Analysis): Gap | null {
+  if (a.customers.churned === 0) return 'no-churn';
+  return a.churnByMonth.length > 0 ? null : 'no-churn-dates';
+}
 
 /**
  * One row per (month, cause): the data of both churn-over-time charts; `rank` is the cause's
@@ -39,7 +50,8 @@ export function causeColors(a: Analysis, locale: Locale): { domain: string[]; ra
   return { domain, range };
 }
 
-function stackedByCause(a: Analysis, locale: Locale, measure: 'churned' | 'revenue'): TopLevelSpec {
+/** Churned customers or revenue lost per month, stacked by cause. */
+export function stackedByCause(a: Analysis, locale: Locale, measure: MonthMeasure, title: string): TopLevelSpec {
   const t = (k: string) => translate(locale, k);
   const yTitle = measure === 'churned' ? t('chart.month.y') : t('chart.causes.revenue');
   const colors = causeColors(a, locale);
@@ -47,11 +59,7 @@ function stackedByCause(a: Analysis, locale: Locale, measure: 'churned' | 'reven
   // One cause only (no reasons in the data): one colour, and no legend naming it.
   const legend = colors.domain.length > 1 ? { columns: 3 } : null;
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: measure === 'churned' ? t('chart.month.title') : t('chart.month.revenueTitle'),
-    width: 'container',
-    height: 220,
-    config: CONFIG,
+    ...chartHeader(title, 220),
     data: { values: monthCauseRows(a, locale, colors.domain) },
     mark: { type: 'bar' },
     encoding: {
@@ -70,8 +78,18 @@ function stackedByCause(a: Analysis, locale: Locale, measure: 'churned' | 'reven
   };
 }
 
-/** Churned customers per month, stacked by cause. */
-export const churnByMonthSpec = (a: Analysis, locale: Locale): TopLevelSpec => stackedByCause(a, locale, 'churned');
+/** The month chart's peak: the month with the most of `measure`, and how much. */
+export function monthSummary(a: Analysis, locale: Locale, title: string, measure: MonthMeasure): string {
+  const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
+  const peak = a.churnByMonth.reduce((m, r) => (r[measure] > m[measure] ? r : m), { month: '', churned: 0, revenue: 0 });
+  return `${title}: ${t('chart.summary.months', { count: a.churnByMonth.length })}; ${t('chart.summary.peak', { month: peak.month, value: formatNumber(locale, peak[measure]) })}`;
+}
 
-/** Revenue lost per month, stacked by cause. */
-export const lostByMonthSpec = (a: Analysis, locale: Locale): TopLevelSpec => stackedByCause(a, locale, 'revenue');
+/** One row per (month, cause) with the month's `measure`. */
+export const monthTable = (measure: MonthMeasure): ChartModule['table'] => (a, locale) => {
+  const t = (k: string) => translate(locale, k);
+  return {
+    header: [t('chart.month.x'), t('chart.month.cause'), measure === 'revenue' ? t('chart.causes.revenue') : t('chart.month.y')],
+    rows: a.churnByMonth.flatMap((m) => m.byCause.map((c) => [m.month, causeLabel(a, c.cause, locale), formatNumber(locale, c[measure])])),
+  };
+};

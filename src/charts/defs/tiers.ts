@@ -1,7 +1,16 @@
+// Churn rate and revenue lost by value tier (customers ranked by revenue).
 import type { TopLevelSpec } from 'vega-lite';
-import type { Analysis, TierRow } from '../core/types';
-import { formatPercent, translate, type Locale } from '../i18n';
-import { BENCHMARK_COLOR, CONFIG, GROUP_COLORS, rowsHeight } from './theme';
+import type { Analysis, TierRow } from '../../core/types';
+import { formatNumber, formatPercent, translate, type Locale } from '../../i18n';
+import { defineChart, type Localized } from '../chart';
+import { hasRevenue } from '../gaps';
+import { BENCHMARK_COLOR, GROUP_COLORS, chartHeader, rowsHeight } from '../theme';
+
+const TITLE: Localized = {
+  en: 'Churn rate and revenue lost by value tier',
+  'zh-Hans': '各价值层级的流失率与流失营收',
+  'zh-Hant': '各價值層級的流失率與流失營收',
+};
 
 /** "Top 20%" for the first tier, "20% – 50%" for the others. */
 export function tierLabel(r: TierRow, locale: Locale): string {
@@ -24,11 +33,7 @@ export function tiersSpec(a: Analysis, locale: Locale): TopLevelSpec {
     revenue: r.revenue,
   }));
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: t('chart.tiers.title'),
-    width: 'container',
-    height: rowsHeight(values.length, 28),
-    config: CONFIG,
+    ...chartHeader(TITLE[locale], rowsHeight(values.length, 28)),
     layer: [
       {
         data: { values },
@@ -54,3 +59,20 @@ export function tiersSpec(a: Analysis, locale: Locale): TopLevelSpec {
     ],
   };
 }
+
+export const tiers = defineChart({
+  id: 'tiers',
+  section: 'where',
+  title: TITLE,
+  state: (a) => (!a.tiers.some((r) => r.customers > 0) ? 'skip' : hasRevenue(a) ? null : 'no-revenue'),
+  spec: tiersSpec,
+  summary: (a, locale, title) => `${title}: ${a.tiers.map((r) => `${tierLabel(r, locale)} ${formatPercent(locale, r.churnRate)}`).join('; ')}`,
+  table: (a, locale) => {
+    const t = (k: string) => translate(locale, k);
+    const n = (v: number) => formatNumber(locale, v);
+    return {
+      header: [t('chart.tiers.tier'), t('tiers.customers'), t('tiers.churned'), t('tiers.rate'), t('tiers.lost')],
+      rows: a.tiers.map((r) => [tierLabel(r, locale), n(r.customers), n(r.churned), formatPercent(locale, r.churnRate), n(r.lostRevenue)]),
+    };
+  },
+});

@@ -1,0 +1,37 @@
+// The one list of the dashboard's charts, in the order they are drawn (within each section) and
+// the report prints them. Adding a chart: write its module in defs/ and add it here; nothing
+// else changes (tests/unit/charts-registry.test.ts checks both).
+import type { ChartDef } from './chart';
+import { causes } from './defs/causes';
+import { controllable } from './defs/controllable';
+import { causesRevenue } from './defs/causesRevenue';
+import { causeBySegment } from './defs/causeBySegment';
+import { causeByRegion } from './defs/causeByRegion';
+import { causeByRep } from './defs/causeByRep';
+import { churnByMonth } from './defs/churnByMonth';
+import { lostByMonth } from './defs/lostByMonth';
+import { cohorts } from './defs/cohorts';
+import { cohortRevenue } from './defs/cohortRevenue';
+import { cohortCurves } from './defs/cohortCurves';
+import { survival } from './defs/survival';
+import { tiers } from './defs/tiers';
+
+const LIST = [
+  causes,
+  controllable,
+  causesRevenue,
+  causeBySegment,
+  causeByRegion,
+  causeByRep,
+  churnByMonth,
+  lostByMonth,
+  cohorts,
+  cohortRevenue,
+  cohortCurves,
+  survival,
+  tiers,
+] as const;
+
+export type ChartId = (typeof LIST)[number]['id'];
+
+export const CHARTS: readonly ChartDef<ChartId>[] = LIST;
