@@ -6,7 +6,7 @@ import { formatNumber, translate, type Locale } from '../i18n';
 import type { ChartModule, Gap } from './chart';
 import { causeLabel, thinLabels } from './labels';
 import { groupOf } from './pareto';
-import { CAUSE_RAMPS, chartHeader } from './theme';
+import { CAUSE_RAMPS, chartHeader, emptyScale } from './theme';
 
 export type MonthMeasure = 'churned' | 'revenue';
 
@@ -64,7 +64,7 @@ export function stackedByCause(a: Analysis, locale: Locale, measure: MonthMeasur
     mark: { type: 'bar' },
     encoding: {
       x: { field: 'month', type: 'ordinal', title: t('chart.month.x'), axis: { labelAngle: -45, values: thinLabels(months, 24) } },
-      y: { field: measure, type: 'quantitative', aggregate: 'sum', title: yTitle, stack: 'zero' },
+      y: { field: measure, type: 'quantitative', aggregate: 'sum', title: yTitle, stack: 'zero', ...emptyScale(months) },
       // Up to 13 causes: wrap the legend into columns so none is cut off at the chart's edge.
       color: { field: 'cause', type: 'nominal', title: t('chart.month.cause'), scale: colors, sort: null, legend },
       order: { field: 'rank', type: 'quantitative', sort: 'ascending' },

@@ -72,8 +72,8 @@ export function causeBySpec(a: Analysis, locale: Locale, dimension: CauseDimensi
     share: r.customers / (totals.get(r.group) ?? 1),
     groupTotal: totals.get(r.group) ?? 0,
   }));
-  // The colour scale runs from 0 to the largest share, so the cells are not all pale; the count
-  // turns white on the darker half of it.
+  // The colour scale runs from 0 to the largest share, so the cells are not all pale (0–1 with no
+  // cell at all: see emptyScale); the count turns white on the darker half of it.
   const maxShare = values.reduce((m, v) => Math.max(m, v.share), 0);
   const causes = [...new Set([...values].sort((p, q) => p.rank - q.rank).map((v) => v.cause))];
   const groups = [...new Set([...values].sort((p, q) => q.groupTotal - p.groupTotal || p.group.localeCompare(q.group)).map((v) => v.group))];
@@ -89,7 +89,7 @@ export function causeBySpec(a: Analysis, locale: Locale, dimension: CauseDimensi
       {
         mark: { type: 'rect' },
         encoding: {
-          color: { field: 'share', type: 'quantitative', title: t('chart.causeBy.share'), scale: { scheme: 'blues', domainMin: 0 }, legend: { format: '.0%' } },
+          color: { field: 'share', type: 'quantitative', title: t('chart.causeBy.share'), scale: { scheme: 'blues', ...(values.length ? { domainMin: 0 } : { domain: [0, 1] }) }, legend: { format: '.0%' } },
           tooltip: [
             { field: 'group', title: t(`role.${dimension}`) },
             { field: 'cause', title: t('chart.causes.y') },

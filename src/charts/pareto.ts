@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
 import { translate, type Locale } from '../i18n';
 import { causeLabel } from './labels';
-import { GROUP_COLORS, chartHeader } from './theme';
+import { GROUP_COLORS, chartHeader, emptyScale } from './theme';
 
 /** Outlines of the cause groups (controllable, uncontrollable, unclassified): told apart without colour. */
 export const GROUP_DASHES: number[][] = [[1, 0], [6, 3], [2, 3]];
@@ -52,7 +52,7 @@ export function paretoSpec(a: Analysis, locale: Locale, metric: ParetoMetric, ti
         mark: { type: 'bar', cornerRadiusEnd: 2, stroke: '#222', strokeWidth: 2 },
         encoding: {
           x,
-          y: { field: metric, type: 'quantitative', title: metricTitle, axis: { format: metric === 'revenue' ? '~s' : ',d' } },
+          y: { field: metric, type: 'quantitative', title: metricTitle, axis: { format: metric === 'revenue' ? '~s' : ',d' }, ...emptyScale(values) },
           color: {
             field: 'group',
             type: 'nominal',

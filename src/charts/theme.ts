@@ -50,6 +50,13 @@ export const CONFIG: Config = {
   legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', labelLimit: 0 },
 };
 
+/**
+ * A quantitative scale over no rows has an infinite extent, and Vega warns. The page draws a chart
+ * only when it has data, but its spec stays valid without: empty, the axis spans 0–1. (With rows,
+ * nothing is added.)
+ */
+export const emptyScale = (rows: readonly unknown[]): { scale?: { domain: number[] } } => (rows.length ? {} : { scale: { domain: [0, 1] } });
+
 /** A chart's title: a line, or a line with a subtitle under it. */
 export type ChartTitle = string | { text: string; subtitle: string };
 

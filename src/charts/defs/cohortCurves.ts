@@ -4,7 +4,7 @@ import type { Analysis } from '../../core/types';
 import { translate, type Locale } from '../../i18n';
 import { defineChart, type Localized } from '../chart';
 import { cohortCells, cohortState, cohortSummary, cohortTable } from '../cohortGrid';
-import { chartHeader } from '../theme';
+import { chartHeader, emptyScale } from '../theme';
 
 const TITLE: Localized = {
   en: 'Retention curves: share of each cohort active in period k',
@@ -24,7 +24,7 @@ export function cohortCurvesSpec(a: Analysis, locale: Locale): TopLevelSpec {
     data: { values },
     mark: { type: 'line', point: true },
     encoding: {
-      x: { field: 'k', type: 'quantitative', title: t(quarter ? 'chart.cohorts.xQuarter' : 'chart.cohorts.x'), axis: { tickMinStep: 1 } },
+      x: { field: 'k', type: 'quantitative', title: t(quarter ? 'chart.cohorts.xQuarter' : 'chart.cohorts.x'), axis: { tickMinStep: 1 }, ...emptyScale(values) },
       y: { field: 'value', type: 'quantitative', title: t('chart.cohorts.value'), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
       // Up to 12 cohorts: the legend wraps into columns rather than running off the chart.
       color: { field: 'cohort', type: 'nominal', title: t('chart.cohorts.y'), scale: { scheme: 'viridis' }, legend: { columns: 4 } },

@@ -4,7 +4,7 @@ import type { Analysis } from '../../core/types';
 import { formatNumber, formatPercent, translate, type Locale } from '../../i18n';
 import { defineChart, type Localized } from '../chart';
 import { survivalAxisKey } from '../labels';
-import { CATEGORY_COLORS, GROUP_COLORS, chartHeader } from '../theme';
+import { CATEGORY_COLORS, GROUP_COLORS, chartHeader, emptyScale } from '../theme';
 
 const TITLE: Localized = {
   en: 'Customer survival (Kaplan–Meier, 95% band)',
@@ -22,7 +22,7 @@ export const formatP = (p: number): string => (p < 1e-4 ? '< 0.0001' : p.toPreci
 export function survivalSpec(a: Analysis, locale: Locale): TopLevelSpec {
   const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
   const xTitle = t(survivalAxisKey(a.survival.unit));
-  const x = { field: 't', type: 'quantitative' as const, title: xTitle };
+  const xOf = (rows: readonly unknown[]) => ({ field: 't', type: 'quantitative' as const, title: xTitle, ...emptyScale(rows) });
   const yScale = { domain: [0, 1] };
   const height = 240;
   const by = a.survival.by;
@@ -40,7 +40,7 @@ export function survivalSpec(a: Analysis, locale: Locale): TopLevelSpec {
       data: { values },
       mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
       encoding: {
-        x,
+        x: xOf(values),
         y: { field: 'survival', type: 'quantitative', scale: yScale, title: t('chart.survival.y'), axis: { format: '.0%' } },
         color: { field: 'group', type: 'nominal', title: by.label, scale: { range: CATEGORY_COLORS }, legend: { columns: 4 } },
         tooltip: [
@@ -52,6 +52,7 @@ export function survivalSpec(a: Analysis, locale: Locale): TopLevelSpec {
       },
     };
   }
+  const x = xOf(a.survival.curve);
   return {
     ...chartHeader(TITLE[locale], height),
     data: { values: a.survival.curve },
