@@ -132,3 +132,104 @@ describe('monthsOf', () => {
     );
   });
 });
+
+describe('an order log, step by step', () => {
+  const day = (iso: string) => dayOf(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10))!;
+  const log = [
+    'order_id,customer_id,order_date,amount,order_status,note,warehouse',
+    'O1,K1,2024-01-05,10,completed,,DE',
+    'O2,K1,2024-02-01,20,completed,too dear,FR',
+    'O3,K2,2024-01-10,-5,completed,,DE', // a return: negative amount
+    'C4,K2,2024-01-11,7,completed,,DE', // a cancelled invoice (C…)
+    'O5,,2024-01-12,3,completed,,DE', // no customer
+    'O6,K3,2024-01-15,8,completed,,CN',
+    'O7,K3,2024-03-01,9,cancelled,moved away,DE', // not a sale; its note is K3's latest
+    'O8,K2,2024-01-20,4,refunded,,DE', // not a sale
+    'O9,K2,2024-02-10,6,completed,,CN',
+    'O10,K1,2024-01-20,5,cancelled,,DE', // not a sale
+  ].join('\n');
+
+  it('purchases only: customers in order of first purchase, revenue summed, first and last order days', () => {
+    const m = buildCustomerModel([ingestText('orders.csv', log, 'utf-8')]);
+    expect(m.ids).toEqual(['K1', 'K3', 'K2']);
+    expect(Array.from(m.revenue)).toEqual([30, 8, 6]);
+    expect(m.revenueFromOrders).toBe(true);
+    expect(Array.from(m.firstOrderDay)).toEqual([day('2024-01-05'), day('2024-01-15'), day('2024-02-10')]);
+    expect(Array.from(m.lastOrderDay)).toEqual([day('2024-02-01'), day('2024-01-15'), day('2024-02-10')]);
+    expect(Array.from(m.startDay)).toEqual(Array.from(m.firstOrderDay));
+    expect(m.orders!.n).toBe(4);
+    // The latest day of any dated row, not-sales and returns included.
+    expect(m.maxDay).toBe(day('2024-03-01'));
+    expect(m.has).toEqual({ status: false, churnDate: false, tenure: false, revenue: true, orders: true, lastOrder: true });
+  });
+
+  it('notes: the latest one is the reason, a not-sale row of a known customer included', () => {
+    const m = buildCustomerModel([ingestText('orders.csv', log, 'utf-8')]);
+    expect(m.reason).toEqual(['too dear', 'moved away', '']);
+  });
+
+  it('a column without a role and with few values is kept as of the latest purchase', () => {
+    const m = buildCustomerModel([ingestText('orders.csv', log, 'utf-8')]);
+    expect(m.columns.map((c) => [c.label, c.values])).toEqual([['warehouse', ['FR', 'CN', 'CN']]]);
+  });
+
+  it('the rows left out, each counted once, in this order: without a customer, returns, not sales by status', () => {
+    const m = buildCustomerModel([ingestText('orders.csv', log, 'utf-8')]);
+    expect(m.issues).toEqual([
+      { code: 'orders-without-customer', file: 'orders.csv', params: { count: 1 } },
+      { code: 'orders-returns', file: 'orders.csv', params: { count: 2 } },
+      { code: 'orders-not-sales', file: 'orders.csv', column: 'order_status', params: { count: 3, values: 'cancelled, refunded' } },
+    ]);
+    expect(m.unattributed).toEqual({ customerRows: 0, orderRows: 1 });
+  });
+
+  it('beside a customer list: only its customers, its reasons and reps first, its days widened by the orders', () => {
+    const list = [
+      'customer_id,name,rep,last_order_date,reason',
+      'K1,One,Zed,2024-05-01,price',
+      'K2,Two,,2023-12-01,',
+    ].join('\n');
+    const orders = [
+      'order_id,customer_id,order_date,amount,rep,note',
+      'O1,K1,2024-01-05,10,Ann,too dear',
+      'O2,K9,2024-01-06,5,Bo,',
+      'O3,K2,2024-02-01,7,Cy,moved',
+    ].join('\n');
+    const files = [ingestText('customers.csv', list, 'utf-8'), ingestText('orders.csv', orders, 'utf-8')];
+    expect(files.map((f) => f.kind)).toEqual(['customers', 'orders']);
+    const m = buildCustomerModel(files);
+    expect(m.ids).toEqual(['K1', 'K2']);
+    expect(m.issues).toEqual([{ code: 'orders-unmatched', file: 'orders.csv', params: { count: 1 } }]);
+    // The list has a reason column: notes are not reasons. A rep the list leaves blank comes from the orders.
+    expect(m.reason).toEqual(['price', '']);
+    expect(m.rep).toEqual(['Zed', 'Cy']);
+    expect(Array.from(m.lastOrderDay)).toEqual([day('2024-05-01'), day('2024-02-01')]);
+    expect(Array.from(m.firstOrderDay)).toEqual([day('2024-01-05'), day('2024-02-01')]);
+    expect(Array.from(m.startDay)).toEqual([day('2024-01-05'), day('2024-02-01')]);
+    expect(Array.from(m.revenue)).toEqual([10, 7]);
+    expect(m.revenueFromOrders).toBe(true);
+  });
+
+  it('revenue a customer list states is kept; the orders still give the activity', () => {
+    const list = ['customer_id,revenue', 'K1,500', 'K2,'].join('\n');
+    const orders = ['order_id,customer_id,order_date,amount', 'O1,K1,2024-01-05,10', 'O2,K2,2024-02-01,7'].join('\n');
+    const m = buildCustomerModel([ingestText('customers.csv', list, 'utf-8'), ingestText('orders.csv', orders, 'utf-8')]);
+    expect(Array.from(m.revenue)).toEqual([500, NaN]);
+    expect(m.revenueFromOrders).toBe(false);
+    expect(m.has.orders).toBe(true);
+    expect(Array.from(m.lastOrderDay)).toEqual([day('2024-01-05'), day('2024-02-01')]);
+  });
+
+  it('two staff rosters are read as one', () => {
+    const roster = (rows: string[]) => ['rep,join_date,leave_date', ...rows].join('\n');
+    const files = [
+      ingestText('staff-a.csv', roster(['Ann,2020-01-01,', 'Bo,2021-03-01,2023-06-30']), 'utf-8'),
+      ingestText('staff-b.csv', roster(['Cy,2022-02-01,2024-01-31']), 'utf-8'),
+    ];
+    expect(files.map((f) => f.kind)).toEqual(['staff', 'staff']);
+    const { staff } = buildCustomerModel(files);
+    expect(staff!.rep).toEqual(['Ann', 'Bo', 'Cy']);
+    expect(Array.from(staff!.joinDay)).toEqual([day('2020-01-01'), day('2021-03-01'), day('2022-02-01')]);
+    expect(Array.from(staff!.leaveDay)).toEqual([NaN, day('2023-06-30'), day('2024-01-31')]);
+  });
+});
