@@ -14,7 +14,7 @@
 //                                                    ─11► breakdowns by segment, region, rep, any column
 //                                                    ─12► value tiers ─13► at-risk customers
 //        (step 4 reads each status value as the user's mapping, else the lexicon, says)      ─14► questions
-import type { Analysis, CohortPeriod, InputSummary, LostCustomer, ParsedFile, Role, Settings } from './types';
+import { ROLES, type Analysis, type CohortPeriod, type InputSummary, type LostCustomer, type ParsedFile, type Role, type Settings } from './types';
 import { buildCustomerModel, type CustomerModel } from './model/customers';
 import { withKind } from './ingest/roles';
 import { decideChurn, type ChurnState } from './churn/definition';
@@ -100,12 +100,11 @@ function memo<T>(p: Prepared, key: string, run: () => T): T {
 
 const ATTRIBUTE_ROLES = ['segment', 'region', 'rep'] as const;
 type AttributeRole = (typeof ATTRIBUTE_ROLES)[number];
-/** Roles that are identifiers, numbers, dates or free text: never categories. */
-const NOT_A_CATEGORY = new Set<string>([
-  'customerId', 'customerName', 'reason', 'status', 'signupDate', 'firstOrderDate', 'lastOrderDate', 'churnDate',
-  'revenue', 'tenure', 'orderId', 'orderDate', 'amount', 'quantity', 'unitPrice', 'repJoinDate', 'repLeaveDate',
-  'reasonCategory', ...ATTRIBUTE_ROLES,
-]);
+/**
+ * A column with any role is read for that role (identifiers, numbers, dates and free text; the
+ * attribute roles and reasonCategory have breakdowns of their own): never an extra category.
+ */
+const NOT_A_CATEGORY: ReadonlySet<string> = new Set(ROLES);
 const MAX_CATEGORIES = 50;
 
 function distinctWithin(values: readonly string[], max: number): number {

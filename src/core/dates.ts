@@ -1,5 +1,6 @@
 // All calendar arithmetic lives here, in UTC, on integer "epoch days" (days since 1970-01-01).
-// Month buckets are integer "month indexes": year * 12 + (month - 1).
+// Month buckets are integer "month indexes": year * 12 + (month - 1) (churn/periods.ts
+// monthIndexOfDay).
 
 const MS_PER_DAY = 86_400_000;
 
@@ -22,12 +23,6 @@ export function isoDay(day: number): string {
 export function parseIsoDay(s: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
   return m ? dayOf(+m[1], +m[2], +m[3]) : null;
-}
-
-/** Month index (year * 12 + month - 1) of an epoch day. */
-export function monthOfDay(day: number): number {
-  const d = new Date(day * MS_PER_DAY);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
 }
 
 /** 'YYYY-MM' of a month index. */

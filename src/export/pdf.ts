@@ -117,7 +117,8 @@ export function strongText(doc: jsPDF, text: string | string[], x: number, y: nu
   doc.text(text, x, y, { ...options, renderingMode: 'fillThenStroke', lineHeightFactor: 1.4 });
 }
 
-export interface Column {
+/** A column of a PDF table (not the core's Column of cell texts). */
+export interface TableColumn {
   header: string;
   /** Share of the table's width. */
   width: number;
@@ -232,7 +233,7 @@ export class PdfWriter {
    * A table: wrapped cells, a shaded header repeated on every page it spans, hairlines between rows.
    * A row is never split.
    */
-  table(columns: Column[], rows: string[][], opts: { size?: number } = {}) {
+  table(columns: TableColumn[], rows: string[][], opts: { size?: number } = {}) {
     const size = opts.size ?? 9;
     const lh = PdfWriter.lineHeight(size);
     const pad = 4;

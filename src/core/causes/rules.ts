@@ -5,7 +5,8 @@
 // decide a cause on their own. Every rule's examples must match it (tests/unit/causes/rules.test.ts).
 import type { CauseId } from '../types';
 
-export interface Rule {
+/** A cue on reason texts (not a header-naming HeaderRule of ingest/vocabulary.ts). */
+export interface CueRule {
   /** Stable name: the weights file lists the ids it was trained with. */
   id: string;
   cause: CauseId;
@@ -57,7 +58,7 @@ const EN_PERK = alt(
   r`discounts?|commissions?|cashback|cash back|coupons?|vouchers?|allowances?|subsid(?:y|ies)|loyalty points?|points)`,
 );
 
-export const RULES: readonly Rule[] = [
+export const RULES: readonly CueRule[] = [
   // ---------------------------------------------------------------- staff-turnover
   {
     id: 'staff-rep-left',
@@ -970,7 +971,7 @@ export interface RulePart {
   literal: string | null;
 }
 
-export interface CompiledRule extends Rule {
+export interface CompiledRule extends CueRule {
   parts: RulePart[];
   /** The whole pattern, for text with neither Chinese nor Latin letters (symbols, digits). */
   otherRe: RegExp;
@@ -1002,7 +1003,7 @@ export function topLevelAlternatives(src: string): string[] {
  * Each top-level alternative is compiled on its own: a text runs only the alternatives whose
  * literals it contains (prefilter.ts), which is most of the classifier's speed.
  */
-function compile(rule: Rule): CompiledRule {
+function compile(rule: CueRule): CompiledRule {
   const parts = topLevelAlternatives(rule.pattern).map(
     (src): RulePart => ({ src, re: new RegExp(src, 'g'), literal: /^[^\\()[\]{}?*+.|^$]+$/.test(src) ? src : null }),
   );

@@ -7,7 +7,7 @@
 import type { TenureUnit } from '../types';
 import { toSimplified } from './hanzi';
 import { toHalfWidth } from './values';
-import { CONCEPTS, EXACT, FIRMOGRAPHIC, RULES, type Concept, type Rule, type Target } from './vocabulary';
+import { CONCEPTS, EXACT, FIRMOGRAPHIC, RULES, type Concept, type HeaderRule, type Target } from './vocabulary';
 import type { StatusFlavour } from './status';
 
 export type { Target } from './vocabulary';
@@ -141,7 +141,7 @@ function isFree(t: Token): boolean {
 }
 
 /** Score of one rule for these words, or null when it does not fit. */
-function scoreRule(rule: Rule, tokens: Token[]): number | null {
+function scoreRule(rule: HeaderRule, tokens: Token[]): number | null {
   const slots = rule.all.map((s) => (Array.isArray(s) ? s : [s]));
   const used = new Array<boolean>(tokens.length).fill(false);
   let best: number | null = null;

@@ -2,7 +2,7 @@
 // how many are filled and distinct, and how many read as dates, numbers, money, ids or status
 // words. Each distinct text is examined once.
 import { asColumn, type ColumnInput } from './columns';
-import { isMissing, parseDateValue, parseNumberValue } from './values';
+import { isMissing, parseDateValue, parseNumberValue, RE_SERIAL } from './values';
 import type { Column, StatusClass } from '../types';
 import { isYesNoKey, normStatusValue, orderStatusClassOfKey, statusClassOfKey, type StatusFlavour } from './status';
 
@@ -46,7 +46,6 @@ export interface Profile {
   top: { value: string; count: number }[];
 }
 
-const RE_SERIAL = /^\d{5}(?:\.\d+)?$/;
 const RE_ID = /^(?:[A-Za-z]{0,8}[-_#]?\d[\dA-Za-z]*(?:[-_][\dA-Za-z]+)*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z]{2,5}_[A-Za-z0-9]{6,})$/i;
 const RE_PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
 

@@ -4,6 +4,7 @@
 import { IngestError, type Issue } from '../types';
 import { CellColumn } from './columns';
 import { knownHeaderCount } from './roles';
+import { isSpace } from './values';
 
 export interface Skipped {
   title: number;
@@ -27,11 +28,9 @@ const HEADER_SCAN = 30;
 /** ...by comparing it with the widths of up to this many rows below it. */
 const WIDTH_SAMPLE = 200;
 
-const isWs = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0x3000 || c === 0xfeff;
-
 function isBlankCell(s: string): boolean {
   if (s.length === 0) return true;
-  if (!isWs(s.charCodeAt(0)) || !isWs(s.charCodeAt(s.length - 1))) return false;
+  if (!isSpace(s.charCodeAt(0)) || !isSpace(s.charCodeAt(s.length - 1))) return false;
   return s.trim().length === 0; // trim() also strips U+3000 and U+FEFF
 }
 
@@ -130,12 +129,12 @@ const TOTAL_SUFFIX = new RegExp(`(?:${TOTAL_WORDS}|\\stotal)$`, 'i');
 const TOTAL_FIRST = new Set(Array.from('合总小總汇彙匯tTgGsS', (ch) => ch.charCodeAt(0)));
 const TOTAL_LAST = new Set(Array.from('计計总總和lL', (ch) => ch.charCodeAt(0)));
 
-/** By UTF-16 code, for plainRow: EDGE_WS whitespace (isWs), EDGE_FIRST in TOTAL_FIRST, EDGE_LAST in TOTAL_LAST. */
+/** By UTF-16 code, for plainRow: EDGE_WS whitespace (isSpace), EDGE_FIRST in TOTAL_FIRST, EDGE_LAST in TOTAL_LAST. */
 const EDGE = new Uint8Array(0x10000);
 const EDGE_WS = 1;
 const EDGE_FIRST = 2;
 const EDGE_LAST = 4;
-for (let c = 0; c < 0x10000; c++) if (isWs(c)) EDGE[c] |= EDGE_WS;
+for (let c = 0; c < 0x10000; c++) if (isSpace(c)) EDGE[c] |= EDGE_WS;
 for (const c of TOTAL_FIRST) EDGE[c] |= EDGE_FIRST;
 for (const c of TOTAL_LAST) EDGE[c] |= EDGE_LAST;
 
@@ -145,7 +144,7 @@ function isTotalsRow(row: string[], sparse: number): boolean {
     const cell = row[c];
     if (isBlankCell(cell)) continue;
     seen++;
-    const s = isWs(cell.charCodeAt(0)) || isWs(cell.charCodeAt(cell.length - 1)) ? cell.trim() : cell;
+    const s = isSpace(cell.charCodeAt(0)) || isSpace(cell.charCodeAt(cell.length - 1)) ? cell.trim() : cell;
     const first = TOTAL_FIRST.has(s.charCodeAt(0));
     if (first && TOTAL_EXACT.test(s)) return true;
     // Only in a sparse row, so "Total Fitness Ltd" and "Acme Grand Total Ltd" survive.

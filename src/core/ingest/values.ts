@@ -23,7 +23,8 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-const isSpace = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0x3000 || c === 0xfeff;
+/** Whitespace at the edge of a cell, as trim() strips it (the kinds exports write: ASCII, NBSP, ideographic space, BOM). */
+export const isSpace = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0x3000 || c === 0xfeff;
 
 /** trim() without allocating when there is nothing to trim. */
 function trimmed(s: string): string {
@@ -55,7 +56,8 @@ const RE_MON_D_Y = new RegExp(
   `^${WEEKDAY}([A-Za-z]{3,9})\\.?[\\s\\-/.]*(\\d{1,2})(?:st|nd|rd|th)?,?[\\s\\-/.,]+(\\d{4}|\\d{2})(?=$|[T\\s])`,
 );
 const RE_MON_Y = /^([A-Za-z]{3,9})\.?[\s\-/.,]+(\d{4})$/;
-const RE_SERIAL = /^\d{5}(?:\.\d+)?$/;
+/** An Excel date serial as a workbook writes it (five digits, maybe a time fraction); callers check the range. */
+export const RE_SERIAL = /^\d{5}(?:\.\d+)?$/;
 
 const MONTH_NAMES = [
   'january',

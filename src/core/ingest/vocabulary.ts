@@ -146,8 +146,11 @@ export const CONCEPTS = {
 
 export type Concept = keyof typeof CONCEPTS;
 
-/** One way a role is named: `all` concepts must each be met by a word; `any` lists alternatives for a slot. */
-export interface Rule {
+/**
+ * One way a role is named in a header: `all` concepts must each be met by a word; `any` lists
+ * alternatives for a slot. (The classifier's cue rules on reason texts are CueRule, causes/rules.ts.)
+ */
+export interface HeaderRule {
   target: Target;
   /** Each slot is one concept or a list of alternatives; every slot must be filled by its own word. */
   all: (Concept | Concept[])[];
@@ -163,7 +166,7 @@ export interface Rule {
 const CHURN: Concept[] = ['churnStrong', 'churnEvent'];
 const QUAL_CUSTOMER: Concept[] = ['customer', 'company'];
 
-export const RULES: Rule[] = [
+export const RULES: HeaderRule[] = [
   // customer id, name
   { target: 'customerId', all: ['customer', 'id'], score: 10, allow: ['company', 'name'], loose: true, deny: ['rep', 'order', 'orderNo', 'phone', 'email'] },
   { target: 'customerId', all: ['company', 'id'], score: 8, loose: true, deny: ['rep', 'order', 'orderNo'] },

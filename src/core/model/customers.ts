@@ -263,11 +263,6 @@ function tenureSourceOf(f: ParsedFile, values: Float64Array): TenureSource {
   };
 }
 
-/** Roles whose columns hold numbers or dates: never offered as categories. */
-const NOT_CATEGORICAL = new Set<Role>([
-  'customerId', 'signupDate', 'firstOrderDate', 'lastOrderDate', 'churnDate', 'revenue', 'tenure',
-  'orderId', 'orderDate', 'amount', 'quantity', 'unitPrice', 'repJoinDate', 'repLeaveDate',
-]);
 const MAX_ORDER_LOG_CATEGORIES = 100;
 
 const roleOfColumn = (f: ParsedFile, c: number): Role | undefined =>
