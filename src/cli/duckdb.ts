@@ -150,6 +150,17 @@ async function categories(c: DuckDBConnection, view: string, s: ParsedFile): Pro
   });
 }
 
+/**
+ * Every distinct value of the status column over the whole file, so that a row status the sample
+ * did not show (refunds that start in March) is read as the core reads it; [] without one.
+ */
+async function statusValues(c: DuckDBConnection, view: string, s: ParsedFile): Promise<string[]> {
+  const col = s.roles.status;
+  if (col === undefined) return [];
+  const r = await c.runAndReadAll(`SELECT DISTINCT CAST(${ident(s.header[col])} AS VARCHAR) FROM ${ident(view)}`);
+  return r.getRowsJS().flatMap(([v]) => (v === null || v === undefined ? [] : [String(v)]));
+}
+
 /** Cohort starts and order of the customer lists' customers, for the summary's cohort matrix. */
 async function startsTable(c: DuckDBConnection, lists: ParsedFile[]): Promise<string> {
   const m = buildCustomerModel(lists);
@@ -240,6 +251,7 @@ export async function readWithDuckDB(paths: string[], settings: Settings, opts: 
           period: settings.period,
           starts,
           categories: await categories(c, view, s),
+          statusValues: await statusValues(c, view, s),
           // Ordered sums in GROUP BY when their rows fit in half the memory limit, else over windows that spill.
           ...(sumsMode(opts.sums ?? env.CHURNLENS_DUCKDB_SUMS, input.rows, parseBytes(memoryLimit)) === 'group' ? { sums: 'group' as const } : {}),
         },

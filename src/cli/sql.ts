@@ -1,10 +1,14 @@
 // The customer-summary SQL for an engine, on the command line (core/sql):
 //   npm run --silent sql -- --dialect duckdb|postgres|bigquery|spark|snowflake [--table NAME]
 //       [--as-of YYYY-MM-DD] [--inactive-days N] [--period month|quarter] [--order-column COL]
-//       [--encoding LABEL] [--customer-id COL] [--order-date COL] [--amount COL] … [FILE]
+//       [--encoding LABEL] [--customer-id COL] [--order-date COL] [--amount COL] … [--status COL]
+//       [--order-status VALUE,VALUE…] [FILE]
 // FILE is a sample of the export (its first rows are enough): the core reads its roles, date and
-// number forms. Roles given as flags win; without FILE they are all there is. Prints the SQL
-// only; errors go to stderr with exit code 1 (unusable input) or 2 (usage).
+// number forms. Roles given as flags win; without FILE they are all there is. Rows whose status
+// says they are not sales (cancelled, refunded, pending…) are left out, by the values the sample
+// shows: --order-status adds the values of the whole table (SELECT DISTINCT status …), which the
+// core's rule then reads. Prints the SQL only; errors go to stderr with exit code 1 (unusable
+// input) or 2 (usage).
 import { accessSync, constants } from 'node:fs';
 import { basename } from 'node:path';
 import type { CohortPeriod, ParsedFile, Role } from '../core/types';
@@ -25,7 +29,7 @@ const FLAG_ROLE: Record<string, OrderRole> = Object.fromEntries(
 const USAGE =
   `usage: npm run --silent sql -- --dialect ${DIALECTS.join('|')} [--table NAME] [--as-of YYYY-MM-DD] ` +
   `[--inactive-days N] [--period month|quarter] [--order-column COL] [--encoding LABEL] ` +
-  `[${Object.keys(FLAG_ROLE).join(' COL] [')} COL] [FILE]`;
+  `[${Object.keys(FLAG_ROLE).join(' COL] [')} COL] [--order-status VALUE,VALUE…] [FILE]`;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`churnlens: ${message}\n`);
@@ -39,6 +43,8 @@ interface Args {
   inactiveDays: number;
   period: CohortPeriod;
   orderColumn?: string;
+  /** Status values given by --order-status (the whole table's). */
+  statusValues: string[];
   encoding?: string;
   roles: Partial<Record<OrderRole, string>>;
   file?: string;
@@ -46,7 +52,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   let dialect: DialectName | undefined;
-  const args: Omit<Args, 'dialect'> = { inactiveDays: checkedSettings({}).inactiveDays, period: 'month', roles: {} };
+  const args: Omit<Args, 'dialect'> = { inactiveDays: checkedSettings({}).inactiveDays, period: 'month', roles: {}, statusValues: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -72,6 +78,11 @@ function parseArgs(argv: string[]): Args {
       if (v !== 'month' && v !== 'quarter') fail(`--period must be month or quarter, got "${v}"`, 2);
       args.period = v;
     } else if (a === '--order-column') args.orderColumn = value();
+    else if (a === '--order-status') {
+      const v = value().split(',').map((x) => x.trim()).filter(Boolean);
+      if (v.length === 0) fail(`--order-status takes status values, as VALUE or VALUE,VALUE…\n${USAGE}`, 2);
+      args.statusValues.push(...v);
+    }
     else if (a === '--encoding') args.encoding = value();
     else if (FLAG_ROLE[a]) args.roles[FLAG_ROLE[a]] = value();
     else if (a === '--help' || a === '-h') {
@@ -85,6 +96,7 @@ function parseArgs(argv: string[]): Args {
   if (!args.file && (!args.roles.customerId || !args.roles.orderDate)) {
     fail(`give a sample FILE, or at least --customer-id and --order-date\n${USAGE}`, 2);
   }
+  if (!args.file && args.statusValues.length && !args.roles.status) fail(`--order-status needs the status column: name it with --status COL\n${USAGE}`, 2);
   return { dialect, ...args };
 }
 
@@ -136,10 +148,13 @@ async function main() {
       throw e;
     }
   } else sample = bare(args.roles);
+  if (args.statusValues.length && sample.roles.status === undefined) {
+    fail(`--order-status: ${sample.file} has no status column: name it with --status COL\n${USAGE}`, 2);
+  }
   try {
     const spec = specFromSample(
       { source: args.file ? basename(args.file) : args.table ?? 'orders', header: sample.header, roles: sample.roles, columns: sample.columns, rowCount: sample.rowCount },
-      { table: args.table, asOf: args.asOf, inactiveDays: args.inactiveDays, period: args.period, orderColumn: args.orderColumn },
+      { table: args.table, asOf: args.asOf, inactiveDays: args.inactiveDays, period: args.period, orderColumn: args.orderColumn, statusValues: args.statusValues },
     );
     process.stdout.write(summarySql(spec, args.dialect));
   } catch (e) {

@@ -11,7 +11,7 @@ import type { Activity } from '../churn/activity';
 import { textColumns } from './columns';
 import { isoDay, parseIsoDay } from '../dates';
 import { lastDayOfPeriod, monthIndexOfDay, periodLabel, periodOfMonth } from '../churn/periods';
-import { ACTIVITY_COLUMNS, COHORT_COLUMNS, CUSTOMER_COLUMNS, META, META_COLUMNS, RECORD_COLUMN } from '../sql/columns';
+import { ACTIVITY_COLUMNS, COHORT_COLUMNS, CUSTOMER_COLUMNS, META, META_COLUMNS, NOT_SALE_VALUES, RECORD_COLUMN } from '../sql/columns';
 import { ATTRIBUTE_ROLES, NUMBER_ROLES, parseSpec, type NumberRole, type SummarySpec } from '../sql/spec';
 import { isDialect, type DialectName } from '../sql/dialects';
 import { summarySql } from '../sql/generate';
@@ -51,6 +51,9 @@ export interface CustomerSummary {
   maxDay: number;
   sourceRows: number;
   returns: number;
+  /** Rows whose status says they are not sales, and their status values (most rows first, at most six). */
+  notSales: number;
+  notSaleValues: string[];
   unattributed: number;
   badDates: number;
   badNumbers: Partial<Record<NumberRole, number>>;
@@ -170,6 +173,9 @@ export function readSummary(f: ParsedFile): CustomerSummary | null {
     maxDay: day(meta.get(META.maxDate) ?? ''),
     sourceRows: count(META.rows),
     returns: count(META.returns),
+    // A summary made before the SQL read the status column has neither.
+    notSales: meta.has(META.notSales) ? count(META.notSales) : 0,
+    notSaleValues: Array.from({ length: NOT_SALE_VALUES }, (_, k) => (meta.get(`${META.notSaleValue}${k + 1}`) ?? '').trim()).filter(Boolean),
     unattributed: count(META.unattributed),
     badDates: count(META.badDates),
     badNumbers,
@@ -333,6 +339,9 @@ export function withSummaries(m: CustomerModel, files: readonly ParsedFile[]): C
     if (s.unattributed) issues.push({ code: 'orders-without-customer', file: f.file, params: { count: s.unattributed } });
     if (unmatched) issues.push({ code: 'orders-unmatched', file: f.file, params: { count: unmatched } });
     if (s.returns) issues.push({ code: 'orders-returns', file: f.file, params: { count: s.returns } });
+    if (s.notSales) {
+      issues.push({ code: 'orders-not-sales', file: f.file, column: column('status'), params: { count: s.notSales, values: s.notSaleValues.join(', ') } });
+    }
     unattributed += s.unattributed;
     if (!(maxDay >= s.maxDay)) maxDay = Number.isNaN(s.maxDay) ? maxDay : s.maxDay;
   }

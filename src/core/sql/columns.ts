@@ -42,6 +42,9 @@ export function summaryColumns(n: number): string[] {
   ];
 }
 
+/** Status values of rows that are not sales named in the summary (and in the core's issue). */
+export const NOT_SALE_VALUES = 6;
+
 /** Meta keys. */
 export const META = {
   generator: 'generator',
@@ -53,6 +56,10 @@ export const META = {
   returns: 'returns',
   unattributed: 'unattributed',
   badDates: 'bad_dates',
+  /** Rows whose status says they are not sales (cancelled, refunded, pending…). */
+  notSales: 'not_sales',
+  /** not_sale_value_1 … not_sale_value_6: their status values, most rows first. */
+  notSaleValue: 'not_sale_value_',
   badAmount: 'bad_amount',
   badQuantity: 'bad_quantity',
   badUnitPrice: 'bad_unit_price',

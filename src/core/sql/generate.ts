@@ -2,22 +2,24 @@
 // figures, written once here and printed in each dialect (dialects.ts). It follows the core's
 // definitions step by step (model/customers.ts, churn/activity.ts, churn/cohorts.ts):
 //
-//   src ─1─► cells ─2─► parts ─3─► fields ─4─► ymd ─5─► civil ─6─► dated ─┬─► stats, bounds (asOf)
+//   src ─1─► cells ─2─► parts ─3─► fields ─4─► ymd ─5─► civil ─6─► dated ─┬─► stats, not_sale_values, bounds (asOf)
 //   (text)   (trimmed)  (date form) (y, parts,  (valid    (era      (day,   │
 //                                   numbers)   date)     terms)    value,  ├─7─► purchases ─8─► flagged ─9─► customers ─► indexed
-//                                                                  return) │                                            │
+//                                                                  kind)   │                                            │
 //                                                                          └─10─► starts ─► cohort_of ─► activity ─► cells, last_seen, sizes ─► matrix
 //   ─11─► one result: meta rows, customer rows, cohort rows
 //
 // Sums of amounts are added in the core's order (by day, then input row; cohort cells by customer,
 // then day, then row) where the engine can be told the order (DuckDB, PostgreSQL), so the
 // floating-point results are the core's to the last bit; elsewhere they may differ in the last digits.
+// Rows whose status says they are not sales (spec.notSales: values found in the sample, or given)
+// are left out before returns are, as the core leaves them out.
 import type { CohortPeriod } from '../types';
 import { parseIsoDay } from '../dates';
 import { monthIndexOfDay } from '../churn/periods';
 import { dialect as dialectOf, type Dialect, type DialectName } from './dialects';
 import { ATTRIBUTE_ROLES, GENERATOR, NUMBER_ROLES, type DateForm, type NumberRole, type OrderRole, type SummarySpec } from './spec';
-import { META, categoryColumn, summaryColumns } from './columns';
+import { META, NOT_SALE_VALUES, categoryColumn, summaryColumns } from './columns';
 
 type Form = DateForm | 'iso';
 /** Anchored patterns, no backslashes (see dialects.ts). 'iso' is ymd's fixed-width fast path. */
@@ -57,13 +59,16 @@ const RAW: Record<OrderRole, string> = {
   rep: 'rep',
   region: 'region',
   segment: 'segment',
+  status: 'status',
 };
 
 const indent = (lines: string[], n = 4) => lines.map((l) => ' '.repeat(n) + l);
 
 export function summarySql(spec: SummarySpec, name: DialectName): string {
   const D = dialectOf(name);
-  const has = (r: OrderRole) => spec.roles[r] !== undefined;
+  // The status column is read only when some of its values say a row is not a sale.
+  const notSales = spec.roles.status !== undefined ? (spec.notSales ?? []) : [];
+  const has = (r: OrderRole) => spec.roles[r] !== undefined && (r !== 'status' || notSales.length > 0);
   const column = (r: OrderRole) => D.ident(spec.roles[r]!);
   const used = (Object.keys(RAW) as OrderRole[]).filter(has);
   const cats = spec.categories.map((_, k) => categoryColumn(k));
@@ -167,7 +172,10 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
     : has('quantity') && has('unitPrice')
       ? 'quantity_value * unit_price_value'
       : nul(D.float);
+  // The row's kind, as the core's order-log rule: 2 when its status says it is not a sale (read
+  // first), 1 for a return or cancellation, 0 for a purchase.
   const returns = [
+    ...(notSales.length ? [`WHEN lower(status_text) IN (${notSales.map((v) => D.str(v)).join(', ')}) THEN 2`] : []),
     `WHEN ${value} < 0 THEN 1`,
     ...(has('quantity') ? ['WHEN quantity_value < 0 THEN 1'] : []),
     ...(has('orderId') ? [`WHEN ${D.first('order_raw')} IN ('c', 'C') THEN 1`] : []),
@@ -178,7 +186,7 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
     `CASE WHEN y IS NOT NULL AND m IS NOT NULL AND d IS NOT NULL THEN ${dayExpr} END AS order_day`,
     `y * 12 + m - 1 AS order_month`,
     `coalesce(${value}, 0) AS amount`,
-    `CASE ${returns.join(' ')} ELSE 0 END AS is_return`,
+    `CASE ${returns.join(' ')} ELSE 0 END AS excluded`,
     `${bad('date_text', 'm')} AS bad_date`,
     ...numbers.map((r) => `${bad(`${RAW[r]}_text`, `${RAW[r]}_value`)} AS bad_${RAW[r]}`),
   ];
@@ -188,11 +196,12 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
     ...(global ? ['row_no'] : []),
     'customer_id',
     ...(has('orderId') && !global ? ['order_raw'] : []),
+    ...(has('status') ? ['status_text'] : []),
     ...attrs.map((r) => RAW[r]),
     ...cats,
   ];
 
-  // 7. Purchases: rows with a date, not a return, with a customer id (the core's order rows).
+  // 7. Purchases: rows with a date, a sale, not a return, with a customer id (the core's order rows).
   const keep = ['customer_id', 'order_day', 'order_month', 'amount', ...attrs.map((r) => RAW[r]), ...cats];
   const rowNo = global
     ? 'row_no'
@@ -287,9 +296,30 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
     'max(order_month) AS max_month',
     'coalesce(sum(bad_date), 0) AS bad_dates',
     ...numbers.map((r) => `coalesce(sum(bad_${RAW[r]}), 0) AS bad_${RAW[r]}`),
-    'coalesce(sum(CASE WHEN order_day IS NOT NULL AND is_return = 1 THEN 1 ELSE 0 END), 0) AS returns',
-    "coalesce(sum(CASE WHEN order_day IS NOT NULL AND is_return = 0 AND customer_id = '' THEN 1 ELSE 0 END), 0) AS unattributed",
+    'coalesce(sum(CASE WHEN order_day IS NOT NULL AND excluded = 1 THEN 1 ELSE 0 END), 0) AS returns',
+    "coalesce(sum(CASE WHEN order_day IS NOT NULL AND excluded = 0 AND customer_id = '' THEN 1 ELSE 0 END), 0) AS unattributed",
+    'coalesce(sum(CASE WHEN order_day IS NOT NULL AND excluded = 2 THEN 1 ELSE 0 END), 0) AS not_sales',
   ];
+  // The status values of rows that are not sales, most rows first, then first met (the core's
+  // issue names six).
+  const notSaleTop = notSales.length
+    ? [
+        cte(
+          'not_sale_values',
+          select(
+            ['value', `ROW_NUMBER() OVER (ORDER BY n DESC, ${global ? 'first_row' : 'value'}) AS k`],
+            [
+              'FROM (',
+              `  SELECT status_text AS value, count(*) AS n${global ? ', min(row_no) AS first_row' : ''}`,
+              '  FROM dated',
+              '  WHERE order_day IS NOT NULL AND excluded = 2',
+              '  GROUP BY status_text',
+              ') v',
+            ],
+          ),
+        ),
+      ]
+    : [];
 
   // 11. The result: every row has every column; the first says which kind of row it is.
   const columns = summaryColumns(cats.length);
@@ -315,6 +345,7 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
     [META.returns, asText('returns')],
     [META.unattributed, asText('unattributed')],
     [META.badDates, asText('bad_dates')],
+    [META.notSales, asText('not_sales')],
     ...numbers.map((r): [string, string] => [META[BAD_KEY[r]], asText(`bad_${RAW[r]}`)]),
     [META.customers, asText('(SELECT count(*) FROM indexed)')],
   ];
@@ -322,6 +353,12 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
     `SELECT ${row('meta', { meta_key: D.str(k), meta_value: v }).join(', ')}`,
     'FROM stats CROSS JOIN bounds',
   ]);
+  if (notSales.length) {
+    metaSelects.push([
+      `SELECT ${row('meta', { meta_key: D.concat(D.str(META.notSaleValue), asText('k')), meta_value: 'value' }).join(', ')}`,
+      `FROM not_sale_values WHERE k <= ${NOT_SALE_VALUES}`,
+    ]);
+  }
   const label =
     spec.period === 'month'
       ? D.concat(asText(D.idiv('cohort', '12')), "'-'", D.lpad(asText(`${D.mod('cohort', '12')} + 1`), 2, '0'))
@@ -360,10 +397,11 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
     cte('civil', select(['*', ...civil], ['FROM ymd'])),
     cte('dated', select([...carried, ...dated], ['FROM civil']), true),
     cte('stats', select(stats, ['FROM dated'])),
+    ...notSaleTop,
     cte('bounds', select(bounds, ['FROM stats'])),
     cte(
       'purchases',
-      select([rowNo, ...keep], ['FROM dated', "WHERE order_day IS NOT NULL AND is_return = 0 AND customer_id <> ''"]),
+      select([rowNo, ...keep], ['FROM dated', "WHERE order_day IS NOT NULL AND excluded = 0 AND customer_id <> ''"]),
     ),
     ...(latest ? [cte('flagged', select(['*', flag], ['FROM purchases']))] : []),
     cte('customers', select(customers, [`FROM ${latest ? 'flagged' : 'purchases'} CROSS JOIN bounds`, 'GROUP BY customer_id'])),

@@ -6,6 +6,7 @@
 import type { CohortPeriod, Role, RoleMap } from '../types';
 import { asColumn, type ColumnInput } from '../ingest/columns';
 import { detectDateOrder, parseNumberColumn } from '../ingest/values';
+import { orderStatusClassOf } from '../ingest/status';
 import { parseIsoDay } from '../dates';
 import { RISK_WINDOW_DAYS } from '../churn/risk';
 
@@ -23,6 +24,7 @@ export const ORDER_ROLES = [
   'rep',
   'region',
   'segment',
+  'status',
 ] as const satisfies readonly Role[];
 export type OrderRole = (typeof ORDER_ROLES)[number];
 
@@ -55,6 +57,12 @@ export interface SummarySpec {
   dates: { forms: DateForm[]; order: 'dmy' | 'mdy' };
   /** Number roles whose column writes a decimal comma (1.234,56). */
   decimalComma: NumberRole[];
+  /**
+   * Values of the status column whose rows are not sales (cancelled, refunded, pending, failed…:
+   * the core's orderStatusClassOf), trimmed and lower-cased, sorted; a value not listed is a sale,
+   * as a value the core does not know is. Absent without a status column or such a value.
+   */
+  notSales?: string[];
   /** A column giving the rows' input order; without one, DuckDB uses the file's order, other engines the date. */
   orderColumn?: string;
   /** A table of cohort starts (customer_id, customer_index, start_day, start_month) from a customer list. */
@@ -90,6 +98,8 @@ export interface SpecOptions {
   starts?: string;
   /** Categories decided by the caller (e.g. from distinct counts over the whole file). */
   categories?: string[];
+  /** Values of the status column beyond the sample's (e.g. every distinct value of the whole table). */
+  statusValues?: readonly string[];
   sums?: 'group';
 }
 
@@ -135,6 +145,19 @@ export function categoryCandidates(s: Sample): string[] {
   return out;
 }
 
+/** The key the SQL compares a status cell by: lower(trim(cell)). */
+export const statusKey = (value: string): string => value.trim().toLowerCase();
+
+/** The status values (trimmed, lower-cased, sorted) whose rows are not sales, as the core's order-log rule says. */
+export function notSaleValues(values: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const v of values) {
+    const as = orderStatusClassOf(v);
+    if (as !== null && as !== 'active') out.add(statusKey(v));
+  }
+  return [...out].sort();
+}
+
 /** Thrown for a sample the SQL cannot be made from (no customer id or no order date column). */
 export class SpecError extends Error {
   readonly code: string;
@@ -161,6 +184,8 @@ export function specFromSample(s: Sample, o: SpecOptions): SummarySpec {
     const c = s.roles[r];
     return c !== undefined && parseNumberColumn(asColumn(s.columns[c] ?? [])).decimalComma;
   });
+  const status = s.roles.status;
+  const notSales = status === undefined ? [] : notSaleValues([...distinctTexts(s.columns[status] ?? [], s.rowCount), ...(o.statusValues ?? [])]);
   return {
     generator: GENERATOR,
     table: o.table ?? 'orders',
@@ -169,6 +194,7 @@ export function specFromSample(s: Sample, o: SpecOptions): SummarySpec {
     categories: o.categories ?? categoryCandidates(s),
     dates: { forms: dateForms(dateValues), order: detectDateOrder(dateValues) === 'mdy' ? 'mdy' : 'dmy' },
     decimalComma,
+    ...(notSales.length ? { notSales } : {}),
     ...(o.orderColumn ? { orderColumn: o.orderColumn } : {}),
     ...(o.starts ? { starts: o.starts } : {}),
     ...(o.asOf ? { asOf: o.asOf } : {}),
@@ -210,6 +236,7 @@ export function parseSpec(json: string): SummarySpec | null {
     (dates.order === 'dmy' || dates.order === 'mdy') &&
     isStringArray(s.decimalComma) &&
     s.decimalComma.every((r) => (NUMBER_ROLES as readonly string[]).includes(r)) &&
+    (s.notSales === undefined || (isStringArray(s.notSales) && typeof roles.status === 'string')) &&
     (s.orderColumn === undefined || typeof s.orderColumn === 'string') &&
     (s.starts === undefined || typeof s.starts === 'string') &&
     (s.asOf === undefined || (typeof s.asOf === 'string' && parseIsoDay(s.asOf) !== null)) &&

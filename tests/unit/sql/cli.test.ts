@@ -38,7 +38,28 @@ describe('npm run sql', () => {
     expect(bare.stdout).toMatch(/quantity_value \* unit_price_value/);
   });
 
+  it('leaves out rows whose status says they are not sales: the values the sample shows, and those given with --order-status', () => {
+    const f = join(dir, 'wc.csv');
+    writeFileSync(f, 'Order ID,Order Date,Order Status,Order Total,Customer User ID\n1,2024-01-02,completed,5,7\n2,2024-01-03,Cancelled,5,7\n3,2024-01-04,processing,5,8\n');
+    const sample = run('sql', ['--dialect', 'duckdb', f]);
+    expect(sample.stderr).toBe('');
+    expect(sample.stdout).toContain(`coalesce(CAST("Order Status" AS VARCHAR), '') AS status_raw`);
+    expect(sample.stdout).toContain(`WHEN lower(status_text) IN ('cancelled') THEN 2`);
+    // The whole table's values (SELECT DISTINCT "Order Status" …), read by the core's rule: completed stays a sale.
+    const given = run('sql', ['--dialect', 'postgres', '--order-status', 'Refunded, completed', '--order-status', 'on-hold', f]);
+    expect(given.stderr).toBe('');
+    expect(given.status).toBe(0);
+    expect(given.stdout).toContain(`WHEN lower(status_text) IN ('cancelled', 'on-hold', 'refunded') THEN 2`);
+    const bare = run('sql', ['--dialect', 'snowflake', '--customer-id', 'CUSTOMER_ID', '--order-date', 'ORDER_DATE', '--status', 'STATUS', '--order-status', 'pending,shipped']);
+    expect(bare.stderr).toBe('');
+    expect(bare.stdout).toContain('CAST(STATUS AS VARCHAR)');
+    expect(bare.stdout).toContain(`WHEN lower(status_text) IN ('pending') THEN 2`);
+  });
+
   it.each([
+    [['--dialect', 'duckdb', '--order-status', 'pending', 'src/sample/orders.csv'], /--order-status: orders\.csv has no status column: name it with --status COL/],
+    [['--dialect', 'duckdb', '--customer-id', 'a', '--order-date', 'b', '--order-status', 'pending'], /--order-status needs the status column/],
+    [['--dialect', 'duckdb', '--order-status', ' , ', 'src/sample/orders.csv'], /--order-status takes status values/],
     [['src/sample/orders.csv'], /--dialect is required/],
     [['--dialect', 'oracle', 'src/sample/orders.csv'], /--dialect must be one of duckdb, postgres, bigquery, spark, snowflake/],
     [['--dialect', 'duckdb', '--as-of', '2024-02-30', 'src/sample/orders.csv'], /--as-of must be a date/],

@@ -16,8 +16,12 @@ import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { writeOrderLog } from '../../../scripts/lib/orders';
+import { analyze } from '../../../src/core/analyze';
 import { CLI_ENV, freshCli } from '../../../scripts/build-cli';
-import { TRICKY, comparable, defaults, inMemory, viaDuckDB } from './fixtures';
+import { readWithDuckDB } from '../../../src/cli/duckdb';
+import { SAMPLE_BYTES } from '../../../src/cli/head';
+import { readSummary } from '../../../src/core/ingest/summary';
+import { TRICKY, WOO, comparable, defaults, inMemory, viaDuckDB } from './fixtures';
 
 const root = resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'churnlens-duckdb-'));
@@ -100,6 +104,59 @@ describe('the DuckDB path gives the in-memory path’s Analysis', () => {
     const duck = await viaDuckDB([RETAIL], settings);
     expect(duck.summary?.rows).toBe(541_909);
     expect(comparable(duck)).toEqual(comparable(mem));
+  }, 180_000);
+});
+
+describe('rows whose status says they are not sales (cancelled, refunded, pending…)', () => {
+  it('a WooCommerce-style log: left out before returns, named in the same issue, the same Analysis', async () => {
+    const p = join(dir, 'woo.csv');
+    writeFileSync(p, `${WOO}\n`);
+    const mem = await inMemory([p], defaults());
+    // Written out (fixtures.ts, row by row): the latest date is a checkout draft's (asOf); customers
+    // 7 (100 + 11), 8 (40) and 10 (22 + 60) bought, 9 and 11 did not; 7 and 8 are silent > 90 days.
+    expect(mem.asOf).toBe('2024-06-30');
+    expect(mem.customers).toEqual({ total: 3, churned: 2, active: 1, churnRate: 2 / 3 });
+    expect(mem.revenue).toMatchObject({ total: 233, lost: 151 });
+    // Nine dated rows are not sales; the issue names six values, most rows first, then first met.
+    expect(mem.issues.map((i) => [i.code, i.column ?? null, i.params?.count, i.params?.values ?? null])).toEqual([
+      ['bad-dates', 'Order Date', 1, null],
+      ['orders-without-customer', null, 1, null],
+      ['orders-returns', null, 1, null],
+      ['orders-not-sales', 'Order Status', 9, 'pending, cancelled, refunded, Refunded, CANCELLED, on-hold'],
+    ]);
+    for (const sums of ['group', 'window'] as const) {
+      expect(comparable(await viaDuckDB([p], defaults(), sums))).toEqual(comparable(mem));
+    }
+  }, 60_000);
+
+  it('the WooCommerce export fixture (tests/fixtures/exports)', async () => {
+    const p = resolve(root, 'tests/fixtures/exports/woocommerce-orders.csv');
+    const mem = await inMemory([p], defaults());
+    expect(mem.issues.find((i) => i.code === 'orders-not-sales')?.params).toEqual({ count: 30, values: 'refunded, cancelled' });
+    expect(comparable(await viaDuckDB([p], defaults()))).toEqual(comparable(mem));
+  }, 60_000);
+
+  it('the status values of the whole file, not only of its sample: refunds that start after the first 8 MB', async () => {
+    // 240,000 rows of about 45 bytes: refunded rows only in the last 20,000, past the sample.
+    const p = join(dir, 'late-refunds.csv');
+    const lines = ['order_id,customer_id,order_date,order_status,amount'];
+    for (let i = 0; i < 240_000; i++) {
+      const day = new Date(Date.UTC(2023, 0, 1) + (i % 540) * 86_400_000).toISOString().slice(0, 10);
+      const status = i >= 220_000 && i % 7 === 0 ? 'refunded' : i % 13 === 0 ? 'cancelled' : 'completed';
+      lines.push(`${100_000 + i},C${(i * 7919) % 9000},${day},${status},${((i % 997) + 1) / 4}`);
+    }
+    writeFileSync(p, `${lines.join('\n')}\n`);
+    // Every 13th row cancelled, every 7th of the last 20,000 refunded (2,857; 220 of them were a 13th).
+    expect(lines.filter((l) => l.includes(',cancelled,')).length).toBe(18_242);
+    expect(lines.filter((l) => l.includes(',refunded,')).length).toBe(2_857);
+    expect(lines.slice(0, 220_001).join('\n').length).toBeGreaterThan(SAMPLE_BYTES);
+    const settings = defaults();
+    const mem = await inMemory([p], settings);
+    const notSales = mem.issues.find((i) => i.code === 'orders-not-sales');
+    expect(notSales?.params).toEqual({ count: 18_242 + 2_857, values: 'cancelled, refunded' });
+    const [summary] = await readWithDuckDB([p], settings, { memoryLimit: '1GB', threads: 2 });
+    expect(readSummary(summary)?.spec.notSales).toEqual(['cancelled', 'refunded']);
+    expect(comparable(analyze([summary], settings))).toEqual(comparable(mem));
   }, 180_000);
 });
 

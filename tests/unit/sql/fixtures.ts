@@ -58,3 +58,30 @@ export const TRICKY = [
   'A19,K1,2024-04-15,1,0.35,UK,Kim,web',
   'A20,K3,2024-04-20,4,1.5,DE,Eve,shop',
 ].join('\n');
+
+/**
+ * A WooCommerce-style order log whose row status says which rows are sales (the core's
+ * orderStatusClassOf): completed, processing and values it does not know are sales; refunded,
+ * cancelled, pending, on-hold, failed and checkout-draft are not, whatever their amount or
+ * customer. Hand-checked figures in duckdb.test.ts.
+ */
+export const WOO = [
+  'Order ID,Order Date,Order Status,Order Total,Customer User ID,Billing City',
+  '1001,2024-01-05 10:00:00,completed,100.00,7,Denver', // a sale
+  '1002,2024-01-20 11:00:00,refunded,55.00,7,Denver', // not a sale
+  '1003,2024-02-02 09:00:00,processing,40.00,8,Boston', // a sale (paid, not shipped yet)
+  '1004,2024-02-10 12:00:00,pending,70.00,9,Miami', // not a sale: customer 9 bought nothing
+  '1005,2024-02-15 12:00:00,cancelled,30.00,8,Boston',
+  '1006,2024-03-01 08:00:00, Refunded ,20.00,8,Boston', // trimmed and lower-cased to compare; named as " Refunded " trimmed
+  '1007,2024-03-03 08:00:00,CANCELLED,-15.00,7,Denver', // not a sale, so not a return either
+  '1008,2024-03-05 08:00:00,on-hold,12.00,,Miami', // not a sale, so not a row without a customer either
+  '1009,2024-03-06 08:00:00,completed,-25.00,8,Boston', // a return
+  '1010,2024-03-07 08:00:00,completed,18.00,,Denver', // a sale without a customer
+  '1011,2024-02-30 08:00:00,failed,9.00,7,Denver', // no such day: a bad date, counted as nothing else
+  '1012,2024-03-10 08:00:00,backordered,22.00,10,Austin', // a status the core does not know: a sale
+  '1013,2024-03-12 08:00:00,partially-refunded,11.00,7,Denver', // likewise
+  '1014,2024-04-01 08:00:00,pending,5.00,8,Boston',
+  '1015,2024-04-02 08:00:00,cancelled,6.00,10,Austin',
+  '1016,2024-06-30 08:00:00,checkout-draft,50.00,11,Austin', // the latest date (asOf), though not a sale; the 7th value named
+  '1017,2024-05-20 08:00:00,completed,60.00,10,Austin',
+].join('\n');

@@ -1,4 +1,5 @@
-// The summary SQL per dialect: golden files (tests/fixtures/sql/<dialect>.sql; UPDATE_GOLDEN=1
+// The summary SQL per dialect: golden files (tests/fixtures/sql/<dialect>.sql for the UCI log,
+// tests/fixtures/sql/woocommerce/<dialect>.sql for an order export with a row status; UPDATE_GOLDEN=1
 // rewrites them), parsed by node-sql-parser in each engine's grammar (Spark SQL by its Hive
 // grammar, the nearest it has; DuckDB's is run instead, below and in duckdb.test.ts), the same
 // columns in every dialect, and the date and number reading checked cell by cell against the
@@ -9,7 +10,7 @@ import pkg from 'node-sql-parser';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, dialect, onlyGroup, type DialectName } from '../../../src/core/sql/dialects';
-import { GENERATOR, SpecError, dateForms, parseSpec, specFromSample, type SummarySpec } from '../../../src/core/sql/spec';
+import { GENERATOR, SpecError, dateForms, notSaleValues, parseSpec, specFromSample, type SummarySpec } from '../../../src/core/sql/spec';
 import { summarySql } from '../../../src/core/sql/generate';
 import { summaryColumns } from '../../../src/core/sql/columns';
 import { parseDateValue, parseNumberValue } from '../../../src/core/ingest/values';
@@ -39,12 +40,28 @@ const RETAIL: SummarySpec = {
   windowDays: 90,
 };
 
-/** Every branch: an amount column with a decimal comma, every date form, quarters, an order column, cohort starts. */
+/** A WooCommerce order export (tests/fixtures/exports): its row status says which rows are sales. */
+const WOOCOMMERCE: SummarySpec = {
+  generator: GENERATOR,
+  table: 'shop.wc_orders',
+  source: 'woocommerce-orders.csv',
+  roles: { orderId: 'Order ID', orderDate: 'Order Date', amount: 'Order Total', status: 'Order Status', customerId: 'Customer User ID' },
+  categories: [],
+  dates: { forms: ['ymd'], order: 'dmy' },
+  decimalComma: [],
+  notSales: ['cancelled', 'failed', 'on-hold', 'pending', 'refunded'],
+  inactiveDays: 90,
+  period: 'month',
+  windowDays: 90,
+};
+
+/** Every branch: an amount column with a decimal comma, every date form, quarters, an order column, cohort starts, a row status. */
 const EVERYTHING: SummarySpec = {
   ...RETAIL,
   table: 'sales',
   source: 'sales.csv',
-  roles: { orderId: 'Order No', customerId: '客户编号', customerName: 'Name', orderDate: '下单日期', amount: 'Betrag', rep: 'Rep', segment: 'Segment' },
+  roles: { orderId: 'Order No', customerId: '客户编号', customerName: 'Name', orderDate: '下单日期', amount: 'Betrag', rep: 'Rep', segment: 'Segment', status: '订单状态' },
+  notSales: ["it's void", '已取消', '已退款'],
   categories: ['Kanal', "It's"],
   dates: { forms: ['ymd', 'aby', 'cn', 'compact', 'ym'], order: 'dmy' },
   decimalComma: ['amount'],
@@ -59,17 +76,35 @@ delete EVERYTHING.asOf;
 const BARE: SummarySpec = { ...RETAIL, roles: { customerId: 'id', orderDate: 'day' }, categories: [], dates: { forms: ['ymd'], order: 'dmy' } };
 
 describe('golden files', () => {
-  it.each(DIALECTS)('%s', (d) => {
-    const sql = summarySql(RETAIL, d);
-    const path = resolve(FIXTURES, `${d}.sql`);
-    if (process.env.UPDATE_GOLDEN) writeFileSync(path, sql);
-    expect(sql).toBe(readFileSync(path, 'utf8'));
+  it.each(DIALECTS.flatMap((d) => [[d, 'UCI log', RETAIL, `${d}.sql`] as const, [d, 'WooCommerce', WOOCOMMERCE, `woocommerce/${d}.sql`] as const]))(
+    '%s: %s',
+    (d, _name, spec, file) => {
+      const sql = summarySql(spec, d);
+      const path = resolve(FIXTURES, file);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(path, sql);
+      expect(sql).toBe(readFileSync(path, 'utf8'));
+    },
+  );
+
+  it('reads the row status only when some of its values are not sales, in every dialect', () => {
+    for (const d of DIALECTS) {
+      const sql = summarySql(WOOCOMMERCE, d);
+      expect(sql).toContain(`WHEN lower(status_text) IN ('cancelled', 'failed', 'on-hold', 'pending', 'refunded') THEN 2`);
+      expect(sql).toContain("'not_sales'");
+      expect(sql).toContain('FROM not_sale_values WHERE k <= 6');
+      // The UCI log has no status column: no status read, the count still stated (0).
+      expect(summarySql(RETAIL, d)).not.toContain('status_text');
+      expect(summarySql(RETAIL, d)).toContain("'not_sales'");
+      const { notSales: _n, ...noValues } = WOOCOMMERCE;
+      void _n;
+      expect(summarySql(noValues, d)).not.toContain('status_text');
+    }
   });
 });
 
 describe('parsed in each engine’s grammar', () => {
   const cases = (Object.keys(GRAMMAR) as (keyof typeof GRAMMAR)[]).flatMap((d) =>
-    ([['retail', RETAIL], ['everything', EVERYTHING], ['bare', BARE]] as const).map(([name, spec]) => [d, name, spec] as const),
+    ([['retail', RETAIL], ['everything', EVERYTHING], ['bare', BARE], ['woocommerce', WOOCOMMERCE]] as const).map(([name, spec]) => [d, name, spec] as const),
   );
   it.each(cases)('%s: %s', (d, _name, spec) => {
     const ast = new Parser().astify(summarySql(spec, d), { database: GRAMMAR[d] }) as { type: string; with: unknown[] };
@@ -151,6 +186,32 @@ describe('the spec', () => {
       windowDays: 90,
     });
     expect(parseSpec(JSON.stringify(spec))).toEqual(spec);
+  });
+
+  it('reads the row status as the core does: the values whose rows are not sales, from the sample and given', () => {
+    expect(notSaleValues(['completed', ' Refunded ', 'processing', 'CANCELLED', 'cancelled', 'on-hold', 'backordered', 'failed', '已退款', ''])).toEqual([
+      'cancelled',
+      'failed',
+      'on-hold',
+      'refunded',
+      '已退款',
+    ]);
+    const header = ['Order ID', 'Order Date', 'Order Status', 'Order Total', 'Customer User ID'];
+    const rows = [
+      ['1', '2024-01-02', 'completed', '5', '7'],
+      ['2', '2024-01-03', 'Refunded', '5', '7'],
+      ['3', '2024-01-04', 'processing', '5', '8'],
+    ];
+    const sample = { source: 'wc.csv', header, roles: { orderId: 0, orderDate: 1, status: 2, amount: 3, customerId: 4 }, columns: header.map((_, c) => rows.map((r) => r[c])), rowCount: 3 };
+    expect(specFromSample(sample, { inactiveDays: 90 }).notSales).toEqual(['refunded']);
+    // Values of the whole table (SELECT DISTINCT): the sales among them stay sales.
+    expect(specFromSample(sample, { inactiveDays: 90, statusValues: ['pending', 'completed', 'shipped'] }).notSales).toEqual(['pending', 'refunded']);
+    // Only sales: no list, the status column is not read.
+    expect(specFromSample({ ...sample, rowCount: 1 }, { inactiveDays: 90 })).not.toHaveProperty('notSales');
+    const spec = specFromSample(sample, { inactiveDays: 90 });
+    expect(parseSpec(JSON.stringify(spec))).toEqual(spec);
+    expect(parseSpec(JSON.stringify({ ...spec, roles: { ...spec.roles, status: undefined } }))).toBeNull();
+    expect(parseSpec(JSON.stringify({ ...spec, notSales: [1] }))).toBeNull();
   });
 
   it.each([

@@ -16,7 +16,7 @@ import { specFromSample } from '../../../src/core/sql/spec';
 import { summarySql } from '../../../src/core/sql/generate';
 import type { Settings } from '../../../src/core/types';
 import { writeOrderLog } from '../../../scripts/lib/orders';
-import { TRICKY, comparable, defaults, inMemory } from './fixtures';
+import { TRICKY, WOO, comparable, defaults, inMemory } from './fixtures';
 
 const root = resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'churnlens-pg-'));
@@ -77,6 +77,28 @@ describe.skipIf(!psql)('PostgreSQL runs the summary SQL and the core reads its r
     const pg = await viaPostgres(p, defaults());
     expect(pg.summary).toMatchObject({ dialect: 'postgres', table: 'orders', rows: 20, customers: 6 });
     expect(comparable(pg)).toEqual(comparable(mem));
+  }, 60_000);
+
+  it('on a WooCommerce-style log: rows whose status says they are not sales are left out, and named', async () => {
+    const p = join(dir, 'woo.csv');
+    writeFileSync(p, `${WOO}\n`);
+    const mem = await inMemory([p], defaults());
+    expect(mem.issues.at(-1)).toEqual({
+      code: 'orders-not-sales',
+      file: 'woo.csv',
+      column: 'Order Status',
+      params: { count: 9, values: 'pending, cancelled, refunded, Refunded, CANCELLED, on-hold' },
+    });
+    const pg = await viaPostgres(p, defaults());
+    expect(pg.summary).toMatchObject({ dialect: 'postgres', rows: 17, customers: 3 });
+    expect(comparable(pg)).toEqual(comparable(mem));
+  }, 60_000);
+
+  it('on the WooCommerce export fixture (tests/fixtures/exports)', async () => {
+    const p = resolve(root, 'tests/fixtures/exports/woocommerce-orders.csv');
+    const mem = await inMemory([p], defaults());
+    expect(mem.issues.find((i) => i.code === 'orders-not-sales')?.params).toEqual({ count: 30, values: 'refunded, cancelled' });
+    expect(comparable(await viaPostgres(p, defaults()))).toEqual(comparable(mem));
   }, 60_000);
 
   it('on the sample order log, by quarter, as of a date inside the log', async () => {
