@@ -122,9 +122,9 @@ function settingsOf(v: unknown): Settings {
 function fileOptions(f: Record<string, unknown>, path: string) {
   if (!optString(f.encoding) || !optString(f.sheet) || !optString(f.delimiter)) throw damaged(path);
   return {
-    ...(f.encoding !== undefined ? { encoding: f.encoding as string } : {}),
-    ...(f.sheet !== undefined ? { sheet: f.sheet as string } : {}),
-    ...(f.delimiter !== undefined ? { delimiter: f.delimiter as string } : {}),
+    ...(f.encoding !== undefined ? { encoding: f.encoding } : {}),
+    ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
+    ...(f.delimiter !== undefined ? { delimiter: f.delimiter } : {}),
   };
 }
 
@@ -168,7 +168,7 @@ export function readRecord(raw: unknown, id: string): Envelope {
     if (!isSealed(raw.sealed)) throw damaged('sealed');
     if (!Array.isArray(raw.blobs) || !raw.blobs.every((b) => typeof b === 'string')) throw damaged('blobs');
     if (!isCount(raw.size)) throw damaged('size');
-    return { kind: 'sealed', id, rev: raw.rev, blobs: raw.blobs as string[], size: raw.size, sealed: raw.sealed };
+    return { kind: 'sealed', id, rev: raw.rev, blobs: raw.blobs, size: raw.size, sealed: raw.sealed };
   }
   return { kind: 'plain', id, rev: raw.rev, body: readBody(raw) };
 }
@@ -184,10 +184,10 @@ export function readHead(raw: unknown): Head {
  */
 export function fileKeysOf(raw: unknown): string[] | null {
   if (!isObject(raw) || raw.version !== RECORD_VERSION) return null;
-  if (raw.sealed !== undefined) return Array.isArray(raw.blobs) && raw.blobs.every((b) => typeof b === 'string') ? (raw.blobs as string[]) : null;
+  if (raw.sealed !== undefined) return Array.isArray(raw.blobs) && raw.blobs.every((b) => typeof b === 'string') ? raw.blobs : null;
   if (!Array.isArray(raw.files)) return null;
   const keys = raw.files.map((f: unknown) => (isObject(f) && typeof f.key === 'string' ? f.key : null));
-  return keys.every((k) => k !== null) ? (keys as string[]) : null;
+  return keys.every((k) => k !== null) ? keys : null;
 }
 
 /** A stored file (`blob:…`). */

@@ -16,11 +16,24 @@ import type { Settings } from '../core/types';
 import * as c from './crypto';
 import { idbKv, type Kv } from './kv';
 import {
-  fileKeysOf, readBlob, readBody, readHead, readLegacy, readRecord, RECORD_VERSION, UnreadableError,
-  type BlobRecord, type Envelope, type FileRef, type Head, type RecordBody, type UnreadableReason, type Figures,
+  type BlobRecord,
+  type Envelope,
+  type Figures,
+  fileKeysOf,
+  type FileRef,
+  type Head,
+  readBlob,
+  readBody,
+  readHead,
+  readLegacy,
+  readRecord,
+  RECORD_VERSION,
+  type RecordBody,
+  UnreadableError,
+  type UnreadableReason,
 } from './records';
 
-export { UnreadableError, type Figures, type FileRef, type UnreadableReason } from './records';
+export { type Figures, type FileRef, UnreadableError, type UnreadableReason } from './records';
 
 /** Chromium shares one IndexedDB among all file:// pages: keep our data under our own name. */
 export const DB_NAME = 'churnlens.sessions.v1';
@@ -287,7 +300,7 @@ export class SessionStore {
     const ring = await this.keyring();
     const sealed = !!ring && !this.clearing;
     if (sealed && !this.keys) throw new LockedError();
-    return { sealed, prefix: sealed ? `h:${ring!.id}:` : 's:' };
+    return { sealed, prefix: sealed ? `h:${ring.id}:` : 's:' };
   }
 
   /**

@@ -3,7 +3,16 @@
 import { createHash, createHmac, pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  chooseIterations, contentHash, DecryptError, deriveKeys, MIN_ITERATIONS, newParams, seal, sealJson, unseal, unsealJson,
+  chooseIterations,
+  contentHash,
+  DecryptError,
+  deriveKeys,
+  MIN_ITERATIONS,
+  newParams,
+  seal,
+  sealJson,
+  unseal,
+  unsealJson,
 } from '../../../src/store/crypto';
 
 const text = (b: ArrayBuffer) => new TextDecoder().decode(b);
@@ -25,7 +34,7 @@ describe('store crypto', async () => {
     const cipher = createCipheriv('aes-256-gcm', raw.subarray(0, 32), iv);
     cipher.setAAD(Buffer.from('ctx'));
     const body = Buffer.concat([cipher.update('plain text'), cipher.final(), cipher.getAuthTag()]);
-    const data2 = body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer;
+    const data2 = body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength);
     expect(text(await unseal(keys.aes, { iv, data: data2 }, 'ctx'))).toBe('plain text');
   });
 

@@ -2,14 +2,21 @@
 // once by content, atomic saves (a save cut short at any step leaves a readable version), tabs
 // that never overwrite each other, quota errors, damaged records, and encryption at rest.
 import { describe, expect, it } from 'vitest';
-import { memoryKv, type Kv } from '../../../src/store/kv';
-import {
-  ConflictError, LockedError, QuotaError, SessionStore, UnreadableError, WrongPassphraseError, type FileBytes, type Session,
-} from '../../../src/store/sessions';
 import { MIN_ITERATIONS } from '../../../src/store/crypto';
+import { type Kv, memoryKv } from '../../../src/store/kv';
+import {
+  ConflictError,
+  type FileBytes,
+  LockedError,
+  QuotaError,
+  type Session,
+  SessionStore,
+  UnreadableError,
+  WrongPassphraseError,
+} from '../../../src/store/sessions';
 
 const FULL = { inactiveDays: 90, churnMode: 'auto', period: 'month', tiers: [0.2], repWindowDays: 90 };
-const buf = (s: string) => new TextEncoder().encode(s).buffer as ArrayBuffer;
+const buf = (s: string) => new TextEncoder().encode(s).buffer;
 /** Bytes saved as an ArrayBuffer come back as one. */
 const text = (b: FileBytes) => {
   if (!(b instanceof ArrayBuffer)) throw new Error('expected the bytes in memory, got a Blob');
@@ -288,10 +295,17 @@ describe('encryption at rest', async () => {
       if (v instanceof ArrayBuffer) parts.push(new TextDecoder().decode(v), Buffer.from(v).toString('latin1'));
       else if (ArrayBuffer.isView(v)) walk(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength));
       else if (typeof v === 'string') parts.push(v);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (parts.push(k), walk(x));
-      else parts.push(String(v));
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          parts.push(k);
+          walk(x);
+        }
+      } else parts.push(String(v));
     };
-    for (const [k, v] of map) (parts.push(k), walk(v));
+    for (const [k, v] of map) {
+      parts.push(k);
+      walk(v);
+    }
     return parts.join('\n');
   }
   const secrets = ['上海恒达贸易', 'Zhang Wei', 'moved abroad', 'K0001', '价格太贵', 'Client A', 'customers.csv', '太贵了', '1200.50'];
