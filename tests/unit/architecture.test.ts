@@ -1,11 +1,11 @@
 // The module graph of src/ points one way: no import cycle anywhere (type-only imports count:
 // they tie two modules together for the next engineer as much as value imports do), and the
 // data contract (src/core/types/) imports nothing but itself.
-import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../src');
 const CONTRACT = join(root, 'core/types');
@@ -126,7 +126,13 @@ function componentOf(graph: Map<string, string[]>, from: string): string[] {
   const reach = (g: Map<string, string[]>) => {
     const seen = new Set([from]);
     const queue = [from];
-    for (let q = 0; q < queue.length; q++) for (const to of g.get(queue[q]) ?? []) if (!seen.has(to)) seen.add(to), queue.push(to);
+    for (let q = 0; q < queue.length; q++) {
+      for (const to of g.get(queue[q]) ?? []) {
+        if (seen.has(to)) continue;
+        seen.add(to);
+        queue.push(to);
+      }
+    }
     return seen;
   };
   const back = new Map<string, string[]>();
@@ -167,7 +173,10 @@ describe('the import graph of src/', () => {
       ['d', []],
       ['e', ['e']],
     ]);
-    expect(cycles(g)).toEqual([['a', 'b', 'c', 'a'], ['e', 'e']]);
+    expect(cycles(g)).toEqual([
+      ['a', 'b', 'c', 'a'],
+      ['e', 'e'],
+    ]);
   });
 
   it('finds a cycle made of type-only imports, through a folder index and a .svelte file', () => {
@@ -177,7 +186,7 @@ describe('the import graph of src/', () => {
       writeFileSync(join(dir, 'types/index.ts'), "export * from './rows';\n");
       writeFileSync(join(dir, 'types/rows.ts'), "import type { Impl } from '../impl';\nexport interface Row { impl: Impl }\n");
       writeFileSync(join(dir, 'impl.ts'), "import type { Row } from './types';\nexport type Impl = { row?: Row };\n");
-      writeFileSync(join(dir, 'View.svelte'), "<script lang=\"ts\">\n  import type { Impl } from './impl';\n</script>\n");
+      writeFileSync(join(dir, 'View.svelte'), '<script lang="ts">\n  import type { Impl } from \'./impl\';\n</script>\n');
       writeFileSync(join(dir, 'leaf.ts'), "import View from './View.svelte';\nexport default View;\n");
       const g = importGraph(['types/index.ts', 'types/rows.ts', 'impl.ts', 'View.svelte', 'leaf.ts'].map((f) => join(dir, f)));
       expect(g.get(join(dir, 'leaf.ts'))).toEqual([join(dir, 'View.svelte')]);
