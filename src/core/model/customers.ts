@@ -533,38 +533,102 @@ const UNSEEN = -1;
 const NO_ID = -2;
 const UNMATCHED = -3;
 
-function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean, issues: Issue[]): number {
-  const ids = text(f, 'customerId');
+/** A column's distinct texts trimmed (trimmedCodes). */
+type TrimmedCodes = ReturnType<typeof trimmedCodes>;
+
+/** An order log's columns as its rows are read: parsed and dictionary-coded once, before the rows. */
+interface OrderLogColumns {
+  day: Float64Array;
+  amount: Float64Array | null;
+  quantity: Float64Array | null;
+  unitPrice: Float64Array | null;
+  orderIds: Column | null;
+  /** The status of each row, and per distinct status whether it marks a row that is not a sale (1). */
+  rowStatus: Column | null;
+  statusCodes: Int32Array | null;
+  notSale: Uint8Array | null;
+  /** Per-order notes: a customer's reason only when no customer list offers one. */
+  notes: TrimmedCodes | null;
+  ids: TrimmedCodes;
+  /** Rep, region, segment and name, each with the model column it fills. */
+  attrs: (TrimmedCodes & { out: string[] })[];
+  /** Columns without a role and with few distinct values (Country), kept as of each customer's latest order. */
+  categories: { col: Column; index: number }[];
+}
+
+/** What the rows of one order log came to besides the purchases kept. */
+interface OrderRowTally {
+  /** Rows without a customer id; with an id no customer list holds (when joining only); returns and cancellations. */
+  unattributed: number;
+  unmatched: number;
+  returns: number;
+  /** Rows whose status is not a sale, and how many of each status text. */
+  notSales: number;
+  notSaleValues: Map<string, number>;
+  /** Latest order day of any dated row, -Infinity when none. */
+  maxDay: number;
+}
+
+/**
+ * Each customer's latest order row so far, for what is read from it after the rows: the
+ * attributes (attrRow, only when no attribute cell is blank) and the categories (catRow, catDay).
+ */
+interface LatestRows {
+  attrRow: Int32Array | null;
+  catRow: Int32Array;
+  catDay: Float64Array;
+  /** Customers catRow and catDay have room for (0 without categories). */
+  bound: number;
+}
+
+/**
+ * Purchases of an order log into `acc`, its customers into the model (only those a customer list
+ * holds when `joinOnly`); returns the latest order day, or NaN when the log has no customer id or
+ * no order date.
+ */
+function addOrderLog(builder: Builder, file: ParsedFile, acc: OrderAcc, joinOnly: boolean, issues: Issue[]): number {
+  const log = orderLogColumns(builder, file, issues);
+  if (!log) return NaN;
+  const latest = latestRows(builder, file, log);
+  const tally = readOrderRows(builder, file, log, latest, acc, joinOnly);
+  applyLatestAttributes(builder, log, latest);
+  builder.unattributedOrderRows += tally.unattributed;
+  applyLatestCategories(builder, file, log, latest);
+  reportOrderRows(file, tally, issues);
+  return tally.maxDay;
+}
+
+/** The columns an order log's rows are read from; null (with its issue) without a customer id or an order date. */
+function orderLogColumns(builder: Builder, file: ParsedFile, issues: Issue[]): OrderLogColumns | null {
+  const ids = text(file, 'customerId');
   if (!ids) {
-    issues.push({ code: 'no-customer-id', file: f.file });
-    return NaN;
+    issues.push({ code: 'no-customer-id', file: file.file });
+    return null;
   }
-  const day = dates(f, 'orderDate', issues);
+  const day = dates(file, 'orderDate', issues);
   if (!day) {
-    issues.push({ code: 'no-order-date', file: f.file });
-    return NaN;
+    issues.push({ code: 'no-order-date', file: file.file });
+    return null;
   }
-  const amount = numbers(f, 'amount', issues);
-  const qty = numbers(f, 'quantity', issues);
-  const price = numbers(f, 'unitPrice', issues);
-  const orderIds = text(f, 'orderId');
+  const amount = numbers(file, 'amount', issues);
+  const quantity = numbers(file, 'quantity', issues);
+  const unitPrice = numbers(file, 'unitPrice', issues);
+  const orderIds = text(file, 'orderId');
   // The state of each row (completed / cancelled / refunded, Closed Won / Closed Lost / open):
   // rows that are not sales count neither as revenue nor as activity, as returns do.
-  const rowStatus = text(f, 'status');
+  const rowStatus = text(file, 'status');
   let notSale: Uint8Array | null = null;
   let statusCodes: Int32Array | null = null;
-  const notSaleValues = new Map<string, number>();
   if (rowStatus) {
-    const d = dictionaryOf(rowStatus);
-    statusCodes = d.codes;
-    notSale = new Uint8Array(d.values.length);
-    d.values.forEach((v, k) => {
-      const as = orderStatusClassOf(v);
-      if (as !== null && as !== 'active') notSale![k] = 1;
+    const dictionary = dictionaryOf(rowStatus);
+    statusCodes = dictionary.codes;
+    const marks = (notSale = new Uint8Array(dictionary.values.length));
+    dictionary.values.forEach((value, code) => {
+      const statusClass = orderStatusClassOf(value);
+      if (statusClass !== null && statusClass !== 'active') marks[code] = 1;
     });
   }
-  // Per-order notes: a customer's reason only when no customer list offers one.
-  const notes = text(f, 'reason');
+  const notes = text(file, 'reason');
   const noteCodes = notes ? trimmedCodes(notes) : null;
   const attrs = (
     [
@@ -574,135 +638,182 @@ function addOrderLog(b: Builder, f: ParsedFile, acc: OrderAcc, joinOnly: boolean
       ['customerName', 'name'],
     ] as [Role, 'rep' | 'region' | 'segment' | 'name'][]
   )
-    .map(([role, field]) => ({ col: text(f, role), out: b[field] }))
-    .filter((a): a is { col: Column; out: string[] } => a.col !== null)
-    .map((a) => ({ ...trimmedCodes(a.col), out: a.out }));
-  // Customer ids are joined once per distinct id text, not once per row: the model index of
-  // each code, or UNSEEN / NO_ID / UNMATCHED.
-  const idCodes = trimmedCodes(ids);
-  const customerOf = new Int32Array(idCodes.values.length).fill(UNSEEN);
-  const cats = categoricalColumns(f);
+    .map(([role, field]) => ({ col: text(file, role), out: builder[field] }))
+    .filter((attr): attr is { col: Column; out: string[] } => attr.col !== null)
+    .map((attr) => ({ ...trimmedCodes(attr.col), out: attr.out }));
+  return {
+    day,
+    amount,
+    quantity,
+    unitPrice,
+    orderIds,
+    rowStatus,
+    statusCodes,
+    notSale,
+    notes: noteCodes,
+    ids: trimmedCodes(ids),
+    attrs,
+    categories: categoricalColumns(file),
+  };
+}
+
+function latestRows(builder: Builder, file: ParsedFile, log: OrderLogColumns): LatestRows {
   // The categories of each customer's latest order: that order's row, and its day. Typed and
   // sized up front (at most one new customer per row), as scattered writes to a growing plain
   // array would turn it into a slow dictionary.
-  const bound = cats.length ? b.ids.length + f.rowCount : 0;
+  const bound = log.categories.length ? builder.ids.length + file.rowCount : 0;
   // When no attribute cell is blank, every row that is a customer's latest so far overwrites all
   // of them: the last such row gives them all, read once per customer after the loop (attrRow)
   // rather than written on every such row. Blank cells do not overwrite: the per-row path.
-  const noBlankAttr = attrs.length > 0 && attrs.every((a) => !a.values.includes(''));
-  const attrRow = noBlankAttr ? new Int32Array(b.ids.length + idCodes.values.length).fill(-1) : null;
-  const catRow = new Int32Array(bound).fill(-1);
-  const catDay = new Float64Array(bound).fill(-Infinity);
-  acc.reserve(f.rowCount);
+  const noBlankAttr = log.attrs.length > 0 && log.attrs.every((attr) => !attr.values.includes(''));
+  return {
+    attrRow: noBlankAttr ? new Int32Array(builder.ids.length + log.ids.values.length).fill(-1) : null,
+    catRow: new Int32Array(bound).fill(-1),
+    catDay: new Float64Array(bound).fill(-Infinity),
+    bound,
+  };
+}
+
+/** A customer's note of `day`, unless they have a later one. */
+function keepLatestNote(builder: Builder, customer: number, note: string, day: number): void {
+  if (day >= builder.orderNoteDay[customer]) {
+    builder.orderNote[customer] = note;
+    builder.orderNoteDay[customer] = day;
+  }
+}
+
+/**
+ * Every row of the log: a purchase (with its customer, day and amount) into `acc`; a row that is
+ * not a sale, a return, a row without a customer or with one no list holds, only counted.
+ */
+function readOrderRows(
+  builder: Builder,
+  file: ParsedFile,
+  log: OrderLogColumns,
+  latest: LatestRows,
+  acc: OrderAcc,
+  joinOnly: boolean,
+): OrderRowTally {
+  const { day, amount, quantity, unitPrice, orderIds, rowStatus, statusCodes, notSale, notes, ids, attrs } = log;
+  const { attrRow, catRow, catDay, bound } = latest;
+  // Customer ids are joined once per distinct id text, not once per row: the model index of
+  // each code, or UNSEEN / NO_ID / UNMATCHED.
+  const customerOf = new Int32Array(ids.values.length).fill(UNSEEN);
+  acc.reserve(file.rowCount);
   const { customer: accCustomer, day: accDay, amount: accAmount } = acc;
-  const { attrDay } = b;
+  const { attrDay } = builder;
   // No customer yet and no two id texts that trim alike: each id text met is a new customer.
-  const allNew = !joinOnly && b.ids.length === 0 && idCodes.distinct;
+  const allNew = !joinOnly && builder.ids.length === 0 && ids.distinct;
+  const tally: OrderRowTally = { unattributed: 0, unmatched: 0, returns: 0, notSales: 0, notSaleValues: new Map(), maxDay: -Infinity };
   let kept = acc.n;
-  let unattributed = 0;
-  let unmatched = 0;
-  let returns = 0;
-  let notSales = 0;
-  let max = -Infinity;
-  for (let r = 0; r < f.rowCount; r++) {
-    const d = day[r];
-    if (Number.isNaN(d)) continue;
-    if (d > max) max = d;
-    if (notSale && notSale[statusCodes![r]]) {
-      notSales++;
-      const v = rowStatus!.get(r).trim();
-      notSaleValues.set(v, (notSaleValues.get(v) ?? 0) + 1);
+  for (let row = 0; row < file.rowCount; row++) {
+    const orderDay = day[row];
+    if (Number.isNaN(orderDay)) continue;
+    if (orderDay > tally.maxDay) tally.maxDay = orderDay;
+    if (notSale && notSale[statusCodes![row]]) {
+      tally.notSales++;
+      const status = rowStatus!.get(row).trim();
+      tally.notSaleValues.set(status, (tally.notSaleValues.get(status) ?? 0) + 1);
       // Its note may still say why a known customer left (a lost deal's loss reason).
-      if (noteCodes) {
-        const note = noteCodes.values[noteCodes.codes[r]];
-        const id = idCodes.values[idCodes.codes[r]];
-        const i = note && id ? b.find(id) : undefined;
-        if (i !== undefined && d >= b.orderNoteDay[i]) {
-          b.orderNote[i] = note;
-          b.orderNoteDay[i] = d;
-        }
+      if (notes) {
+        const note = notes.values[notes.codes[row]];
+        const id = ids.values[ids.codes[row]];
+        const customer = note && id ? builder.find(id) : undefined;
+        if (customer !== undefined) keepLatestNote(builder, customer, note, orderDay);
       }
       continue;
     }
-    let value = amount ? amount[r] : qty && price ? qty[r] * price[r] : NaN;
+    let value = amount ? amount[row] : quantity && unitPrice ? quantity[row] * unitPrice[row] : NaN;
     let cancelled = false;
     if (orderIds !== null) {
-      const c0 = firstCharCode(orderIds, r);
-      cancelled = c0 === 99 || c0 === 67; // c or C: a cancelled invoice (UCI Online Retail)
+      const firstChar = firstCharCode(orderIds, row);
+      cancelled = firstChar === 99 || firstChar === 67; // c or C: a cancelled invoice (UCI Online Retail)
     }
-    if (value < 0 || (qty && qty[r] < 0) || cancelled) {
-      returns++;
+    if (value < 0 || (quantity && quantity[row] < 0) || cancelled) {
+      tally.returns++;
       continue;
     }
-    const code = idCodes.codes[r];
-    let i = customerOf[code];
-    if (i === UNSEEN) {
+    const code = ids.codes[row];
+    let customer = customerOf[code];
+    if (customer === UNSEEN) {
       // The first row of this id text: join it as a row-by-row join would at this point (so
       // customers are numbered in the same order).
-      const id = idCodes.values[code];
-      i = !id ? NO_ID : allNew ? b.addNew(id) : (b.find(id) ?? (joinOnly ? UNMATCHED : b.add(id)));
-      customerOf[code] = i;
+      const id = ids.values[code];
+      customer = !id ? NO_ID : allNew ? builder.addNew(id) : (builder.find(id) ?? (joinOnly ? UNMATCHED : builder.add(id)));
+      customerOf[code] = customer;
     }
-    if (i === NO_ID) {
-      unattributed++;
+    if (customer === NO_ID) {
+      tally.unattributed++;
       continue;
     }
-    if (i === UNMATCHED) {
-      unmatched++;
+    if (customer === UNMATCHED) {
+      tally.unmatched++;
       continue;
     }
     if (Number.isNaN(value)) value = 0;
-    if (noteCodes) {
-      const note = noteCodes.values[noteCodes.codes[r]];
-      if (note && d >= b.orderNoteDay[i]) {
-        b.orderNote[i] = note;
-        b.orderNoteDay[i] = d;
-      }
+    if (notes) {
+      const note = notes.values[notes.codes[row]];
+      if (note) keepLatestNote(builder, customer, note, orderDay);
     }
     // Rep, region and segment from the customer's latest order, unless a customer list gave them.
-    if (attrs.length && d >= attrDay[i]) {
-      attrDay[i] = d;
-      if (attrRow) attrRow[i] = r;
+    if (attrs.length && orderDay >= attrDay[customer]) {
+      attrDay[customer] = orderDay;
+      if (attrRow) attrRow[customer] = row;
       else {
-        for (const a of attrs) {
-          const v = a.values[a.codes[r]];
-          if (v) a.out[i] = v;
+        for (const attr of attrs) {
+          const attrValue = attr.values[attr.codes[row]];
+          if (attrValue) attr.out[customer] = attrValue;
         }
       }
     }
-    if (bound && d >= catDay[i]) {
-      catDay[i] = d;
-      catRow[i] = r;
+    if (bound && orderDay >= catDay[customer]) {
+      catDay[customer] = orderDay;
+      catRow[customer] = row;
     }
-    accCustomer[kept] = i;
-    accDay[kept] = d;
+    accCustomer[kept] = customer;
+    accDay[kept] = orderDay;
     accAmount[kept] = value;
     kept++;
   }
   acc.n = kept;
-  if (attrRow) {
-    for (let i = 0, n = b.ids.length; i < n; i++) {
-      const r = attrRow[i];
-      if (r >= 0) for (const a of attrs) a.out[i] = a.values[a.codes[r]];
+  return tally;
+}
+
+/** The attributes of each customer's latest order, when they were left to be read after the rows (attrRow). */
+function applyLatestAttributes(builder: Builder, { attrs }: OrderLogColumns, { attrRow }: LatestRows): void {
+  if (!attrRow) return;
+  for (let customer = 0, n = builder.ids.length; customer < n; customer++) {
+    const row = attrRow[customer];
+    if (row >= 0) for (const attr of attrs) attr.out[customer] = attr.values[attr.codes[row]];
+  }
+}
+
+/** Each category column's value in the customer's latest order, where no earlier file gave one. */
+function applyLatestCategories(builder: Builder, file: ParsedFile, { categories }: OrderLogColumns, { catRow, bound }: LatestRows): void {
+  for (const category of categories) {
+    const kept = builder.column(file.header[category.index], file.file, undefined);
+    for (let customer = 0; customer < bound; customer++) {
+      if (catRow[customer] < 0) continue;
+      const value = category.col.get(catRow[customer]).trim();
+      if (value && !kept.values[customer]) kept.values[customer] = value;
     }
   }
-  if (unattributed) issues.push({ code: 'orders-without-customer', file: f.file, params: { count: unattributed } });
-  b.unattributedOrderRows += unattributed;
-  for (const cat of cats) {
-    const col = b.column(f.header[cat.index], f.file, undefined);
-    for (let i = 0; i < bound; i++) {
-      if (catRow[i] < 0) continue;
-      const v = cat.col.get(catRow[i]).trim();
-      if (v && !col.values[i]) col.values[i] = v;
-    }
-  }
-  if (unmatched) issues.push({ code: 'orders-unmatched', file: f.file, params: { count: unmatched } });
-  if (returns) issues.push({ code: 'orders-returns', file: f.file, params: { count: returns } });
+}
+
+/** The issues of the rows left out: without a customer, of no listed customer, returns, not sales (with their most frequent statuses). */
+function reportOrderRows(file: ParsedFile, tally: OrderRowTally, issues: Issue[]): void {
+  const { unattributed, unmatched, returns, notSales } = tally;
+  if (unattributed) issues.push({ code: 'orders-without-customer', file: file.file, params: { count: unattributed } });
+  if (unmatched) issues.push({ code: 'orders-unmatched', file: file.file, params: { count: unmatched } });
+  if (returns) issues.push({ code: 'orders-returns', file: file.file, params: { count: returns } });
   if (notSales) {
-    const values = [...notSaleValues].sort((a, b) => b[1] - a[1]).map(([v]) => v).slice(0, 6).join(', ');
-    issues.push({ code: 'orders-not-sales', file: f.file, column: f.header[f.roles.status!], params: { count: notSales, values } });
+    const values = [...tally.notSaleValues]
+      .sort((a, b) => b[1] - a[1])
+      .map(([value]) => value)
+      .slice(0, 6)
+      .join(', ');
+    issues.push({ code: 'orders-not-sales', file: file.file, column: file.header[file.roles.status!], params: { count: notSales, values } });
   }
-  return max;
 }
 
 /** Whether a customer list has a reason column: then per-order notes are not reasons. */
