@@ -822,7 +822,7 @@ const listReasons = (files: ParsedFile[]): boolean => files.some((f) => f.kind =
 /** Join customer lists and order logs into one model. */
 export function buildCustomerModel(files: ParsedFile[]): CustomerModel {
   const issues: Issue[] = [];
-  const b = new Builder();
+  const builder = new Builder();
   const has: CustomerModel['has'] = {
     status: false,
     churnDate: false,
@@ -832,86 +832,124 @@ export function buildCustomerModel(files: ParsedFile[]): CustomerModel {
     lastOrder: false,
   };
   let maxDay = -Infinity;
-  const lists = files.filter((f) => f.kind === 'customers');
-  const logs = files.filter((f) => f.kind === 'orders');
-  let staff: StaffRoster | null = null;
-  for (const f of files.filter((x) => x.kind === 'staff')) {
-    const s = addStaffRoster(f, issues);
-    if (!s) continue;
-    staff = staff
-      ? {
-          rep: [...staff.rep, ...s.rep],
-          joinDay: Float64Array.from([...staff.joinDay, ...s.joinDay]),
-          leaveDay: Float64Array.from([...staff.leaveDay, ...s.leaveDay]),
-        }
-      : s;
-  }
-  for (const f of lists) {
-    const m = addCustomerList(b, f, issues, has, logs.length > 0);
-    if (m > maxDay) maxDay = m;
+  const lists = files.filter((file) => file.kind === 'customers');
+  const logs = files.filter((file) => file.kind === 'orders');
+  const rosters = files.filter((file) => file.kind === 'staff');
+  const staff = staffRoster(rosters, issues);
+  for (const file of lists) {
+    const latest = addCustomerList(builder, file, issues, has, logs.length > 0);
+    if (latest > maxDay) maxDay = latest;
   }
   const acc = new OrderAcc();
-  for (const f of logs) {
-    const m = addOrderLog(b, f, acc, lists.length > 0, issues);
-    if (m > maxDay) maxDay = m;
+  for (const file of logs) {
+    const latest = addOrderLog(builder, file, acc, lists.length > 0, issues);
+    if (latest > maxDay) maxDay = latest;
   }
-  const n = b.ids.length;
-  const firstOrderDay = Float64Array.from(b.first);
-  const lastOrderDay = Float64Array.from(b.last);
-  const startDay = Float64Array.from(b.start);
-  const revenue = Float64Array.from(b.revenue);
-  let orders: OrderColumns | null = null;
-  const revenueFromOrders = !has.revenue && (acc.n > 0 || logs.length > 0);
-  if (acc.n > 0 || logs.length > 0) {
-    has.orders = true;
-    has.lastOrder = true;
-    orders = sortOrders(acc, n);
-    // Order rows are the truth for activity; revenue falls back to the sum of purchases.
-    const sum = new Float64Array(n);
-    const oFirst = new Float64Array(n).fill(NaN);
-    const oLast = new Float64Array(n).fill(NaN);
-    for (let k = 0; k < orders.n; k++) {
-      const i = orders.customer[k];
-      const d = orders.day[k];
-      sum[i] += orders.amount[k];
-      if (!(oFirst[i] <= d)) oFirst[i] = d;
-      if (!(oLast[i] >= d)) oLast[i] = d;
-    }
-    for (let i = 0; i < n; i++) {
-      if (!Number.isNaN(oFirst[i]) && !(firstOrderDay[i] <= oFirst[i])) firstOrderDay[i] = oFirst[i];
-      if (!Number.isNaN(oLast[i]) && !(lastOrderDay[i] >= oLast[i])) lastOrderDay[i] = oLast[i];
-      if (Number.isNaN(startDay[i])) startDay[i] = firstOrderDay[i];
-      if (!has.revenue) revenue[i] = sum[i];
-    }
-    if (!has.revenue) has.revenue = true;
-  }
-  for (let i = 0; i < n; i++) if (Number.isNaN(startDay[i])) startDay[i] = firstOrderDay[i];
+  const activity = customerActivity(builder, acc, logs.length > 0, has);
+  const n = builder.ids.length;
   return {
     n,
-    ids: b.ids,
-    name: b.name,
-    rep: b.rep,
-    region: b.region,
-    segment: b.segment,
-    reason: listReasons(files) ? b.reason : b.reason.map((r, i) => r || b.orderNote[i]),
-    reasonCategory: b.reasonCategory,
-    startDay,
-    firstOrderDay,
-    lastOrderDay,
-    churnDay: Float64Array.from(b.churn),
-    status: Int8Array.from(b.status),
-    statusRef: Int32Array.from(b.statusRef),
-    statusSources: b.statusSources,
-    tenureSource: b.tenureSource,
-    revenue,
-    tenure: Float64Array.from(b.tenure),
+    ids: builder.ids,
+    name: builder.name,
+    rep: builder.rep,
+    region: builder.region,
+    segment: builder.segment,
+    reason: listReasons(files) ? builder.reason : builder.reason.map((reason, i) => reason || builder.orderNote[i]),
+    reasonCategory: builder.reasonCategory,
+    startDay: activity.startDay,
+    firstOrderDay: activity.firstOrderDay,
+    lastOrderDay: activity.lastOrderDay,
+    churnDay: Float64Array.from(builder.churn),
+    status: Int8Array.from(builder.status),
+    statusRef: Int32Array.from(builder.statusRef),
+    statusSources: builder.statusSources,
+    tenureSource: builder.tenureSource,
+    revenue: activity.revenue,
+    tenure: Float64Array.from(builder.tenure),
     has,
-    orders,
-    revenueFromOrders,
-    columns: [...b.columns.values()].map((c) => ({ ...c, values: Array.from({ length: n }, (_, i) => c.values[i] ?? '') })),
+    orders: activity.orders,
+    revenueFromOrders: activity.revenueFromOrders,
+    columns: [...builder.columns.values()].map((column) => ({ ...column, values: Array.from({ length: n }, (_, i) => column.values[i] ?? '') })),
     staff,
-    unattributed: { customerRows: b.unattributedCustomerRows, orderRows: b.unattributedOrderRows },
+    unattributed: { customerRows: builder.unattributedCustomerRows, orderRows: builder.unattributedOrderRows },
     maxDay: Number.isFinite(maxDay) ? maxDay : NaN,
     issues,
   };
+}
+
+/** The reps of every staff file, one roster (null when no file has a rep column). */
+function staffRoster(files: ParsedFile[], issues: Issue[]): StaffRoster | null {
+  let staff: StaffRoster | null = null;
+  for (const file of files) {
+    const roster = addStaffRoster(file, issues);
+    if (!roster) continue;
+    staff = staff
+      ? {
+          rep: [...staff.rep, ...roster.rep],
+          joinDay: Float64Array.from([...staff.joinDay, ...roster.joinDay]),
+          leaveDay: Float64Array.from([...staff.leaveDay, ...roster.leaveDay]),
+        }
+      : roster;
+  }
+  return staff;
+}
+
+/** Each customer's days and revenue, and the sorted purchases when an order log was read. */
+interface CustomerActivity {
+  startDay: Float64Array;
+  firstOrderDay: Float64Array;
+  lastOrderDay: Float64Array;
+  revenue: Float64Array;
+  orders: OrderColumns | null;
+  revenueFromOrders: boolean;
+}
+
+/**
+ * The days and revenue the customer lists gave, corrected by the purchases when there are order
+ * logs (then `has` gains orders, lastOrder and revenue); a start day falls back to the first order.
+ */
+function customerActivity(builder: Builder, acc: OrderAcc, hasLogs: boolean, has: CustomerModel['has']): CustomerActivity {
+  const n = builder.ids.length;
+  const activity: CustomerActivity = {
+    firstOrderDay: Float64Array.from(builder.first),
+    lastOrderDay: Float64Array.from(builder.last),
+    startDay: Float64Array.from(builder.start),
+    revenue: Float64Array.from(builder.revenue),
+    orders: null,
+    revenueFromOrders: !has.revenue && (acc.n > 0 || hasLogs),
+  };
+  if (acc.n > 0 || hasLogs) {
+    has.orders = true;
+    has.lastOrder = true;
+    activity.orders = sortOrders(acc, n);
+    widenByOrders(activity, activity.orders, n, !has.revenue);
+    if (!has.revenue) has.revenue = true;
+  }
+  const { startDay, firstOrderDay } = activity;
+  for (let i = 0; i < n; i++) if (Number.isNaN(startDay[i])) startDay[i] = firstOrderDay[i];
+  return activity;
+}
+
+/**
+ * Order rows are the truth for activity: a customer's first and last order widen the days the
+ * lists gave; with `revenueFromOrders`, revenue is the sum of purchases.
+ */
+function widenByOrders(activity: CustomerActivity, orders: OrderColumns, n: number, revenueFromOrders: boolean): void {
+  const { firstOrderDay, lastOrderDay, startDay, revenue } = activity;
+  const sum = new Float64Array(n);
+  const firstOrder = new Float64Array(n).fill(NaN);
+  const lastOrder = new Float64Array(n).fill(NaN);
+  for (let k = 0; k < orders.n; k++) {
+    const customer = orders.customer[k];
+    const day = orders.day[k];
+    sum[customer] += orders.amount[k];
+    if (!(firstOrder[customer] <= day)) firstOrder[customer] = day;
+    if (!(lastOrder[customer] >= day)) lastOrder[customer] = day;
+  }
+  for (let i = 0; i < n; i++) {
+    if (!Number.isNaN(firstOrder[i]) && !(firstOrderDay[i] <= firstOrder[i])) firstOrderDay[i] = firstOrder[i];
+    if (!Number.isNaN(lastOrder[i]) && !(lastOrderDay[i] >= lastOrder[i])) lastOrderDay[i] = lastOrder[i];
+    if (Number.isNaN(startDay[i])) startDay[i] = firstOrderDay[i];
+    if (revenueFromOrders) revenue[i] = sum[i];
+  }
 }
