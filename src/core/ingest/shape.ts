@@ -4,6 +4,7 @@
 import { IngestError, type Issue } from '../types';
 import { CellColumn } from './columns';
 import { knownHeaderCount } from './roles';
+import type { Cut } from './split';
 import { isSpace } from './values';
 
 export interface Skipped {
@@ -156,7 +157,8 @@ function isTotalsRow(row: string[], sparse: number): boolean {
 }
 
 // Notes under the table: "注：…", "Source: …", "Exported on …" in a row of their own.
-const NOTE = /^(?:注|备注|備註|说明|說明|数据来源|資料來源|来源|來源|制表|製表|导出|導出|匯出|note|notes|source|prepared\b|generated\b|exported\b|printed\b|confidential\b|copyright\b|©|\(c\)\s)/i;
+const NOTE =
+  /^(?:注|备注|備註|说明|說明|数据来源|資料來源|来源|來源|制表|製表|导出|導出|匯出|note|notes|source|prepared\b|generated\b|exported\b|printed\b|confidential\b|copyright\b|©|\(c\)\s)/i;
 
 /** Same cells as the header (compared trimmed; `head` is the trimmed header). */
 function isRepeatedHeader(row: string[], head: string[]): boolean {
@@ -181,7 +183,10 @@ export function cleanHeader(raw: string[], position?: number[]): string[] {
   const out: string[] = [];
   const used = new Set<string>();
   for (let c = 0; c < raw.length; c++) {
-    let name = raw[c].replace(/[\u200b\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+    let name = raw[c]
+      .replace(/[\u200b\ufeff]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!name) name = `Column ${(position ? position[c] : c) + 1}`;
     let unique = name;
     for (let k = 2; used.has(unique); k++) unique = `${name} (${k})`;
@@ -277,11 +282,27 @@ export class Shaper {
     this.row(end === start ? [''] : text.slice(start, end).split(delimiter), line);
   }
 
+  /** A record with quotes, cut by the splitter into ranges of `text` (see Cut). */
+  cut(text: string, cut: Cut, line: number): void {
+    const w = this.cols.length;
+    if (this.decided && cut.n === w && this.plainCells(text, cut.starts, cut.ends, w)) {
+      const { cols } = this;
+      const { starts, ends } = cut;
+      for (let c = 0; c < w; c++) {
+        const a = starts[c];
+        if (a >= 0) cols[c].pushRange(text, a, ends[c]);
+        else cols[c].push(cut.special[c]);
+      }
+      this.lineOf.push(line);
+      this.n++;
+      return;
+    }
+    this.row(cut.cells(text), line);
+  }
+
   /**
    * Cuts the line into this.starts / this.ends and tells whether take() would keep it as a data row
-   * as it is: exactly one cell per column, and a first cell (and the next non-empty one) that cannot
-   * make it blank, a repeated header or a totals row (see isTotalsRow: only the first and last
-   * characters of those cells are looked at). False sends the line to the general path.
+   * as it is: exactly one cell per column, and plainCells. False sends the line to the general path.
    */
   private plainRow(text: string, start: number, end: number, d: string): boolean {
     const w = this.cols.length;
@@ -302,14 +323,38 @@ export class Shaper {
     if (b >= 0 && b < end) return false; // more cells than columns
     starts[w - 1] = a;
     ends[w - 1] = end;
+    return this.plainCells(text, starts, ends, w);
+  }
+
+  /**
+   * Whether take() would keep the w cells text[starts[c], ends[c]) as a data row as they are: a
+   * first cell (and the next non-empty one) that cannot make the row blank, a repeated header or a
+   * totals row. Only cells whose first or last character could start or end a totals word are
+   * read as strings, and then tested as isTotalsRow tests them (a row it might count is left to
+   * the general path, which also counts its cells). A cell given as a string (starts[c] < 0) there
+   * is left to the general path too.
+   */
+  private plainCells(text: string, starts: Int32Array, ends: Int32Array, w: number): boolean {
+    const start = starts[0];
     const e0 = ends[0];
-    if (e0 === start) return false;
-    if (EDGE[text.charCodeAt(start)] & (EDGE_WS | EDGE_FIRST) || EDGE[text.charCodeAt(e0 - 1)] & (EDGE_WS | EDGE_LAST)) return false;
+    if (start < 0 || e0 === start) return false;
+    const first = EDGE[text.charCodeAt(start)];
+    const last = EDGE[text.charCodeAt(e0 - 1)];
+    if ((first | last) & EDGE_WS) return false;
     const h0 = this.trimmedHeader[0];
     if (h0.length === e0 - start && text.startsWith(h0, start)) return false;
+    if (first & EDGE_FIRST || last & EDGE_LAST) {
+      const s = text.slice(start, e0);
+      if ((first & EDGE_FIRST && TOTAL_EXACT.test(s)) || TOTAL_PREFIX.test(s) || TOTAL_SUFFIX.test(s)) return false;
+    }
     for (let c = 1; c < w; c++) {
-      if (ends[c] === starts[c]) continue;
-      return (EDGE[text.charCodeAt(starts[c])] & (EDGE_WS | EDGE_FIRST)) === 0;
+      const a = starts[c];
+      if (a < 0) return false;
+      const b = ends[c];
+      if (b === a) continue;
+      const f = EDGE[text.charCodeAt(a)];
+      if (f & EDGE_WS) return false;
+      return (f & EDGE_FIRST) === 0 || !TOTAL_EXACT.test(text.slice(a, b).trim());
     }
     return true;
   }

@@ -14,6 +14,46 @@
 export type EmitRow = (cells: string[], line: number) => void;
 /** A record without quotes, as the range text[start, end) of its line (no line break). */
 export type EmitRange = (text: string, start: number, end: number, line: number) => void;
+/** A record with quotes, cut: its cells are in `cut` (see Cut), read from `text`. */
+export type EmitCut = (text: string, cut: Cut, line: number) => void;
+
+/**
+ * The cells of one record as ranges of the text they were read from: cell k is
+ * text[starts[k], ends[k]) (a quoted cell without its quotes), or, when starts[k] is -1 (a quoted
+ * cell holding "" ), the string special[k]. Reused from record to record.
+ */
+export class Cut {
+  n = 0;
+  starts = new Int32Array(16);
+  ends = new Int32Array(16);
+  special: string[] = [];
+
+  /** Cell k as a string. */
+  cell(text: string, k: number): string {
+    return this.starts[k] < 0 ? this.special[k] : text.slice(this.starts[k], this.ends[k]);
+  }
+
+  /** Every cell as a string. */
+  cells(text: string): string[] {
+    const out = new Array<string>(this.n);
+    for (let k = 0; k < this.n; k++) out[k] = this.cell(text, k);
+    return out;
+  }
+
+  /** Room for cell k. */
+  room(k: number): void {
+    if (k < this.starts.length) return;
+    const starts = new Int32Array(this.starts.length * 2);
+    const ends = new Int32Array(this.ends.length * 2);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
+  }
+}
+
+/** A quoted record cannot be cut as ranges (a stray or unclosed quote, spaces after one). */
+const GENERAL = -2;
 
 const QUOTE = 34;
 const LF = 10;
@@ -33,6 +73,7 @@ export class Splitter {
   private line = 1;
   private readonly d: string;
   private readonly dc: number;
+  private readonly cutter = new Cut();
 
   constructor(delimiter: string) {
     if (delimiter.length !== 1) throw new Error(`delimiter must be one character: ${JSON.stringify(delimiter)}`);
@@ -42,9 +83,11 @@ export class Splitter {
 
   /**
    * Feed the next piece of text; complete records are emitted, the rest is kept. With `range`,
-   * records without a quote go there uncut (the caller reads their cells from the text).
+   * records without a quote go there uncut (the caller reads their cells from the text); with
+   * `cut`, records with quotes go there cut into ranges (all but the malformed ones, which `emit`
+   * gets as strings).
    */
-  push(chunk: string, emit: EmitRow, range?: EmitRange): void {
+  push(chunk: string, emit: EmitRow, range?: EmitRange, cut?: EmitCut): void {
     let text = chunk;
     let from = 0;
     if (this.carry.length) {
@@ -54,23 +97,23 @@ export class Splitter {
       const nl = chunk.indexOf('\n');
       if (nl >= 0) {
         const head = this.carry + chunk.slice(0, nl + 1);
-        const done = this.run(head, 0, false, emit, range);
+        const done = this.run(head, 0, false, emit, range, cut);
         if (done === head.length) from = nl + 1;
         else text = head.slice(done) + chunk.slice(nl + 1); // a quoted record goes on
       } else text = this.carry + chunk;
     }
-    this.carry = text.slice(this.run(text, from, false, emit, range));
+    this.carry = text.slice(this.run(text, from, false, emit, range, cut));
   }
 
   /** No more text: emit what is left. */
-  end(emit: EmitRow, range?: EmitRange): void {
+  end(emit: EmitRow, range?: EmitRange, cut?: EmitCut): void {
     const text = this.carry;
     this.carry = '';
-    if (text.length) this.run(text, 0, true, emit, range);
+    if (text.length) this.run(text, 0, true, emit, range, cut);
   }
 
   /** Emits complete records of `text` from `pos`; returns where the unfinished part starts. */
-  private run(text: string, pos: number, final: boolean, emit: EmitRow, range: EmitRange | undefined): number {
+  private run(text: string, pos: number, final: boolean, emit: EmitRow, range: EmitRange | undefined, cut?: EmitCut): number {
     const len = text.length;
     const d = this.d;
     // Next \n, \r and quote at or after pos (len = none left).
@@ -83,7 +126,8 @@ export class Splitter {
       if (q < pos) q = indexOr(text, '"', pos, len);
       const end = nl < cr ? nl : cr;
       if (q < end) {
-        const next = this.quoted(text, pos, final, emit);
+        let next = cut ? this.cutQuoted(text, pos, final, cut, nl, cr) : GENERAL;
+        if (next === GENERAL) next = this.quoted(text, pos, final, emit);
         if (next < 0) return pos; // unfinished
         pos = next;
         continue;
@@ -111,6 +155,95 @@ export class Splitter {
       this.firstMalformedRow = this.rows;
       this.firstMalformedLine = this.line;
     }
+  }
+
+  /**
+   * One record holding a quote, from `start`, cut into ranges (no string per cell) and handed to
+   * `emit`: the same cells as quoted() for every record it takes. Returns the index after it, -1
+   * if unfinished, or GENERAL (nothing emitted) for a record quoted() must read: a quote that
+   * closes a field but is followed by anything but the delimiter, a break or the end (spaces, a
+   * stray quote), or a quote never closed at the end of the input.
+   */
+  private cutQuoted(text: string, start: number, final: boolean, emit: EmitCut, nl: number, cr: number): number {
+    const len = text.length;
+    const dc = this.dc;
+    const d = this.d;
+    const cut = this.cutter;
+    let breaks = 0;
+    let n = 0;
+    let i = start;
+    // Next delimiter, \n and \r at or after i (len: none), found again only once passed (the
+    // caller's nl and cr are at or after start: a text without \r is not searched again).
+    let nd = -1;
+    for (;;) {
+      cut.room(n);
+      if (text.charCodeAt(i) === QUOTE) {
+        // A quoted field: its characters up to the closing quote; "" stands for one quote.
+        let k = text.indexOf('"', i + 1);
+        let value: string | null = null;
+        let seg = i + 1;
+        for (;;) {
+          if (k < 0) return final ? GENERAL : -1;
+          if (k + 1 >= len && !final) return -1;
+          if (text.charCodeAt(k + 1) !== QUOTE) break;
+          value = (value ?? '') + text.slice(seg, k + 1);
+          seg = k + 2;
+          k = text.indexOf('"', seg);
+        }
+        const c = k + 1 < len ? text.charCodeAt(k + 1) : -1;
+        if (c !== -1 && c !== dc && c !== LF && c !== CR) return GENERAL;
+        if (nl <= i) nl = indexOr(text, '\n', i, len);
+        if (cr <= i) cr = indexOr(text, '\r', i, len);
+        if (nl < k || cr < k) breaks += countBreaksIn(text, i + 1, k);
+        if (value === null) {
+          cut.starts[n] = i + 1;
+          cut.ends[n] = k;
+        } else {
+          cut.starts[n] = -1;
+          cut.special[n] = value + text.slice(seg, k);
+        }
+        n++;
+        i = k + 1;
+      } else {
+        if (nd < i) nd = indexOr(text, d, i, len);
+        if (nl < i) nl = indexOr(text, '\n', i, len);
+        if (cr < i) cr = indexOr(text, '\r', i, len);
+        let k = nd < nl ? nd : nl;
+        if (cr < k) k = cr;
+        cut.starts[n] = i;
+        cut.ends[n] = k;
+        n++;
+        i = k;
+      }
+      // After a field: a delimiter, a break or the end.
+      if (i >= len) {
+        if (!final) return -1;
+        break;
+      }
+      const c = text.charCodeAt(i);
+      if (c === dc) {
+        i++;
+        if (i >= len) {
+          if (!final) return -1;
+          cut.room(n);
+          cut.starts[n] = i;
+          cut.ends[n] = i;
+          n++;
+          break;
+        }
+        continue;
+      }
+      if (c === CR) {
+        if (i + 1 >= len && !final) return -1;
+        i += text.charCodeAt(i + 1) === LF ? 2 : 1;
+      } else i++; // LF
+      break;
+    }
+    cut.n = n;
+    this.rows++;
+    emit(text, cut, this.line);
+    this.line += 1 + breaks;
+    return i;
   }
 
   /** One record holding a quote, from `start`. Returns the index after it, or -1 if unfinished. */
@@ -202,6 +335,20 @@ export class Splitter {
 function indexOr(text: string, s: string, from: number, none: number): number {
   const i = text.indexOf(s, from);
   return i < 0 ? none : i;
+}
+
+/** Line breaks (\r\n, \n or \r) in text[a, b), as countBreaks counts them. */
+function countBreaksIn(text: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) n++;
+    else if (c === CR) {
+      n++;
+      if (i + 1 < b && text.charCodeAt(i + 1) === LF) i++;
+    }
+  }
+  return n;
 }
 
 /** Line breaks (\r\n, \n or \r) inside one cell. */

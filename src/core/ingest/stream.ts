@@ -4,9 +4,9 @@
 import { IngestError, type Issue, type ParsedFile } from '../types';
 import { detectHead, guessLegacy } from './decode';
 import { sniffDelimiter } from './parse';
-import { Shaper, type ShapedColumns } from './shape';
-import { Splitter } from './split';
 import { guessKind, guessRoles } from './roles';
+import { type ShapedColumns, Shaper } from './shape';
+import { type Cut, Splitter } from './split';
 
 /** Bytes looked at to detect the encoding. */
 const HEAD_BYTES = 64 * 1024;
@@ -63,8 +63,8 @@ export class TextIngest {
   /** The delimiter in use, once known. */
   private d = ',';
   private readonly emit = (cells: string[], line: number) => this.shaper.row(cells, line);
-  private readonly emitRange = (text: string, start: number, end: number, line: number) =>
-    this.shaper.line(text, start, end, line, this.d);
+  private readonly emitRange = (text: string, start: number, end: number, line: number) => this.shaper.line(text, start, end, line, this.d);
+  private readonly emitCut = (text: string, cut: Cut, line: number) => this.shaper.cut(text, cut, line);
 
   constructor(
     readonly file: string,
@@ -82,7 +82,7 @@ export class TextIngest {
     }
     if (!this.content && /\S/.test(text)) this.content = true;
     if (this.splitter) {
-      this.splitter.push(text, this.emit, this.emitRange);
+      this.splitter.push(text, this.emit, this.emitRange, this.emitCut);
       return;
     }
     this.head += text;
@@ -94,14 +94,14 @@ export class TextIngest {
     this.head = '';
     this.splitter = new Splitter(this.delimiter ?? sniffDelimiter(head));
     this.d = this.splitter.delimiter;
-    this.splitter.push(head, this.emit, this.emitRange);
+    this.splitter.push(head, this.emit, this.emitRange, this.emitCut);
   }
 
   finish(): ParsedFile {
     if (!this.content) throw new IngestError('empty-file', this.file);
     if (!this.splitter) this.start();
     const s = this.splitter!;
-    s.end(this.emit, this.emitRange);
+    s.end(this.emit, this.emitRange, this.emitCut);
     const shaped = this.shaper.finish();
     const quotes = { malformed: s.malformedQuotes, firstRow: s.firstMalformedLine };
     return finishParsed(this.file, shaped, this.encoding, s.delimiter, quotes);

@@ -1,6 +1,8 @@
-import { describe, it, expect } from 'vitest';
-import { cleanHeader, findHeader, shapeRows } from '../../../src/core/ingest/shape';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { parseDelimited } from '../../../src/core/ingest/parse';
+import { cleanHeader, findHeader, shapeRows } from '../../../src/core/ingest/shape';
+import { TextIngest } from '../../../src/core/ingest/stream';
 import { IngestError } from '../../../src/core/types';
 
 const rowsOf = (text: string): string[][] => parseDelimited(text).rows;
@@ -160,3 +162,102 @@ describe('shapeRows', () => {
     });
   }
 });
+
+describe('streaming ingest (uncut lines, cut quoted records) against the row path', () => {
+  // Past the first HEAD_ROWS rows the header is known and rows take the fast paths (Shaper.line,
+  // Shaper.cut); anything they cannot take as it is goes to take(). Either way the result must be
+  // what the row path (parseDelimited + shapeRows) gives, piece boundaries anywhere.
+  const HEAD = ['客户编号', '状态', '金额', '备注'];
+  const filler = Array.from({ length: 240 }, (_, i) => `KH${i},正常,${i}.5,"a, b"`);
+  const unit = fc.constantFrom(
+    'a',
+    '1',
+    '客',
+    '😀',
+    ' ',
+    '　',
+    ',',
+    '"',
+    '""',
+    '\n',
+    '\r\n',
+    '\r',
+    'x"y',
+    '合计',
+    'Total',
+    'total',
+    'T1',
+    'S',
+    'sum',
+    'Grand ',
+    'l',
+    '汇总',
+    '客户编号',
+    ':',
+  );
+  const cell = fc.array(unit, { maxLength: 4 }).map((u) => u.join(''));
+  const quote = (s: string, always: boolean) => (always || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const row = fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc.tuple(fc.array(cell, { minLength: 4, maxLength: 4 }), fc.boolean()).map(([cs, q]) => cs.map((c) => quote(c, q)).join(',')),
+    },
+    { weight: 1, arbitrary: fc.array(cell, { minLength: 1, maxLength: 6 }).map((cs) => cs.map((c) => quote(c, false)).join(',')) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '',
+        ',,,',
+        '合计,,100,',
+        '客户编号,状态,金额,备注',
+        ' 客户编号 ,状态,金额,备注',
+        '"KH1" ,正常,1,x',
+        'KH2,"open',
+        '"a"b",c,d,e',
+      ),
+    },
+  );
+  const file = fc
+    .tuple(fc.array(row, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'))
+    .map(([rows, eol]) => [HEAD.join(','), ...filler, ...rows].join(eol) + eol);
+
+  it('gives the same header, cells, lines, skipped rows and issues (fast-check)', () => {
+    fc.assert(
+      fc.property(file, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 5 }), (text, at) => {
+        const expected = shape(text);
+        const points = [...new Set(at.map((f) => Math.floor(f * text.length)))].sort((a, b) => a - b);
+        const t = new TextIngest('f.csv', 'utf-8', ',');
+        let from = 0;
+        for (const p of [...points, text.length]) {
+          t.push(text.slice(from, p));
+          from = p;
+        }
+        const got = t.finish();
+        expect(got.header).toEqual(expected.header);
+        expect(got.rowCount).toBe(expected.data.length);
+        const cols = got.header.map((_, c) => cellsOf(got.columns[c], got.rowCount));
+        expect(expected.data.map((_, r) => cols.map((col) => col[r]))).toEqual(expected.data);
+        expect(got.lineOf).toEqual(expected.lineOf);
+        expect(got.skipped).toEqual(expected.skipped);
+        const p = parseDelimited(text, ',');
+        const issues = [...expected.issues];
+        if (p.malformedQuotes)
+          issues.push({
+            code: 'malformed-quotes',
+            file: 'f.csv',
+            row: p.rowLine ? p.rowLine[p.firstMalformedRow] : p.firstMalformedRow + 1,
+            params: { count: p.malformedQuotes },
+          });
+        expect(got.issues.filter((i) => i.code === 'ragged-rows' || i.code === 'malformed-quotes')).toEqual(issues);
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+});
+
+/** Cells of a column, however a ParsedFile holds them. */
+function cellsOf(col: unknown, n: number): string[] {
+  if (Array.isArray(col)) return col as string[];
+  const c = col as { get(r: number): string };
+  return Array.from({ length: n }, (_, r) => c.get(r));
+}

@@ -1,9 +1,9 @@
 // The hand-written splitter against PapaParse (the reference it replaces) and against itself
 // streamed in arbitrary pieces.
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { Splitter, countBreaks } from '../../../src/core/ingest/split';
+import { describe, expect, it } from 'vitest';
+import { countBreaks, Cut, Splitter } from '../../../src/core/ingest/split';
 
 function split(pieces: string[], delimiter: string) {
   const rows: string[][] = [];
@@ -56,19 +56,25 @@ const write = (rows: string[][], d: string, eol: string) =>
 describe('Splitter', () => {
   it('agrees with PapaParse on well-formed CSV of any strings, streamed in any pieces', () => {
     fc.assert(
-      fc.property(matrix, fc.constantFrom(...DELIMS), fc.constantFrom(...EOLS), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }), (rows, d, eol, at) => {
-        const text = write(rows, d, eol);
-        const ours = split(cut(text, at), d);
-        expect(ours.rows).toEqual(papa(text, d, eol));
-        expect(ours.rows).toEqual(rows);
-        expect(ours.malformed).toBe(0);
-        // Line numbers: each record starts after the breaks of all records before it.
-        let line = 1;
-        ours.rows.forEach((r, i) => {
-          expect(ours.lines[i]).toBe(line);
-          line += 1 + r.reduce((n, c) => n + countBreaks(c), 0);
-        });
-      }),
+      fc.property(
+        matrix,
+        fc.constantFrom(...DELIMS),
+        fc.constantFrom(...EOLS),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }),
+        (rows, d, eol, at) => {
+          const text = write(rows, d, eol);
+          const ours = split(cut(text, at), d);
+          expect(ours.rows).toEqual(papa(text, d, eol));
+          expect(ours.rows).toEqual(rows);
+          expect(ours.malformed).toBe(0);
+          // Line numbers: each record starts after the breaks of all records before it.
+          let line = 1;
+          ours.rows.forEach((r, i) => {
+            expect(ours.lines[i]).toBe(line);
+            line += 1 + r.reduce((n, c) => n + countBreaks(c), 0);
+          });
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -100,7 +106,13 @@ describe('Splitter', () => {
 
   it('a stray quote inside a quoted field and an unclosed quote are counted', () => {
     expect(split(['a,"b"c",d\n1,2\n'], ',')).toMatchObject({ malformed: 1 });
-    expect(split(['id,name\n1,"open\n2,b\n'], ',')).toMatchObject({ rows: [['id', 'name'], ['1', 'open\n2,b\n']], malformed: 1 });
+    expect(split(['id,name\n1,"open\n2,b\n'], ',')).toMatchObject({
+      rows: [
+        ['id', 'name'],
+        ['1', 'open\n2,b\n'],
+      ],
+      malformed: 1,
+    });
   });
 });
 
@@ -123,7 +135,13 @@ describe('Splitter across pieces, uncut lines (range)', () => {
   it('finishes the record cut at a piece end with the next piece, quoted or not', () => {
     const text = 'a,b\nc,"x\ny",z\nd,e\r\nf,g\rh,"i"\n';
     const whole = splitRange([text]);
-    expect(whole.rows).toEqual([['a', 'b'], ['c', 'x\ny', 'z'], ['d', 'e'], ['f', 'g'], ['h', 'i']]);
+    expect(whole.rows).toEqual([
+      ['a', 'b'],
+      ['c', 'x\ny', 'z'],
+      ['d', 'e'],
+      ['f', 'g'],
+      ['h', 'i'],
+    ]);
     expect(whole.lines).toEqual([1, 2, 4, 5, 6]);
     for (let i = 0; i <= text.length; i++) {
       for (const j of [i, Math.min(text.length, i + 1), Math.min(text.length, i + 5)]) {
@@ -140,5 +158,66 @@ describe('Splitter across pieces, uncut lines (range)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('Splitter: quoted records cut into ranges (the fast path) against the string path', () => {
+  /** Records as strings: quote-free lines from their range, quoted ones from the cut when `fast`. */
+  function splitBoth(pieces: string[], d: string, fast: boolean) {
+    const rows: string[][] = [];
+    const lines: number[] = [];
+    let cutRows = 0;
+    const s = new Splitter(d);
+    const emit = (cells: string[], line: number) => {
+      rows.push(cells);
+      lines.push(line);
+    };
+    const range = (text: string, a: number, b: number, line: number) => emit(a === b ? [''] : text.slice(a, b).split(d), line);
+    const cut = (text: string, c: Cut, line: number) => {
+      cutRows++;
+      emit(c.cells(text), line);
+    };
+    for (const p of pieces) s.push(p, emit, range, fast ? cut : undefined);
+    s.end(emit, range, fast ? cut : undefined);
+    return { rows, lines, malformed: s.malformedQuotes, first: [s.firstMalformedRow, s.firstMalformedLine], records: s.rows, cutRows };
+  }
+  const strip = (r: ReturnType<typeof splitBoth>) => ({ ...r, cutRows: 0 });
+
+  it('gives the same cells, lines and malformed counts on any text, in any pieces (fast-check)', () => {
+    const t = fc
+      .array(fc.constantFrom('a', '1', ',', ';', '"', '""', '"a"', '\n', '\r', '\r\n', '客', '😀', ' ', '" ', '",'), { maxLength: 60 })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(t, fc.constantFrom(',', ';'), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }), (text, d, at) => {
+        const general = splitBoth([text], d, false);
+        expect(strip(splitBoth([text], d, true))).toEqual(general);
+        expect(strip(splitBoth(cut(text, at), d, true))).toEqual(general);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes well-formed quoted records, with "", delimiters and breaks inside, and leaves malformed ones to the string path', () => {
+    const text = 'a,"b,c",d\n"x""y","two\r\nlines",z\r\n"q" ,r\n"open';
+    const fast = splitBoth([text], ',', true);
+    // Spaces after a closing quote are dropped (as PapaParse does); the unclosed quote is malformed.
+    expect(fast.rows).toEqual([['a', 'b,c', 'd'], ['x"y', 'two\r\nlines', 'z'], ['q', 'r'], ['open']]);
+    expect(fast.lines).toEqual([1, 2, 4, 5]);
+    expect(fast.cutRows).toBe(2);
+    expect(fast.malformed).toBe(1);
+    expect(strip(fast)).toEqual(splitBoth([text], ',', false));
+  });
+
+  it('a multibyte character or a CRLF cut at a piece boundary changes nothing', () => {
+    const text = '客户,"备注,说明"\r\n"😀,甲","乙\r\n丙"\r\n丁,"戊"\r\n';
+    const whole = splitBoth([text], ',', true);
+    expect(whole.rows).toEqual([
+      ['客户', '备注,说明'],
+      ['😀,甲', '乙\r\n丙'],
+      ['丁', '戊'],
+    ]);
+    for (let i = 0; i <= text.length; i++) {
+      for (let j = i; j <= text.length; j++) expect(splitBoth([text.slice(0, i), text.slice(i, j), text.slice(j)], ',', true)).toEqual(whole);
+    }
   });
 });
