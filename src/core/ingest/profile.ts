@@ -1,10 +1,10 @@
 // What a column's values look like, from a sample of at most SAMPLE rows spread over the file:
 // how many are filled and distinct, and how many read as dates, numbers, money, ids or status
 // words. Each distinct text is examined once.
-import { asColumn, type ColumnInput } from './columns';
-import { isMissing, parseDateValue, parseNumberValue, RE_SERIAL } from './values';
 import type { Column, StatusClass } from '../types';
+import { asColumn, CellColumn, type ColumnInput } from './columns';
 import { isYesNoKey, normStatusValue, orderStatusClassOfKey, statusClassOfKey, type StatusFlavour } from './status';
+import { isMissing, parseDateValue, parseNumberValue, RE_SERIAL } from './values';
 
 /** Rows looked at per column: enough to tell what it holds, cheap on a million rows. */
 export const SAMPLE = 4000;
@@ -46,62 +46,119 @@ export interface Profile {
   top: { value: string; count: number }[];
 }
 
-const RE_ID = /^(?:[A-Za-z]{0,8}[-_#]?\d[\dA-Za-z]*(?:[-_][\dA-Za-z]+)*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z]{2,5}_[A-Za-z0-9]{6,})$/i;
+const RE_ID =
+  /^(?:[A-Za-z]{0,8}[-_#]?\d[\dA-Za-z]*(?:[-_][\dA-Za-z]+)*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z]{2,5}_[A-Za-z0-9]{6,})$/i;
 const RE_PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
 
-interface Facts {
-  date: boolean;
-  serial: boolean;
-  number: boolean;
-  money: boolean;
-  integer: number | null;
-  id: boolean;
-  statusWord: boolean;
-  yesNo: boolean;
-  as: StatusClass | null;
-  order: boolean;
-  placed: Record<StatusFlavour, boolean>;
-}
-
-const NO_STATUS = { status: false, churn: false, active: false };
 /** Status words hold no digit, save the yes/no 1 and 0. */
 const RE_DIGIT = /\d/;
 
-function factsOf(v: string): Facts {
-  const date = parseDateValue(v) !== null;
-  const x = parseNumberValue(v);
-  const number = x !== null;
+/** Holds a digit, ASCII or full-width (toHalfWidth makes those ASCII): every date and number does. */
+function hasDigit(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return true;
+  }
+  return false;
+}
+
+/** What one distinct value says, added `n` times (its count in the sample) to `p`. */
+function addFacts(p: Profile, v: string, n: number): void {
+  // Neither a date nor a number can be written without a digit: no parser need look.
+  const digits = hasDigit(v);
+  const date = digits && parseDateValue(v) !== null;
+  const x = digits ? parseNumberValue(v) : null;
   // What every value says, word or not.
-  const shape = {
-    date,
-    serial: !date && RE_SERIAL.test(v) && +v >= 20000 && +v <= 80000,
-    number,
-    money: number && !RE_PLAIN_NUMBER.test(v),
-    integer: x !== null && Number.isInteger(x) && RE_PLAIN_NUMBER.test(v) ? x : null,
-    id: v.length <= 40 && RE_ID.test(v) && !date,
-  };
+  if (date) p.dates += n;
+  else if (RE_SERIAL.test(v) && +v >= 20000 && +v <= 80000) p.serials += n;
+  if (x !== null) {
+    p.numbers += n;
+    const plain = RE_PLAIN_NUMBER.test(v);
+    if (!plain) p.money += n;
+    else if (Number.isInteger(x)) {
+      p.integers += n;
+      if (x > p.max) p.max = x;
+      if (x < p.min) p.min = x;
+    }
+  }
+  if (v.length <= 40 && !date && RE_ID.test(v)) p.ids += n;
   const wordy = v.length <= 40 && (!RE_DIGIT.test(v) || v === '1' || v === '0');
-  if (!wordy) return { ...shape, statusWord: false, yesNo: false, as: null, order: false, placed: NO_STATUS };
+  if (!wordy) return;
   const key = normStatusValue(v);
   const yesNo = isYesNoKey(key);
   const status = statusClassOfKey(key, 'status');
-  return {
-    ...shape,
-    statusWord: !yesNo && status !== null,
-    yesNo,
-    as: status,
-    order: orderStatusClassOfKey(key) !== null,
-    placed: { status: status !== null, churn: statusClassOfKey(key, 'churn') !== null, active: statusClassOfKey(key, 'active') !== null },
-  };
+  if (!yesNo && status !== null) p.statusWords += n;
+  if (yesNo) p.yesNo += n;
+  if (status !== null) {
+    p.placed.status += n;
+    p.classes[status] += n;
+  }
+  if (statusClassOfKey(key, 'churn') !== null) p.placed.churn += n;
+  if (statusClassOfKey(key, 'active') !== null) p.placed.active += n;
+  if (orderStatusClassOfKey(key) !== null) p.placedOrder += n;
 }
+
+/**
+ * Profiles already made, by column (a column is not changed once ingest has made it: the roles,
+ * the questions and the analysis all read the same profile). Checked against the length.
+ */
+const made = new WeakMap<object, { profile: Profile; length: number }>();
 
 /** The profile of a column's values (see Profile). */
 export function profileColumn(given: ColumnInput | Column): Profile {
-  const col = asColumn(given);
-  const step = Math.max(1, Math.floor(col.length / SAMPLE));
+  const hit = made.get(given);
+  if (hit && hit.length === given.length) return hit.profile;
+  const profile = makeProfile(asColumn(given));
+  made.set(given, { profile, length: given.length });
+  return profile;
+}
+
+/**
+ * The sampled rows' trimmed, non-missing values with their counts, in the order first seen, and
+ * how many rows were looked at. A dictionary column is read by its codes: each distinct text is
+ * trimmed and checked once, not once a row.
+ */
+function sampleCounts(col: Column, step: number): { counts: Map<string, number>; rows: number; filled: number } {
   const counts = new Map<string, number>();
   let rows = 0;
   let filled = 0;
+  if (col instanceof CellColumn && col.kind === 'dict') {
+    const codes = col.codes;
+    const values = col.values;
+    // slot[code]: -1 not seen yet, -2 missing, else the index of its trimmed text in `keys`.
+    const slot = new Int32Array(values.length).fill(-1);
+    const keys: string[] = [];
+    const index = new Map<string, number>();
+    let tally = new Int32Array(64);
+    for (let r = 0; r < col.length && rows < SAMPLE; r += step, rows++) {
+      const k = codes[r];
+      let at = slot[k];
+      if (at === -1) {
+        const raw = values[k];
+        if (isMissing(raw)) at = -2;
+        else {
+          const v = raw.trim();
+          const i = index.get(v);
+          if (i === undefined) {
+            at = keys.length;
+            index.set(v, at);
+            keys.push(v);
+            if (at === tally.length) {
+              const grown = new Int32Array(at * 2);
+              grown.set(tally);
+              tally = grown;
+            }
+          } else at = i;
+        }
+        slot[k] = at;
+      }
+      if (at === -2) continue;
+      filled++;
+      tally[at]++;
+    }
+    for (let i = 0; i < keys.length; i++) counts.set(keys[i], tally[i]);
+    return { counts, rows, filled };
+  }
   for (let r = 0; r < col.length && rows < SAMPLE; r += step, rows++) {
     const raw = col.get(r);
     if (isMissing(raw)) continue;
@@ -109,6 +166,12 @@ export function profileColumn(given: ColumnInput | Column): Profile {
     const v = raw.trim();
     counts.set(v, (counts.get(v) ?? 0) + 1);
   }
+  return { counts, rows, filled };
+}
+
+function makeProfile(col: Column): Profile {
+  const step = Math.max(1, Math.floor(col.length / SAMPLE));
+  const { counts, rows, filled } = sampleCounts(col, step);
   const p: Profile = {
     rows,
     step,
@@ -132,23 +195,8 @@ export function profileColumn(given: ColumnInput | Column): Profile {
   };
   let length = 0;
   for (const [v, n] of counts) {
-    const f = factsOf(v);
     length += v.length * n;
-    if (f.date) p.dates += n;
-    if (f.serial) p.serials += n;
-    if (f.number) p.numbers += n;
-    if (f.money) p.money += n;
-    if (f.integer !== null) {
-      p.integers += n;
-      if (f.integer > p.max) p.max = f.integer;
-      if (f.integer < p.min) p.min = f.integer;
-    }
-    if (f.id) p.ids += n;
-    if (f.statusWord) p.statusWords += n;
-    if (f.yesNo) p.yesNo += n;
-    for (const k of ['status', 'churn', 'active'] as const) if (f.placed[k]) p.placed[k] += n;
-    if (f.as) p.classes[f.as] += n;
-    if (f.order) p.placedOrder += n;
+    addFacts(p, v, n);
   }
   p.meanLength = filled ? length / filled : 0;
   // The most frequent values; a mostly distinct column keeps its repeated ones first, in sample order.
