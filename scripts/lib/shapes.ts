@@ -13,12 +13,12 @@
 //   gbk        a Chinese export in GBK (Excel on Chinese Windows, no BOM)
 //   utf16      Excel "Unicode text": UTF-16LE with a BOM, tab-delimited, CRLF
 // Memory is O(customers): text is made CHUNK_ROWS rows at a time and streamed to disk.
+import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { once } from 'node:events';
-import { createRng, type Rng } from './rng.ts';
 import { generateOrderLogText, writeOrderLog } from './orders.ts';
+import { createRng, type Rng } from './rng.ts';
 
 export type ShapeName = 'plain' | 'issue13' | 'multiline' | 'cjk' | 'crlf' | 'highcard' | 'gbk' | 'utf16';
 export type ShapeEncoding = 'utf-8' | 'gbk' | 'utf-16le';
@@ -38,13 +38,53 @@ export interface Shape {
 
 export const SHAPES: readonly Shape[] = [
   { name: 'plain', rows: 1_000_000, encoding: 'utf-8', delimiter: ',', newline: '\n', quoted: false, about: 'generated order log (orders.ts)' },
-  { name: 'issue13', rows: 1_012_484, encoding: 'utf-8', delimiter: ',', newline: '\n', quoted: true, about: "issue 13's file: 8,000 SKUs, a quoted note with commas on every row" },
-  { name: 'multiline', rows: 1_000_000, encoding: 'utf-8', delimiter: ',', newline: '\n', quoted: true, about: 'quoted comments with commas, "" and line breaks inside' },
-  { name: 'cjk', rows: 200_000, encoding: 'utf-8', delimiter: ',', newline: '\n', quoted: true, about: 'Chinese headers, 50–200-character Chinese descriptions' },
+  {
+    name: 'issue13',
+    rows: 1_012_484,
+    encoding: 'utf-8',
+    delimiter: ',',
+    newline: '\n',
+    quoted: true,
+    about: "issue 13's file: 8,000 SKUs, a quoted note with commas on every row",
+  },
+  {
+    name: 'multiline',
+    rows: 1_000_000,
+    encoding: 'utf-8',
+    delimiter: ',',
+    newline: '\n',
+    quoted: true,
+    about: 'quoted comments with commas, "" and line breaks inside',
+  },
+  {
+    name: 'cjk',
+    rows: 200_000,
+    encoding: 'utf-8',
+    delimiter: ',',
+    newline: '\n',
+    quoted: true,
+    about: 'Chinese headers, 50–200-character Chinese descriptions',
+  },
   { name: 'crlf', rows: 1_000_000, encoding: 'utf-8', delimiter: ',', newline: '\r\n', quoted: false, about: 'the plain log with CRLF line ends' },
-  { name: 'highcard', rows: 1_000_000, encoding: 'utf-8', delimiter: ',', newline: '\n', quoted: false, about: 'a reference column unique to nearly every row' },
+  {
+    name: 'highcard',
+    rows: 1_000_000,
+    encoding: 'utf-8',
+    delimiter: ',',
+    newline: '\n',
+    quoted: false,
+    about: 'a reference column unique to nearly every row',
+  },
   { name: 'gbk', rows: 1_000_000, encoding: 'gbk', delimiter: ',', newline: '\r\n', quoted: false, about: 'Chinese export in GBK, no BOM' },
-  { name: 'utf16', rows: 850_000, encoding: 'utf-16le', delimiter: '\t', newline: '\r\n', quoted: false, about: 'Excel "Unicode text": UTF-16LE + BOM, tabs' },
+  {
+    name: 'utf16',
+    rows: 850_000,
+    encoding: 'utf-16le',
+    delimiter: '\t',
+    newline: '\r\n',
+    quoted: false,
+    about: 'Excel "Unicode text": UTF-16LE + BOM, tabs',
+  },
 ];
 
 export const shapeOf = (name: string): Shape => {
@@ -78,7 +118,14 @@ interface Customers {
 }
 
 function customers(r: Rng, n: number, prefix: string, width: number): Customers {
-  const c: Customers = { n, ids: new Array(n), start: new Int32Array(n), span: new Int32Array(n), mu: new Float64Array(n), region: new Uint8Array(n) };
+  const c: Customers = {
+    n,
+    ids: new Array<string>(n),
+    start: new Int32Array(n),
+    span: new Int32Array(n),
+    mu: new Float64Array(n),
+    region: new Uint8Array(n),
+  };
   for (let k = 0; k < n; k++) {
     const s = Math.floor(r.rng() * (SPAN - 30));
     const rest = SPAN - s;
@@ -142,9 +189,46 @@ function* issue13(rows: number, seed: number): Generator<string> {
 
 const STATUSES = ['open', 'closed', 'pending', 'resolved', 'escalated'];
 const WORDS = [
-  'customer', 'says', 'the', 'invoice', 'was', 'wrong', 'delivery', 'late', 'again', 'asked', 'for', 'refund', 'called',
-  'back', 'no', 'answer', 'price', 'too', 'high', 'moved', 'to', 'competitor', 'happy', 'with', 'service', 'wants', 'discount',
-  'box', 'damaged', 'replaced', 'item', 'missing', 'account', 'closed', 'manager', 'will', 'follow', 'up', 'next', 'week',
+  'customer',
+  'says',
+  'the',
+  'invoice',
+  'was',
+  'wrong',
+  'delivery',
+  'late',
+  'again',
+  'asked',
+  'for',
+  'refund',
+  'called',
+  'back',
+  'no',
+  'answer',
+  'price',
+  'too',
+  'high',
+  'moved',
+  'to',
+  'competitor',
+  'happy',
+  'with',
+  'service',
+  'wants',
+  'discount',
+  'box',
+  'damaged',
+  'replaced',
+  'item',
+  'missing',
+  'account',
+  'closed',
+  'manager',
+  'will',
+  'follow',
+  'up',
+  'next',
+  'week',
 ];
 
 function comment(r: Rng): string {
@@ -232,8 +316,22 @@ function* highcard(rows: number, seed: number): Generator<string> {
 
 const CITIES = ['杭州', '上海', '北京', '深圳', '广州', '成都', '武汉', '南京', '苏州', '西安', '重庆', '天津', '长沙', '郑州', '青岛', '厦门'];
 const PROVINCE_OF: Record<string, string> = {
-  杭州: '浙江', 上海: '上海', 北京: '北京', 深圳: '广东', 广州: '广东', 成都: '四川', 武汉: '湖北', 南京: '江苏',
-  苏州: '江苏', 西安: '陕西', 重庆: '重庆', 天津: '天津', 长沙: '湖南', 郑州: '河南', 青岛: '山东', 厦门: '福建',
+  杭州: '浙江',
+  上海: '上海',
+  北京: '北京',
+  深圳: '广东',
+  广州: '广东',
+  成都: '四川',
+  武汉: '湖北',
+  南京: '江苏',
+  苏州: '江苏',
+  西安: '陕西',
+  重庆: '重庆',
+  天津: '天津',
+  长沙: '湖南',
+  郑州: '河南',
+  青岛: '山东',
+  厦门: '福建',
 };
 const FIRMS = ['华宇', '恒信', '东方', '金达', '宏远', '新阳', '瑞丰', '天成', '永泰', '嘉禾', '盛世', '鑫源', '中联', '海纳', '博远', '立达'];
 const TRADES = ['科技', '贸易', '实业', '电子', '机械', '商贸', '物流', '食品', '服装', '医药'];
@@ -266,7 +364,9 @@ function* utf16Rows(rows: number, seed: number): Generator<string> {
   yield* chunked(['order_id', 'customer_id', 'order_date', 'amount', 'quantity', 'region', 'rep'].join('\t'), rows, '\r\n', (i) => {
     const p = purchase(r, c);
     const quantity = 1 + Math.floor(r.rng() ** 2 * 60);
-    return [`O${String(i + 1).padStart(width, '0')}`, c.ids[p.k], p.day, p.amount, quantity, REGIONS[c.region[p.k]], REPS[p.k % REPS.length]].join('\t');
+    return [`O${String(i + 1).padStart(width, '0')}`, c.ids[p.k], p.day, p.amount, quantity, REGIONS[c.region[p.k]], REPS[p.k % REPS.length]].join(
+      '\t',
+    );
   });
 }
 

@@ -1,14 +1,14 @@
 // The bench's export shapes (scripts/lib/shapes.ts), small: the generator is deterministic, its
 // GBK encoder agrees with TextDecoder, and our ingest reads every shape cell for cell as
 // PapaParse splits the decoded text, across 1 MB chunk boundaries.
-import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { encodeGbk, shapeBytes, shapeOf, SHAPES, shapeText, type ShapeName } from '../../../scripts/lib/shapes';
+import { describe, expect, it } from 'vitest';
+import { encodeGbk, shapeBytes, type ShapeName, shapeOf, SHAPES, shapeText } from '../../../scripts/lib/shapes';
 import { ingestBytes } from '../../../src/core/ingest/index';
 
 /** Cells of column c, however ParsedFile holds them. */
 function cells(col: unknown, n: number): string[] {
-  if (Array.isArray(col)) return col;
+  if (Array.isArray(col)) return col as string[];
   const c = col as { get(r: number): string };
   return Array.from({ length: n }, (_, r) => c.get(r));
 }
@@ -39,7 +39,16 @@ describe('export shapes', () => {
   });
 
   // Big enough for a few 1 MB chunks where the shape is wide (multiline, cjk, gbk, utf16).
-  const SIZES: Record<ShapeName, number> = { plain: 3000, issue13: 20000, multiline: 25000, cjk: 6000, crlf: 3000, highcard: 20000, gbk: 30000, utf16: 15000 };
+  const SIZES: Record<ShapeName, number> = {
+    plain: 3000,
+    issue13: 20000,
+    multiline: 25000,
+    cjk: 6000,
+    crlf: 3000,
+    highcard: 20000,
+    gbk: 30000,
+    utf16: 15000,
+  };
 
   for (const { name, encoding, delimiter, newline } of SHAPES) {
     it(`${name}: ingest reads what PapaParse reads, cell for cell`, () => {
