@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
-import { translate, type Locale } from '../i18n';
-import { BENCHMARK_COLOR, GROUP_COLORS, chartHeader, rowsHeight } from './theme';
+import { type Locale, translate } from '../i18n';
+import { BENCHMARK_COLOR, chartHeader, GROUP_COLORS, rowsHeight } from './theme';
 
 const MAX_BARS = 30;
 
@@ -53,7 +53,10 @@ export function breakdownSpec(a: Analysis, locale: Locale, index: number): TopLe
         mark: { type: 'rule', color: BENCHMARK_COLOR, strokeDash: [4, 3], strokeWidth: 1.5 },
         encoding: {
           x: { field: 'rate', type: 'quantitative' },
-          tooltip: [{ field: 'label', title: ' ' }, { field: 'rate', title: t('breakdown.rate'), format: '.1%' }],
+          tooltip: [
+            { field: 'label', title: ' ' },
+            { field: 'rate', title: t('breakdown.rate'), format: '.1%' },
+          ],
         },
       },
     ],

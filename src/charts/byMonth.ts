@@ -2,7 +2,7 @@
 // defs/churnByMonth (customers) and defs/lostByMonth (revenue) share.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
-import { formatNumber, translate, type Locale } from '../i18n';
+import { formatNumber, type Locale, translate } from '../i18n';
 import type { ChartModule, Gap } from './chart';
 import { causeLabel, thinLabels } from './labels';
 import { groupOf } from './pareto';
@@ -86,10 +86,12 @@ export function monthSummary(a: Analysis, locale: Locale, title: string, measure
 }
 
 /** One row per (month, cause) with the month's `measure`. */
-export const monthTable = (measure: MonthMeasure): ChartModule['table'] => (a, locale) => {
-  const t = (k: string) => translate(locale, k);
-  return {
-    header: [t('chart.month.x'), t('chart.month.cause'), measure === 'revenue' ? t('chart.causes.revenue') : t('chart.month.y')],
-    rows: a.churnByMonth.flatMap((m) => m.byCause.map((c) => [m.month, causeLabel(a, c.cause, locale), formatNumber(locale, c[measure])])),
+export const monthTable =
+  (measure: MonthMeasure): ChartModule['table'] =>
+  (a, locale) => {
+    const t = (k: string) => translate(locale, k);
+    return {
+      header: [t('chart.month.x'), t('chart.month.cause'), measure === 'revenue' ? t('chart.causes.revenue') : t('chart.month.y')],
+      rows: a.churnByMonth.flatMap((m) => m.byCause.map((c) => [m.month, causeLabel(a, c.cause, locale), formatNumber(locale, c[measure])])),
+    };
   };
-};

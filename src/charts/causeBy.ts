@@ -2,7 +2,7 @@
 // and table the three charts defs/causeBySegment, defs/causeByRegion and defs/causeByRep share.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
-import { formatNumber, formatPercent, translate, type Locale } from '../i18n';
+import { formatNumber, formatPercent, type Locale, translate } from '../i18n';
 import type { ChartModule, ChartState } from './chart';
 import { causeGap } from './gaps';
 import { causeLabel } from './labels';
@@ -89,7 +89,13 @@ export function causeBySpec(a: Analysis, locale: Locale, dimension: CauseDimensi
       {
         mark: { type: 'rect' },
         encoding: {
-          color: { field: 'share', type: 'quantitative', title: t('chart.causeBy.share'), scale: { scheme: 'blues', ...(values.length ? { domainMin: 0 } : { domain: [0, 1] }) }, legend: { format: '.0%' } },
+          color: {
+            field: 'share',
+            type: 'quantitative',
+            title: t('chart.causeBy.share'),
+            scale: { scheme: 'blues', ...(values.length ? { domainMin: 0 } : { domain: [0, 1] }) },
+            legend: { format: '.0%' },
+          },
           tooltip: [
             { field: 'group', title: t(`role.${dimension}`) },
             { field: 'cause', title: t('chart.causes.y') },

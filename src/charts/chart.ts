@@ -4,7 +4,7 @@
 // knows one chart from another. This file imports no chart.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
-import { LOCALES, translate, type Locale } from '../i18n';
+import { type Locale, LOCALES, translate } from '../i18n';
 
 /** The dashboard's sections, in the order of the section bar. */
 export type SectionId = 'overview' | 'causes' | 'time' | 'where' | 'risk' | 'data';
@@ -55,8 +55,7 @@ export type ChartState = Gap | 'skip' | null;
 export type Localized = Readonly<Record<Locale, string>>;
 
 /** The words of a message key in every language, for a chart text other code also reads by its key. */
-export const localizedMessage = (key: string): Localized =>
-  Object.fromEntries(LOCALES.map((l) => [l, translate(l, key)])) as Record<Locale, string>;
+export const localizedMessage = (key: string): Localized => Object.fromEntries(LOCALES.map((l) => [l, translate(l, key)])) as Record<Locale, string>;
 
 /**
  * A chart's data as a table: the text alternative a screen reader (or anyone who prefers numbers)

@@ -2,10 +2,10 @@
 // defs/cohorts (logo retention), defs/cohortRevenue (revenue retention) and defs/cohortCurves share.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
-import { formatNumber, formatPercent, translate, type Locale } from '../i18n';
+import { formatNumber, formatPercent, type Locale, translate } from '../i18n';
 import type { ChartModule, Gap } from './chart';
-import { chartHeader, rowsHeight } from './theme';
 import { thinLabels } from './labels';
+import { chartHeader, rowsHeight } from './theme';
 
 export type Measure = 'retention' | 'revenueRetention';
 
@@ -22,29 +22,31 @@ export function cohortSummary(a: Analysis, locale: Locale, title: string): strin
 }
 
 /** One row per cohort, one column per period; a cell of an unfinished period says so in words. */
-export const cohortTable = (measure: Measure): ChartModule['table'] => (a, locale) => {
-  const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
-  const quarter = a.cohorts.period === 'quarter';
-  const width = Math.max(0, ...a.cohorts.rows.map((r) => r.retention.length));
-  const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatPercent(locale, v));
-  return {
-    header: [
-      t('chart.cohorts.y'),
-      t('chart.cohorts.size'),
-      ...Array.from({ length: width }, (_, k) => t(quarter ? 'table.quarterK' : 'table.monthK', { k })),
-    ],
-    rows: a.cohorts.rows.map((r) => {
-      const v = measure === 'revenueRetention' ? (r.revenueRetention ?? []) : r.retention;
-      return [
-        r.cohort,
-        formatNumber(locale, r.size),
-        ...Array.from({ length: width }, (_, k) =>
-          k >= v.length ? '' : `${pct(v[k])}${r.incompleteFrom !== null && k >= r.incompleteFrom ? ` (${t('table.incomplete')})` : ''}`,
-        ),
-      ];
-    }),
+export const cohortTable =
+  (measure: Measure): ChartModule['table'] =>
+  (a, locale) => {
+    const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
+    const quarter = a.cohorts.period === 'quarter';
+    const width = Math.max(0, ...a.cohorts.rows.map((r) => r.retention.length));
+    const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatPercent(locale, v));
+    return {
+      header: [
+        t('chart.cohorts.y'),
+        t('chart.cohorts.size'),
+        ...Array.from({ length: width }, (_, k) => t(quarter ? 'table.quarterK' : 'table.monthK', { k })),
+      ],
+      rows: a.cohorts.rows.map((r) => {
+        const v = measure === 'revenueRetention' ? (r.revenueRetention ?? []) : r.retention;
+        return [
+          r.cohort,
+          formatNumber(locale, r.size),
+          ...Array.from({ length: width }, (_, k) =>
+            k >= v.length ? '' : `${pct(v[k])}${r.incompleteFrom !== null && k >= r.incompleteFrom ? ` (${t('table.incomplete')})` : ''}`,
+          ),
+        ];
+      }),
+    };
   };
-};
 
 /** One cell per (cohort, k); the cohort's label carries its size; cells of an unfinished period are flagged. */
 export function cohortCells(a: Analysis, locale: Locale, measure: Measure = 'retention') {

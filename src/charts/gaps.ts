@@ -4,8 +4,7 @@ import type { Analysis } from '../core/types';
 import type { Gap } from './chart';
 
 /** At least one churned customer has a cause other than "unclassified" that was not only inferred. */
-export const hasStatedCauses = (a: Analysis): boolean =>
-  a.causes.some((c) => c.id !== 'unclassified' && c.customers > (c.inferred ?? 0));
+export const hasStatedCauses = (a: Analysis): boolean => a.causes.some((c) => c.id !== 'unclassified' && c.customers > (c.inferred ?? 0));
 
 export const hasRevenue = (a: Analysis): boolean => a.revenue.total > 0;
 

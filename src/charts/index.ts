@@ -4,11 +4,11 @@
 import type { Analysis } from '../core/types';
 import type { Locale } from '../i18n';
 import type { ChartDef, ChartTable, Gap, SectionId } from './chart';
-import { CHARTS, type ChartId } from './registry';
+import { type ChartId, CHARTS } from './registry';
 
-export { CHARTS, type ChartId } from './registry';
-export { GAP_FIX, SECTIONS, type ChartDef, type ChartState, type ChartTable, type Fix, type Gap, type SectionId } from './chart';
+export { type ChartDef, type ChartState, type ChartTable, type Fix, type Gap, GAP_FIX, type SectionId, SECTIONS } from './chart';
 export { causeGap, hasRevenue, hasStatedCauses } from './gaps';
+export { type ChartId, CHARTS } from './registry';
 
 const BY_ID = new Map<string, ChartDef<ChartId>>(CHARTS.map((c) => [c.id, c]));
 
@@ -42,5 +42,4 @@ export function sectionGaps(a: Analysis, section: SectionId): Gap[] {
 }
 
 /** Breakdown columns worth a chart: at least two groups to compare. */
-export const breakdownDrawn = (a: Analysis): number[] =>
-  a.breakdowns.items.flatMap((item, index) => (item.groups.length >= 2 ? [index] : []));
+export const breakdownDrawn = (a: Analysis): number[] => a.breakdowns.items.flatMap((item, index) => (item.groups.length >= 2 ? [index] : []));

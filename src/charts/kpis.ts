@@ -1,5 +1,5 @@
 import type { Analysis } from '../core/types';
-import { formatNumber, formatPercent, translate, type Locale } from '../i18n';
+import { formatNumber, formatPercent, type Locale, translate } from '../i18n';
 import { hasRevenue, hasStatedCauses } from './gaps';
 
 /**

@@ -1,11 +1,15 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
-import { translate, type Locale } from '../i18n';
+import { type Locale, translate } from '../i18n';
 import { causeLabel } from './labels';
-import { GROUP_COLORS, chartHeader, emptyScale } from './theme';
+import { chartHeader, emptyScale, GROUP_COLORS } from './theme';
 
 /** Outlines of the cause groups (controllable, uncontrollable, unclassified): told apart without colour. */
-export const GROUP_DASHES: number[][] = [[1, 0], [6, 3], [2, 3]];
+export const GROUP_DASHES: number[][] = [
+  [1, 0],
+  [6, 3],
+  [2, 3],
+];
 
 export const groupOf = (controllable: boolean | null): keyof typeof GROUP_COLORS =>
   controllable === true ? 'controllable' : controllable === false ? 'uncontrollable' : 'unclassified';

@@ -2,17 +2,17 @@
 // the report prints them. Adding a chart: write its module in defs/ and add it here; nothing
 // else changes (tests/unit/charts-registry.test.ts checks both).
 import type { ChartDef } from './chart';
-import { causes } from './defs/causes';
-import { controllable } from './defs/controllable';
-import { causesRevenue } from './defs/causesRevenue';
-import { causeBySegment } from './defs/causeBySegment';
 import { causeByRegion } from './defs/causeByRegion';
 import { causeByRep } from './defs/causeByRep';
+import { causeBySegment } from './defs/causeBySegment';
+import { causes } from './defs/causes';
+import { causesRevenue } from './defs/causesRevenue';
 import { churnByMonth } from './defs/churnByMonth';
-import { lostByMonth } from './defs/lostByMonth';
-import { cohorts } from './defs/cohorts';
-import { cohortRevenue } from './defs/cohortRevenue';
 import { cohortCurves } from './defs/cohortCurves';
+import { cohortRevenue } from './defs/cohortRevenue';
+import { cohorts } from './defs/cohorts';
+import { controllable } from './defs/controllable';
+import { lostByMonth } from './defs/lostByMonth';
 import { survival } from './defs/survival';
 import { tiers } from './defs/tiers';
 

@@ -2,8 +2,8 @@
 // so a reload or a printed page returns to the same place), and the anchors a finding or an empty
 // state links to. Pure: the page reads and writes location.hash with these.
 import type { Analysis } from '../core/types';
-import { translate, type Locale } from '../i18n';
-import { SECTIONS, breakdownDrawn, chartDef, chartTitle, isChartId, type Fix, type SectionId } from './index';
+import { type Locale, translate } from '../i18n';
+import { breakdownDrawn, chartDef, chartTitle, type Fix, isChartId, type SectionId, SECTIONS } from './index';
 
 export interface Place {
   section: SectionId;

@@ -2,11 +2,11 @@
 // and the list in src/charts/registry.ts, nothing else. Every entry gives its title in each
 // language, its state, spec, summary and table; every module in defs/ is listed; and no other
 // module of src/ tells charts apart by their ids (no switch, table or comparison on them).
-import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
-import { CHARTS, SECTIONS, chartDef, chartSummary, chartTable, chartTitle, type ChartDef } from '../../src/charts/index';
+import { describe, expect, it } from 'vitest';
+import { type ChartDef, chartDef, CHARTS, chartSummary, chartTable, chartTitle, SECTIONS } from '../../src/charts/index';
 import { CONFIG } from '../../src/charts/theme';
 import { LOCALES } from '../../src/i18n';
 import { base } from './analysis-fixture';
@@ -76,7 +76,10 @@ describe('one module per chart', () => {
     expect(Object.keys(modules).length).toBe(CHARTS.length);
     for (const [path, mod] of Object.entries(modules)) {
       const charts = Object.values(mod).filter(isChart);
-      expect(charts.map((c) => c.id), path).toEqual([basename(path, '.ts')]);
+      expect(
+        charts.map((c) => c.id),
+        path,
+      ).toEqual([basename(path, '.ts')]);
       expect(CHARTS).toContain(charts[0]);
     }
   });
@@ -135,7 +138,10 @@ function chartIdSwitches(text: string, file: string, ids: ReadonlySet<string>): 
   if (svelte) {
     // The markup's expressions: a comparison of an id with a chart id.
     const list = [...ids].join('|');
-    const re = new RegExp(`\\b(?:id|chartId|\\w+\\.id)\\s*[!=]==\\s*['"](?:${list})['"]|['"](?:${list})['"]\\s*[!=]==\\s*(?:id|chartId|\\w+\\.id)\\b`, 'g');
+    const re = new RegExp(
+      `\\b(?:id|chartId|\\w+\\.id)\\s*[!=]==\\s*['"](?:${list})['"]|['"](?:${list})['"]\\s*[!=]==\\s*(?:id|chartId|\\w+\\.id)\\b`,
+      'g',
+    );
     for (const m of text.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').matchAll(re)) found.push(`markup: ${m[0]}`);
   }
   return found;

@@ -2,8 +2,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../../core/types';
 import type { Locale } from '../../i18n';
-import { defineChart, type Localized } from '../chart';
 import { causeByParts, causeBySpec } from '../causeBy';
+import { defineChart, type Localized } from '../chart';
 
 const TITLE: Localized = {
   en: 'Causes by region',

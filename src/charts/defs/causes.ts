@@ -1,8 +1,8 @@
 // Why customers left: causes by churned customers, as a Pareto chart (the dashboard's first chart).
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../../core/types';
-import { formatNumber, formatPercent, translate, type Locale } from '../../i18n';
-import { localizedMessage, defineChart } from '../chart';
+import { formatNumber, formatPercent, type Locale, translate } from '../../i18n';
+import { defineChart, localizedMessage } from '../chart';
 import { causeGap } from '../gaps';
 import { causeLabel } from '../labels';
 import { groupOf, paretoSpec } from '../pareto';
@@ -19,7 +19,9 @@ export const causes = defineChart({
   state: causeGap,
   spec: causesSpec,
   summary: (a, locale, title) => {
-    const top = a.causes.slice(0, 3).map((c) => `${causeLabel(a, c.id, locale)} ${formatNumber(locale, c.customers)} (${formatPercent(locale, c.share)})`);
+    const top = a.causes
+      .slice(0, 3)
+      .map((c) => `${causeLabel(a, c.id, locale)} ${formatNumber(locale, c.customers)} (${formatPercent(locale, c.share)})`);
     return `${title}: ${top.join('; ')}`;
   },
   table: (a, locale) => {

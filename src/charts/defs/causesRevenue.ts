@@ -1,7 +1,7 @@
 // Revenue lost by cause, as a Pareto chart: the causes that cost the most first.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../../core/types';
-import { formatNumber, formatPercent, translate, type Locale } from '../../i18n';
+import { formatNumber, formatPercent, type Locale, translate } from '../../i18n';
 import { defineChart, type Localized } from '../chart';
 import { causeGap } from '../gaps';
 import { causeLabel } from '../labels';

@@ -2,8 +2,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../../core/types';
 import type { Locale } from '../../i18n';
-import { defineChart, localizedMessage } from '../chart';
 import { monthState, monthSummary, monthTable, stackedByCause } from '../byMonth';
+import { defineChart, localizedMessage } from '../chart';
 
 // Kept in the messages: the summary test reads it by its key.
 const TITLE = localizedMessage('chart.month.title');

@@ -1,7 +1,7 @@
 // Retention curves of the latest cohorts: the share of each cohort active in period k, as lines.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../../core/types';
-import { translate, type Locale } from '../../i18n';
+import { type Locale, translate } from '../../i18n';
 import { defineChart, type Localized } from '../chart';
 import { cohortCells, cohortState, cohortSummary, cohortTable } from '../cohortGrid';
 import { chartHeader, emptyScale } from '../theme';
@@ -24,7 +24,13 @@ export function cohortCurvesSpec(a: Analysis, locale: Locale): TopLevelSpec {
     data: { values },
     mark: { type: 'line', point: true },
     encoding: {
-      x: { field: 'k', type: 'quantitative', title: t(quarter ? 'chart.cohorts.xQuarter' : 'chart.cohorts.x'), axis: { tickMinStep: 1 }, ...emptyScale(values) },
+      x: {
+        field: 'k',
+        type: 'quantitative',
+        title: t(quarter ? 'chart.cohorts.xQuarter' : 'chart.cohorts.x'),
+        axis: { tickMinStep: 1 },
+        ...emptyScale(values),
+      },
       y: { field: 'value', type: 'quantitative', title: t('chart.cohorts.value'), scale: { domain: [0, 1] }, axis: { format: '.0%' } },
       // Up to 12 cohorts: the legend wraps into columns rather than running off the chart.
       color: { field: 'cohort', type: 'nominal', title: t('chart.cohorts.y'), scale: { scheme: 'viridis' }, legend: { columns: 4 } },

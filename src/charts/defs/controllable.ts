@@ -1,11 +1,11 @@
 // Controllable vs uncontrollable churn, against the benchmark of the seed documents.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../../core/types';
-import { formatPercent, translate, type Locale } from '../../i18n';
+import { formatPercent, type Locale, translate } from '../../i18n';
 import { defineChart, type Localized } from '../chart';
 import { causeGap } from '../gaps';
 import { GROUP_DASHES } from '../pareto';
-import { BENCHMARK_COLOR, GROUP_COLORS, chartHeader, rowsHeight } from '../theme';
+import { BENCHMARK_COLOR, chartHeader, GROUP_COLORS, rowsHeight } from '../theme';
 
 const TITLE: Localized = {
   en: 'Controllable vs uncontrollable, against the ~90% / ~10% benchmark',

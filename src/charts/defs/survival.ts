@@ -1,10 +1,10 @@
 // Customer survival: the Kaplan–Meier curve with its 95% band, or one curve per group.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../../core/types';
-import { formatNumber, formatPercent, translate, type Locale } from '../../i18n';
+import { formatNumber, formatPercent, type Locale, translate } from '../../i18n';
 import { defineChart, type Localized } from '../chart';
 import { survivalAxisKey } from '../labels';
-import { CATEGORY_COLORS, GROUP_COLORS, chartHeader, emptyScale } from '../theme';
+import { CATEGORY_COLORS, chartHeader, emptyScale, GROUP_COLORS } from '../theme';
 
 const TITLE: Localized = {
   en: 'Customer survival (Kaplan–Meier, 95% band)',

@@ -1,10 +1,10 @@
 // Churn rate and revenue lost by value tier (customers ranked by revenue).
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis, TierRow } from '../../core/types';
-import { formatNumber, formatPercent, translate, type Locale } from '../../i18n';
+import { formatNumber, formatPercent, type Locale, translate } from '../../i18n';
 import { defineChart, type Localized } from '../chart';
 import { hasRevenue } from '../gaps';
-import { BENCHMARK_COLOR, GROUP_COLORS, chartHeader, rowsHeight } from '../theme';
+import { BENCHMARK_COLOR, chartHeader, GROUP_COLORS, rowsHeight } from '../theme';
 
 const TITLE: Localized = {
   en: 'Churn rate and revenue lost by value tier',
