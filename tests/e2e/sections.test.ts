@@ -3,14 +3,14 @@
 // by keyboard that survives a reload and the back button; labels whole, the header on one row at
 // 1,280 px in three languages, and not one console warning (Vega logs its warnings there).
 // Then three client files that miss something (tests/fixtures/dashboard/): no empty chart anywhere.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Each test opens its own fresh app (harness.ts), whose guard fails it on any console warning.
+import { describe, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
 import { DEFAULT_SETTINGS, type Analysis } from '../../src/core/types';
@@ -20,24 +20,9 @@ import { findings, findingText } from '../../src/core/findings';
 import { targetPlace } from '../../src/charts/sections';
 import { chartTitle } from '../../src/charts/index';
 import { translate } from '../../src/i18n';
-import { consoleProblems, hasChromium, hasDist, launch, openApp, serveDist, showSection, type Guarded } from './harness';
+import { appTest, axeViolations, notReady, ready, sampleAnalysis, showSection, useRig, type Guarded } from './harness';
 
-const SAMPLE = new URL('../../src/sample/', import.meta.url);
 const PDFTOTEXT = '/usr/bin/pdftotext';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe-core violations inside one element (axe is injected as a11y.test.ts does). */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object'))) await page.evaluate(AXE);
-  return page.evaluate(async (sel) => {
-    type V = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: V[] }> } }).axe;
-    const r = await axe.run({ include: [sel] }, { resultTypes: ['violations'] });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  }, selector);
-}
 const DASH = new URL('../fixtures/dashboard/', import.meta.url);
 const read = (dir: URL, name: string, as = name) => ingestBytes(as, readFileSync(new URL(name, dir)));
 
@@ -105,39 +90,20 @@ async function overlappingAxisLabels(page: Page, chart: string): Promise<number>
   }, chart);
 }
 
-const ready = hasChromium && hasDist;
-if (!ready) console.warn('\n*** e2e sections SKIPPED: Chromium or dist/ missing ***\n');
+notReady('sections');
 
 describe.skipIf(!ready)('dashboard sections', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const rig = useRig();
 
   describe('the sample, section by section', () => {
-    const a = analyze([read(SAMPLE, 'customers.csv', 'sample-customers.csv'), read(SAMPLE, 'orders.csv', 'sample-orders.csv'), read(SAMPLE, 'staff.csv', 'sample-staff.csv')], DEFAULT_SETTINGS);
-    let g: Guarded;
-    let problems: string[];
-    beforeAll(async () => {
-      g = await openApp(browser, server.url);
-      problems = consoleProblems(g.page);
+    const a = sampleAnalysis();
+    const it = appTest(rig, 'http', async (g) => {
       await g.page.setViewportSize({ width: 1280, height: 900 });
       await g.page.click('[data-testid=try-sample]');
       await g.page.locator('[data-testid=kpi-customers]').waitFor({ timeout: 60_000 });
     });
-    afterAll(async () => {
-      expect(g.foreign).toEqual([]);
-      expect(g.errors).toEqual([]);
-      await g.context.close();
-    });
 
-    it('opens on the Overview: key figures, what the data allows, six findings, why customers left', async () => {
+    it('opens on the Overview: key figures, what the data allows, six findings, why customers left', async ({ g }) => {
       const p = g.page;
       await sectionDrawn(p, 'overview');
       expect(await p.getAttribute('[data-testid=section-link-overview]', 'aria-current')).toBe('page');
@@ -156,7 +122,7 @@ describe.skipIf(!ready)('dashboard sections', () => {
     });
 
     for (const s of SECTIONS.filter((x) => x !== 'overview')) {
-      it(`${s}: every chart the data allows is drawn, with marks and whole labels`, async () => {
+      it(`${s}: every chart the data allows is drawn, with marks and whole labels`, async ({ g }) => {
         const p = g.page;
         await showSection(p, s);
         expect(p.url()).toMatch(new RegExp(`#${s}$`));
@@ -194,7 +160,7 @@ describe.skipIf(!ready)('dashboard sections', () => {
       });
     }
 
-    it('each finding links to its chart: the section opens and the chart takes focus', async () => {
+    it('each finding links to its chart: the section opens and the chart takes focus', async ({ g }) => {
       const p = g.page;
       await showSection(p, 'overview');
       const targets = findings(a)
@@ -211,7 +177,7 @@ describe.skipIf(!ready)('dashboard sections', () => {
       }
     });
 
-    it('moves between sections with the keyboard alone; a reload and the back button return to the same place', async () => {
+    it('moves between sections with the keyboard alone; a reload and the back button return to the same place', async ({ g }) => {
       const p = g.page;
       await showSection(p, 'overview');
       await p.focus('[data-testid=section-link-overview]');
@@ -231,7 +197,7 @@ describe.skipIf(!ready)('dashboard sections', () => {
       expect(await p.locator('[data-testid=section-risk]').isVisible()).toBe(false);
     });
 
-    it('prints the section shown, under its own title, without the section bar', async () => {
+    it('prints the section shown, under its own title, without the section bar', async ({ g }) => {
       const p = g.page;
       await showSection(p, 'time');
       await p.emulateMedia({ media: 'print' });
@@ -245,7 +211,7 @@ describe.skipIf(!ready)('dashboard sections', () => {
       }
     });
 
-    it('keeps the header on one row at 1,280 px in all three languages', async () => {
+    it('keeps the header on one row at 1,280 px in all three languages', async ({ g }) => {
       const p = g.page;
       for (const locale of ['en', 'zh-Hans', 'zh-Hant']) {
         await p.selectOption('[data-testid=locale]', locale);
@@ -265,8 +231,12 @@ describe.skipIf(!ready)('dashboard sections', () => {
       await p.selectOption('[data-testid=locale]', 'en');
     });
 
-    it('logged not one warning or error in the console (Vega included) along the way', () => {
-      expect(problems).toEqual([]);
+    it('logs not one warning or error in the console (Vega included) drawing every section', async ({ g }) => {
+      for (const s of SECTIONS) {
+        await showSection(g.page, s);
+        await sectionDrawn(g.page, s);
+      }
+      expect(g.console).toEqual([]);
     });
   });
 
@@ -274,23 +244,14 @@ describe.skipIf(!ready)('dashboard sections', () => {
   // every chart drawn has data and every chart left out is one line saying why and how to fix it.
   describe.each(['no-reasons', 'no-revenue', 'no-dates'])('%s.csv', (name) => {
     const a = analyze([read(DASH, `${name}.csv`)], DEFAULT_SETTINGS);
-    let g: Guarded;
-    let problems: string[];
-    beforeAll(async () => {
-      g = await openApp(browser, server.url);
-      problems = consoleProblems(g.page);
+    const it = appTest(rig, 'http', async (g: Guarded) => {
       await g.page.setViewportSize({ width: 1280, height: 900 });
       await g.page.locator('[data-testid=try-sample]').waitFor({ timeout: 60_000 });
       await g.page.setInputFiles('[data-testid=file-input]', fileURLToPath(new URL(`${name}.csv`, DASH)));
       await g.page.locator('[data-testid=kpi-customers]').waitFor({ timeout: 60_000 });
     });
-    afterAll(async () => {
-      expect(g.foreign).toEqual([]);
-      expect(g.errors).toEqual([]);
-      await g.context.close();
-    });
 
-    it('has no empty or meaningless chart in any section, and says what is missing', async () => {
+    it('has no empty or meaningless chart in any section, and says what is missing', async ({ g }) => {
       const p = g.page;
       for (const s of SECTIONS) {
         await showSection(p, s);
@@ -303,10 +264,10 @@ describe.skipIf(!ready)('dashboard sections', () => {
           expect(chart.cut, chart.id).toEqual([]);
         }
       }
-      expect(problems).toEqual([]);
+      expect(g.console).toEqual([]);
     });
 
-    it('shows only the key figures and findings the data gives', async () => {
+    it('shows only the key figures and findings the data gives', async ({ g }) => {
       const p = g.page;
       await showSection(p, 'overview');
       const kpis = await p.locator('.kpi').evaluateAll((ks) => ks.map((k) => k.getAttribute('data-testid')));
@@ -334,7 +295,7 @@ describe.skipIf(!ready)('dashboard sections', () => {
       }
     });
 
-    it.skipIf(!existsSync(PDFTOTEXT))('the report opens with the findings and says in its appendix what it left out, and why', async () => {
+    it.skipIf(!existsSync(PDFTOTEXT))('the report opens with the findings and says in its appendix what it left out, and why', async ({ g }) => {
       const p = g.page;
       await p.click('[data-testid=report-open]');
       await p.fill('[data-testid=report-client]', 'Fixture Co');
@@ -357,10 +318,10 @@ describe.skipIf(!ready)('dashboard sections', () => {
         expect(all.indexOf(squash(chartTitle(c.id, a, 'en')))).toBeGreaterThan(from);
       }
       // Drawing the charts for the PDF logged nothing either.
-      expect(problems).toEqual([]);
+      expect(g.console).toEqual([]);
     });
 
-    it('an empty state links to its fix', async () => {
+    it('an empty state links to its fix', async ({ g }) => {
       const p = g.page;
       const first = SECTIONS.find((s) => expectedGaps(a, s).length > 0)!;
       await showSection(p, first);
