@@ -1,24 +1,24 @@
 // The whole path in the real built app, from http://localhost and from file://:
 // sample data → dashboard → charts → PNG/SVG export → reload restores → drop files → bad input.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { analyze } from '../../src/core/analyze';
-import { ingestBytes } from '../../src/core/ingest/index';
-import { DEFAULT_SETTINGS } from '../../src/core/types';
-import { fileUrl, hasChromium, hasDist, launch, openApp, serveDist, showSection, type Guarded } from './harness';
-
-const sampleDir = new URL('../../src/sample/', import.meta.url);
-const sampleAnalysis = () => analyzeSampleAsOf();
-const analyzeSampleAsOf = (asOf?: string) =>
-  analyze(
-    [
-      ingestBytes('sample-customers.csv', readFileSync(new URL('customers.csv', sampleDir))),
-      ingestBytes('sample-orders.csv', readFileSync(new URL('orders.csv', sampleDir))),
-      ingestBytes('sample-staff.csv', readFileSync(new URL('staff.csv', sampleDir))),
-    ],
-    { ...DEFAULT_SETTINGS, ...(asOf ? { asOf } : {}) },
-  );
+// Each test opens its own fresh app (harness.ts): nothing carries over from the test before.
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  appTest,
+  download,
+  dropFiles,
+  kpi,
+  notReady,
+  openSample,
+  ready,
+  sampleAnalysis,
+  sessionCount,
+  showSection,
+  startPage,
+  useRig,
+  waitForDashboard,
+  type Via,
+} from './harness';
 
 const SMALL_CSV = [
   'Customer ID,Company,Sales Rep,Region,First Order,Last Order,Status,Churn Reason,Annual Revenue',
@@ -37,66 +37,42 @@ const GBK_CSV = new Uint8Array([
   0x4b, 0x32, 0x2c, 0xc1, 0xf7, 0xca, 0xa7, 0x0d, 0x0a,
 ]);
 
-async function kpi(page: Page, id: string): Promise<number> {
-  const text = await page.locator(`[data-testid=kpi-${id}] .value`).innerText();
-  return Number(text.replace(/[^0-9.]/g, ''));
+/** The English list dropped on the start page: its dashboard shows 5 customers, 3 churned. */
+async function dropSmall(page: Page) {
+  await dropFiles(page, [{ name: 'clients.csv', text: SMALL_CSV }]);
+  await waitForDashboard(page);
 }
 
-async function waitForDashboard(page: Page) {
-  await page.locator('[data-testid=kpi-customers]').waitFor({ timeout: 60_000 });
-  await page.locator('[data-testid=chart-causes][data-rendered=true]').waitFor({ timeout: 60_000 });
+/** The GBK list chosen with the file picker: its inputs table says gbk. */
+async function pickGbk(page: Page) {
+  await page.setInputFiles('[data-testid=file-input]', { name: 'gbk.csv', mimeType: 'text/csv', buffer: Buffer.from(GBK_CSV) });
+  // The inputs table is in the Data section, the KPIs in the Overview.
+  await showSection(page, 'data');
+  await page.locator('[data-testid=inputs-table]').waitFor();
 }
 
-async function drop(page: Page, files: { name: string; bytes: number[] }[]) {
-  const dt = await page.evaluateHandle((fs) => {
-    const d = new DataTransfer();
-    for (const f of fs) d.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: 'text/csv' }));
-    return d;
-  }, files);
-  await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer: dt });
-}
-
-const ready = hasChromium && hasDist;
-if (!ready) console.warn(`\n*** e2e SKIPPED: ${hasChromium ? '' : '/usr/bin/chromium missing; '}${hasDist ? '' : 'dist/ not built (run npm run build)'} ***\n`);
+notReady('app');
 
 describe.skipIf(!ready)('the built app', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
+  const rig = useRig();
   const expected = sampleAnalysis();
 
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  for (const via of ['http', 'file'] as const satisfies Via[]) {
+    describe(via === 'http' ? 'http://localhost' : 'file://', () => {
+      const it = appTest(rig, via);
+      const withSample = appTest(rig, via, openSample);
 
-  const targets = () => [
-    ['http://localhost', server.url],
-    ['file://', fileUrl()],
-  ];
-
-  for (const which of ['http://localhost', 'file://']) {
-    describe(which, () => {
-      let g: Guarded;
-      beforeAll(async () => {
-        const url = targets().find(([w]) => w === which)![1];
-        g = await openApp(browser, url);
-      });
-      afterAll(async () => {
-        expect(g.foreign, 'requests that left the machine').toEqual([]);
-        expect(g.errors, 'uncaught page errors').toEqual([]);
-        await g.context.close();
-      });
-
-      it('shows the start screen with a CSP that forbids network egress', async () => {
+      it('shows the start screen with a CSP that forbids network egress', async ({ g }) => {
         await g.page.locator('[data-testid=try-sample]').waitFor();
         const csp = await g.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
         expect(csp).toContain("connect-src 'none'");
         expect(csp).toContain("default-src 'none'");
         expect(csp).not.toContain('unsafe-eval');
+        // The attempt below is refused, and Chromium says so in the console, twice.
+        g.expectedConsole.push(
+          /^error: Connecting to 'http:\/\/127\.0\.0\.1:9\/leak' violates the following Content Security Policy directive: "connect-src 'none'"/,
+          /^error: Fetch API cannot load http:\/\/127\.0\.0\.1:9\/leak\. Refused to connect because it violates the document's Content Security Policy\.$/,
+        );
         const attempt = await g.page.evaluate(() =>
           fetch('http://127.0.0.1:9/leak').then(
             () => 'sent',
@@ -106,7 +82,7 @@ describe.skipIf(!ready)('the built app', () => {
         expect(attempt).toBe('blocked');
       });
 
-      it('analyses the sample data with the numbers the core computes', async () => {
+      it('analyses the sample data with the numbers the core computes', async ({ g }) => {
         await g.page.click('[data-testid=try-sample]');
         await waitForDashboard(g.page);
         expect(await kpi(g.page, 'customers')).toBe(expected.customers.total);
@@ -123,31 +99,29 @@ describe.skipIf(!ready)('the built app', () => {
         await g.page.locator('[data-testid=chart-cohorts][data-rendered=true]').waitFor();
       });
 
-      it('exports a chart as a valid PNG and as SVG', async () => {
-        await showSection(g.page, 'overview');
-        const [png] = await Promise.all([g.page.waitForEvent('download'), g.page.click('[data-testid=png-causes]')]);
-        const bytes = readFileSync((await png.path())!);
-        expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-        const width = bytes.readUInt32BE(16);
-        const height = bytes.readUInt32BE(20);
+      withSample('exports a chart as a valid PNG and as SVG', async ({ g }) => {
+        const png = (await download(g.page, 'png-causes')).bytes;
+        expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+        const width = png.readUInt32BE(16);
+        const height = png.readUInt32BE(20);
         expect(width).toBeGreaterThan(200);
         expect(height).toBeGreaterThan(100);
-        const [svg] = await Promise.all([g.page.waitForEvent('download'), g.page.click('[data-testid=svg-causes]')]);
-        const text = readFileSync((await svg.path())!, 'utf8');
+        const text = (await download(g.page, 'svg-causes')).bytes.toString('utf8');
         expect(text.startsWith('<svg')).toBe(true);
         expect(text).toContain('</svg>');
       });
 
-      it('exports the analysis JSON the command line would print', async () => {
-        const [dl] = await Promise.all([g.page.waitForEvent('download'), g.page.click('[data-testid=export-json]')]);
-        const json = JSON.parse(readFileSync((await dl.path())!, 'utf8'));
+      withSample('exports the analysis JSON the command line would print', async ({ g }) => {
+        const json = JSON.parse((await download(g.page, 'export-json')).bytes.toString('utf8'));
         expect(json.customers).toEqual(expected.customers);
         expect(json.causes).toEqual(expected.causes);
         expect(json.asOf).toBe(expected.asOf);
       });
 
-      it('recomputes on a new as-of date and restores it after a reload', async () => {
-        const earlier = analyzeSampleAsOf('2023-12-31');
+      withSample('recomputes on a new as-of date and restores it after a reload', async ({ g }) => {
+        const earlier = sampleAnalysis({ asOf: '2023-12-31' });
+        // The check below can tell the two dates apart.
+        expect(earlier.customers.total).not.toBe(expected.customers.total);
         // The settings are in the Data section, the KPIs in the Overview.
         await showSection(g.page, 'data');
         await g.page.fill('[data-testid=as-of]', '2023-12-31');
@@ -167,14 +141,16 @@ describe.skipIf(!ready)('the built app', () => {
         await expect.poll(() => kpi(g.page, 'customers')).toBe(expected.customers.total);
       });
 
-      it('keeps the session when a bad file is dropped, and names the file', async () => {
+      withSample('keeps the session when a bad file is dropped, and names the file', async ({ g }) => {
+        // The sample's session is saved after its dashboard shows.
+        await expect.poll(() => sessionCount(g.page), { timeout: 30_000 }).toBe(1);
         await g.page.click('text=New analysis');
-        await drop(g.page, [{ name: 'empty.csv', bytes: [] }]);
+        await dropFiles(g.page, [{ name: 'empty.csv', bytes: [] }]);
         const error = g.page.locator('[data-testid=error]');
         await error.waitFor();
         expect(await error.getAttribute('data-code')).toBe('empty-file');
         expect(await error.innerText()).toContain('empty.csv');
-        await drop(g.page, [{ name: 'photo.csv', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13] }]);
+        await dropFiles(g.page, [{ name: 'photo.csv', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13] }]);
         await g.page.locator('[data-testid=error][data-code=binary-file]').waitFor();
         // The saved session is still there and opens.
         await g.page.reload();
@@ -186,28 +162,31 @@ describe.skipIf(!ready)('the built app', () => {
         expect(await kpi(g.page, 'customers')).toBe(expected.customers.total);
       });
 
-      it('analyses dropped files: an English list and a GBK Chinese list', async () => {
-        await g.page.click('text=New analysis');
-        await drop(g.page, [{ name: 'clients.csv', bytes: [...Buffer.from(SMALL_CSV)] }]);
-        await waitForDashboard(g.page);
+      it('analyses dropped files: an English list and a GBK Chinese list', async ({ g }) => {
+        await dropSmall(g.page);
         expect(await kpi(g.page, 'customers')).toBe(5);
         expect(await kpi(g.page, 'churned')).toBe(3);
         await g.page.click('text=New analysis');
-        await g.page.setInputFiles('[data-testid=file-input]', {
-          name: 'gbk.csv',
-          mimeType: 'text/csv',
-          buffer: Buffer.from(GBK_CSV),
-        });
-        // The inputs table is in the Data section, the KPIs in the Overview.
-        await showSection(g.page, 'data');
-        await g.page.locator('[data-testid=inputs-table]').waitFor();
+        await pickGbk(g.page);
         expect(await g.page.locator('[data-testid=inputs-table]').innerText()).toContain('gbk');
         await showSection(g.page, 'overview');
         expect(await kpi(g.page, 'customers')).toBe(2);
         expect(await kpi(g.page, 'churned')).toBe(1);
       });
 
-      it('lists, renames and deletes sessions', async () => {
+      // Three sessions of its own: the sample, the English list and the GBK list.
+      const withThreeSessions = appTest(rig, via, async (g) => {
+        await openSample(g);
+        await expect.poll(() => sessionCount(g.page), { timeout: 30_000 }).toBe(1);
+        await startPage(g.page);
+        await dropSmall(g.page);
+        await expect.poll(() => sessionCount(g.page), { timeout: 30_000 }).toBe(2);
+        await startPage(g.page);
+        await pickGbk(g.page);
+        await expect.poll(() => sessionCount(g.page), { timeout: 30_000 }).toBe(3);
+      });
+
+      withThreeSessions('lists, renames and deletes sessions', async ({ g }) => {
         await g.page.click('[data-testid=open-sessions]');
         const items = g.page.locator('[data-testid=session-item]');
         await items.first().waitFor();

@@ -2,38 +2,29 @@
 // PNG (2×, margins, source line, white), SVG (parses), a chart's PDF (text kept as text, Chinese
 // included) and the client report PDF (pages, page numbers, KPIs as on the dashboard, the cause
 // names in the chosen language, the client's name). PDFs are read with poppler (pdftotext, pdfinfo).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Each test opens the sample in its own fresh app (harness.ts).
+import { describe, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-import type { Browser, Download, Page } from 'playwright-core';
-import { analyze } from '../../src/core/analyze';
-import { ingestBytes } from '../../src/core/ingest/index';
-import { DEFAULT_SETTINGS, type Analysis } from '../../src/core/types';
+import type { Page } from 'playwright-core';
+import type { Analysis } from '../../src/core/types';
 import { CHARTS } from '../../src/charts/index';
 import { causeLabel } from '../../src/charts/labels';
 import { translate, type Locale } from '../../src/i18n';
 import { PNG_LAYOUT } from '../../src/export/png';
 import { specTitle } from '../../src/export/meta';
-import { fileUrl, hasChromium, hasDist, isLocal, launch, openApp, serveDist, type Guarded } from './harness';
+import { appTest, download, notReady, openSample, ready, sampleAnalysis, useRig, type Via } from './harness';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
 const PDFINFO = '/usr/bin/pdfinfo';
 const hasPoppler = existsSync(PDFTOTEXT) && existsSync(PDFINFO);
-const ready = hasChromium && hasDist;
+notReady('export');
 if (ready && !hasPoppler) {
   console.warn(`\n*** PDF export checks SKIPPED: ${PDFTOTEXT} missing (apt-get install -y poppler-utils) ***\n`);
 }
 
-const sampleDir = new URL('../../src/sample/', import.meta.url);
-const expected: Analysis = analyze(
-  [
-    ingestBytes('sample-customers.csv', readFileSync(new URL('customers.csv', sampleDir))),
-    ingestBytes('sample-orders.csv', readFileSync(new URL('orders.csv', sampleDir))),
-    ingestBytes('sample-staff.csv', readFileSync(new URL('staff.csv', sampleDir))),
-  ],
-  { ...DEFAULT_SETTINGS },
-);
+const expected: Analysis = sampleAnalysis();
 
 /** Text of a PDF as poppler extracts it, in content order (-raw) or laid out. */
 const pdfText = (file: string, raw = true, page?: number) =>
@@ -67,11 +58,6 @@ function decodePng(bytes: Buffer) {
   return { width, height, first };
 }
 
-async function waitForDashboard(page: Page) {
-  await page.locator('[data-testid=kpi-customers]').waitFor({ timeout: 60_000 });
-  await page.locator('[data-testid=chart-causes][data-rendered=true]').waitFor({ timeout: 60_000 });
-}
-
 async function setLocale(page: Page, locale: Locale) {
   await page.selectOption('[data-testid=locale]', locale);
   const title = translate(locale, 'chart.causes.title');
@@ -82,12 +68,8 @@ async function setLocale(page: Page, locale: Locale) {
   );
 }
 
-async function save(page: Page, click: () => Promise<unknown>): Promise<{ file: string; download: Download }> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), click()]);
-  const file = await download.path();
-  if (!file) throw new Error('download failed');
-  return { file, download };
-}
+/** Click a button (by test id) that saves a file; the path of the file saved. */
+const save = async (page: Page, testid: string): Promise<string> => (await download(page, testid)).path;
 
 /** The KPI values exactly as the dashboard shows them. */
 const shownKpis = (page: Page) => page.locator('.kpis .kpi .value').allInnerTexts();
@@ -95,41 +77,21 @@ const shownKpis = (page: Page) => page.locator('.kpis .kpi .value').allInnerText
 async function makeReport(page: Page, client: string) {
   await page.click('[data-testid=report-open]');
   await page.fill('[data-testid=report-client]', client);
-  return save(page, () => page.click('[data-testid=report-create]'));
+  return save(page, 'report-create');
 }
 
 describe.skipIf(!ready)('exports from the built app', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
+  const rig = useRig();
 
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  for (const via of ['http', 'file'] as const satisfies Via[]) {
+    describe(via === 'http' ? 'http://localhost' : 'file://', () => {
+      const it = appTest(rig, via, openSample);
 
-  for (const which of ['http://localhost', 'file://']) {
-    describe(which, () => {
-      let g: Guarded;
-      beforeAll(async () => {
-        g = await openApp(browser, which === 'file://' ? fileUrl() : server.url);
-        await g.page.click('[data-testid=try-sample]');
-        await waitForDashboard(g.page);
-      });
-      afterAll(async () => {
-        expect(g.foreign, 'requests that left the machine').toEqual([]);
-        expect(g.errors, 'uncaught page errors').toEqual([]);
-        await g.context.close();
-      });
-
-      it('exports a chart as a 2× PNG on white, with margins and the source line', async () => {
+      it('exports a chart as a 2× PNG on white, with margins and the source line', async ({ g }) => {
         const svg = g.page.locator('[data-testid=chart-causes] .chart-host svg');
         const size = { w: Number(await svg.getAttribute('width')), h: Number(await svg.getAttribute('height')) };
         expect(size.w).toBeGreaterThan(200);
-        const { file } = await save(g.page, () => g.page.click('[data-testid=png-causes]'));
+        const file = await save(g.page, 'png-causes');
         const png = decodePng(readFileSync(file));
         const { scale, pad, source } = PNG_LAYOUT;
         expect(png.width).toBe(scale * (size.w + 2 * pad));
@@ -140,8 +102,8 @@ describe.skipIf(!ready)('exports from the built app', () => {
         if (png.first.length === 4) expect(png.first[3]).toBe(255);
       });
 
-      it('exports a chart as SVG that parses', async () => {
-        const { file } = await save(g.page, () => g.page.click('[data-testid=svg-causes]'));
+      it('exports a chart as SVG that parses', async ({ g }) => {
+        const file = await save(g.page, 'svg-causes');
         const text = readFileSync(file, 'utf8');
         const parse = (s: string) =>
           g.page.evaluate((src) => {
@@ -160,9 +122,9 @@ describe.skipIf(!ready)('exports from the built app', () => {
         expect((await parse(text.replace('</svg>', ''))).errors).toBeGreaterThan(0);
       });
 
-      it.skipIf(!hasPoppler)('exports a chart as a vector PDF whose text is text, in English and in Chinese', async () => {
+      it.skipIf(!hasPoppler)('exports a chart as a vector PDF whose text is text, in English and in Chinese', async ({ g }) => {
         const causes = (l: Locale) => expected.causes.map((c) => causeLabel(expected, c.id, l));
-        const { file: enFile } = await save(g.page, () => g.page.click('[data-testid=pdf-causes]'));
+        const enFile = await save(g.page, 'pdf-causes');
         const en = squash(pdfText(enFile));
         expect(en).toContain(squash(translate('en', 'chart.causes.title')));
         for (const name of causes('en')) expect(en).toContain(squash(name));
@@ -171,7 +133,7 @@ describe.skipIf(!ready)('exports from the built app', () => {
         expect(pdfInfo(enFile)).toMatch(/Pages:\s+1\b/);
 
         await setLocale(g.page, 'zh-Hans');
-        const { file: zhFile } = await save(g.page, () => g.page.click('[data-testid=pdf-causes]'));
+        const zhFile = await save(g.page, 'pdf-causes');
         const zh = squash(pdfText(zhFile));
         expect(zh).toContain(squash(translate('zh-Hans', 'chart.causes.title')));
         for (const name of causes('zh-Hans')) expect(zh, name).toContain(squash(name));
@@ -182,12 +144,12 @@ describe.skipIf(!ready)('exports from the built app', () => {
         await setLocale(g.page, 'en');
       });
 
-      it.skipIf(!hasPoppler)('makes the client report: pages, page numbers, KPIs, causes in Chinese, client name', async () => {
+      it.skipIf(!hasPoppler)('makes the client report: pages, page numbers, KPIs, causes in Chinese, client name', async ({ g }) => {
         await setLocale(g.page, 'zh-Hans');
         const kpis = await shownKpis(g.page);
         expect(kpis).toHaveLength(5);
-        const client = `客户 ${which === 'file://' ? 'B' : 'A'} Trading`;
-        const { file } = await makeReport(g.page, client);
+        const client = `客户 ${via === 'file' ? 'B' : 'A'} Trading`;
+        const file = await makeReport(g.page, client);
         await g.page.locator('[data-testid=report-dialog]').waitFor({ state: 'hidden' });
 
         const info = pdfInfo(file);
@@ -220,22 +182,14 @@ describe.skipIf(!ready)('exports from the built app', () => {
     });
   }
 
-  it.skipIf(!hasPoppler)('uses A4 and the browser language outside the US and Canada', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
-    const foreign: string[] = [];
-    context.on('request', (r) => {
-      if (!isLocal(r.url(), null)) foreign.push(r.url());
-    });
-    const page = await context.newPage();
-    await page.goto(fileUrl());
-    await page.click('[data-testid=try-sample]');
-    await waitForDashboard(page);
-    expect(await page.inputValue('[data-testid=locale]')).toBe('zh-Hans');
-    const { file } = await makeReport(page, '');
+  // A browser set to Chinese (China): navigator.language is zh-CN.
+  const inChina = appTest(rig, 'file', openSample, { locale: 'zh-CN' });
+
+  inChina.skipIf(!hasPoppler)('uses A4 and the browser language outside the US and Canada', async ({ g }) => {
+    expect(await g.page.inputValue('[data-testid=locale]')).toBe('zh-Hans');
+    const file = await makeReport(g.page, '');
     expect(pdfInfo(file)).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
     const flat = squash(pdfText(file));
     expect(flat).toContain(squash(translate('zh-Hans', 'report.noClient')));
-    expect(foreign).toEqual([]);
-    await context.close();
   });
 });
