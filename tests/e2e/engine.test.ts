@@ -1,57 +1,38 @@
 // The churn engine in the built app: settings (definition, period, tiers, rep window, survival
 // grouping, breakdown columns) recompute in the worker and show the numbers the core computes;
 // the at-risk list exports as CSV with a BOM. Build with `npx vite build --outDir dist-engine` and
-// run with CHURNLENS_DIST=dist-engine.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { analyze } from '../../src/core/analyze';
-import { ingestBytes } from '../../src/core/ingest/index';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/core/types';
-import { hasChromium, hasDist, launch, openApp, serveDist, showSection, type Guarded } from './harness';
-
-const sampleDir = new URL('../../src/sample/', import.meta.url);
-const sample = (s: Partial<Settings> = {}) =>
-  analyze(
-    [
-      ingestBytes('sample-customers.csv', readFileSync(new URL('customers.csv', sampleDir))),
-      ingestBytes('sample-orders.csv', readFileSync(new URL('orders.csv', sampleDir))),
-      ingestBytes('sample-staff.csv', readFileSync(new URL('staff.csv', sampleDir))),
-    ],
-    { ...DEFAULT_SETTINGS, ...s },
-  );
-
-const ready = hasChromium && hasDist;
-if (!ready) console.warn(`\n*** engine e2e SKIPPED: ${hasChromium ? '' : '/usr/bin/chromium missing; '}${hasDist ? '' : 'dist not built'} ***\n`);
+// run with CHURNLENS_DIST=dist-engine. Each test opens the sample in its own fresh app (harness.ts).
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Settings } from '../../src/core/types';
+import { appTest, download, kpi, notReady, openSample, ready, sampleAnalysis, showSection, useRig } from './harness';
 
 const num = (s: string) => Number(s.replace(/[^0-9.]/g, ''));
 
-async function kpi(page: Page, id: string): Promise<number> {
-  return num(await page.locator(`[data-testid=kpi-${id}] .value`).innerText());
+/** Another definition, threshold, period and tiers. */
+const CHANGED: Partial<Settings> = { churnMode: 'inactivity', inactiveDays: 60, period: 'quarter', tiers: [0.2, 0.5] };
+
+/** Set CHANGED in the Data section's form and apply it; back on the Overview, wait for its churned count. */
+async function applyChanged(page: Page) {
+  const want = sampleAnalysis(CHANGED);
+  await showSection(page, 'data');
+  await page.selectOption('[data-testid=churn-mode]', 'inactivity');
+  await page.fill('[data-testid=inactive-days]', '60');
+  await page.selectOption('[data-testid=period]', 'quarter');
+  await page.fill('[data-testid=tiers-input]', '20, 50');
+  await page.click('[data-testid=apply-settings]');
+  await showSection(page, 'overview');
+  await expect.poll(() => kpi(page, 'churned'), { timeout: 30_000 }).toBe(want.customers.churned);
 }
 
+notReady('engine');
+
 describe.skipIf(!ready)('the churn engine in the built app', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let g: Guarded;
-  const expected = sample();
+  const rig = useRig();
+  const it = appTest(rig, 'http', openSample);
+  const expected = sampleAnalysis();
 
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launch();
-    g = await openApp(browser, server.url);
-    await g.page.click('[data-testid=try-sample]');
-    await g.page.locator('[data-testid=kpi-customers]').waitFor({ timeout: 60_000 });
-  });
-  afterAll(async () => {
-    expect(g?.foreign ?? [], 'requests that left the machine').toEqual([]);
-    expect(g?.errors ?? [], 'uncaught page errors').toEqual([]);
-    await g?.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('shows breakdowns, tiers, rep turnover and at-risk customers with the core numbers', async () => {
+  it('shows breakdowns, tiers, rep turnover and at-risk customers with the core numbers', async ({ g }) => {
     const p = g.page;
     // Breakdowns, tiers and rep turnover are in the "Where" section.
     await showSection(p, 'where');
@@ -65,10 +46,9 @@ describe.skipIf(!ready)('the churn engine in the built app', () => {
     expect(await p.locator('[data-testid=rep-row]').count()).toBe(expected.reps.departed.length);
     await p.locator('[data-testid=chart-tiers][data-rendered=true]').waitFor({ timeout: 60_000 });
     await showSection(p, 'risk');
-    if (expected.atRisk.customers > 0) {
-      const summary = await p.locator('[data-testid=risk-summary]').innerText();
-      expect(num(summary.split(' ')[0])).toBe(expected.atRisk.customers);
-    }
+    expect(expected.atRisk.customers, 'the sample has customers at risk').toBeGreaterThan(0);
+    const summary = await p.locator('[data-testid=risk-summary]').innerText();
+    expect(num(summary.split(' ')[0])).toBe(expected.atRisk.customers);
     // The charts over time are in the "Over time" section (the tiers chart was drawn in "Where").
     await showSection(p, 'time');
     for (const id of ['churnByMonth', 'cohorts', 'cohortCurves', 'survival']) {
@@ -79,24 +59,17 @@ describe.skipIf(!ready)('the churn engine in the built app', () => {
     expect(bars).toBe(expected.churnByMonth.reduce((n, m) => n + m.byCause.length, 0));
   });
 
-  it('recomputes on a new definition, threshold, period and tiers', async () => {
+  it('recomputes on a new definition, threshold, period and tiers', async ({ g }) => {
     const p = g.page;
-    const s: Partial<Settings> = { churnMode: 'inactivity', inactiveDays: 60, period: 'quarter', tiers: [0.2, 0.5] };
-    const want = sample(s);
+    const want = sampleAnalysis(CHANGED);
+    // The poll below can tell the two apart.
+    expect(want.customers.churned).not.toBe(expected.customers.churned);
     // The settings are in the Data section; the KPIs and the definition in the Overview; the tiers in "Where".
-    await showSection(p, 'data');
-    await p.selectOption('[data-testid=churn-mode]', 'inactivity');
-    await p.fill('[data-testid=inactive-days]', '60');
-    await p.selectOption('[data-testid=period]', 'quarter');
-    await p.fill('[data-testid=tiers-input]', '20, 50');
-    await p.click('[data-testid=apply-settings]');
-    await showSection(p, 'overview');
-    await expect.poll(() => kpi(p, 'churned'), { timeout: 30_000 }).toBe(want.customers.churned);
+    await applyChanged(p);
     expect(await p.locator('[data-testid=definition]').innerText()).toContain('Inactivity chosen');
     await showSection(p, 'where');
     await expect.poll(() => p.locator('[data-testid=tier-row]').count()).toBe(3);
-    const [dl] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid=export-json]')]);
-    const json = JSON.parse(readFileSync((await dl.path())!, 'utf8'));
+    const json = JSON.parse((await download(p, 'export-json')).bytes.toString('utf8'));
     expect(json.definition).toEqual(want.definition);
     expect(json.cohorts).toEqual(want.cohorts);
     expect(json.tiers).toEqual(want.tiers);
@@ -104,13 +77,13 @@ describe.skipIf(!ready)('the churn engine in the built app', () => {
     expect(json.atRisk.customers).toBe(want.atRisk.customers);
   });
 
-  it('exports the at-risk customers as CSV with a BOM', async () => {
+  it('exports the at-risk customers as CSV with a BOM', async ({ g }) => {
     const p = g.page;
-    const want = sample({ churnMode: 'inactivity', inactiveDays: 60, period: 'quarter', tiers: [0.2, 0.5] });
-    if (want.atRisk.customers === 0) return;
+    const want = sampleAnalysis(CHANGED);
+    expect(want.atRisk.customers, 'customers at risk under these settings').toBeGreaterThan(0);
+    await applyChanged(p);
     await showSection(p, 'risk');
-    const [dl] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid=export-at-risk]')]);
-    const bytes = readFileSync((await dl.path())!);
+    const bytes = (await download(p, 'export-at-risk')).bytes;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(want.atRisk.customers + 1);
