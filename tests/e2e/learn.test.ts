@@ -1,15 +1,15 @@
 // The classifier learns from the user in the built page: a correction carries to every reason like
 // it (another script, wording or language), the table says how many follow and can undo it; the
 // review queue lists the uncertain reasons by revenue at stake and takes a choice from the keyboard.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+// Each test drops the file in its own fresh app (harness.ts).
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
 import { REVIEW_THRESHOLD, reviewQueue } from '../../src/core/causes/table';
 import { reasonKey } from '../../src/core/causes/learn';
 import type { Analysis, Settings } from '../../src/core/types';
-import { dropFiles, fileUrl, hasChromium, hasDist, launch, openApp, serveDist, settingsOf, type Guarded } from './harness';
+import { appTest, dropFiles, notReady, ready, settingsOf, useRig, type Guarded } from './harness';
 
 const REASONS: [string, number][] = [
   ['太贵了', 900],
@@ -38,40 +38,38 @@ const row = (page: Page, text: string) =>
   page.locator('[data-testid=reasons-table] [data-testid=reason-row]', { has: page.locator('td.reason-text', { hasText: new RegExp(`^${text}$`) }) });
 const causeOf = (page: Page, text: string) => row(page, text).locator('[data-testid=reason-cause]').inputValue();
 
-const ready = hasChromium && hasDist;
-if (!ready) console.warn('\n*** learn e2e SKIPPED: chromium or the build is missing ***\n');
+/** A cause none of the price reasons has, so the move is visible. */
+const TARGET = 'harsh-policy';
+const PRICEY = ['太贵了', '太貴', '价格太贵了吧', 'too pricey'];
+
+/** The file dropped on the start page, and the reasons table in the Causes section. */
+async function dropFile(g: Guarded) {
+  await g.page.locator('[data-testid=dropzone]').waitFor();
+  await dropFiles(g.page, [FILE]);
+  await g.page.locator('[data-testid=kpi-churned]').waitFor({ timeout: 30_000 });
+  await g.page.click('[data-testid=section-link-causes]');
+  await g.page.locator('[data-testid=reasons-table]').waitFor();
+}
+
+/** 太贵了 corrected to TARGET, once the page has it and the session keeps it. */
+async function correctTooDear(page: Page) {
+  await row(page, '太贵了').locator('[data-testid=reason-cause]').selectOption(TARGET);
+  await expect.poll(async () => (await settingsOf(page)).reasonOverrides).toEqual({ 太贵了: TARGET });
+  for (const t of PRICEY) await expect.poll(() => causeOf(page, t)).toBe(TARGET);
+}
+
+notReady('learn');
 
 describe.skipIf(!ready).each(['file', 'http'] as const)('learning from corrections, from %s', (via) => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>> | undefined;
-  let g: Guarded;
+  const rig = useRig();
+  const it = appTest(rig, via, dropFile);
   const base = expected({});
   const cause = (t: string) => base.reasons.find((r) => r.text === t)!.cause;
-  // A cause none of the price reasons has, so the move is visible.
-  const target = 'harsh-policy';
+  const target = TARGET;
 
-  beforeAll(async () => {
-    browser = await launch();
-    if (via === 'http') server = await serveDist();
-    g = await openApp(browser, via === 'http' ? server!.url : fileUrl());
-    await g.page.locator('[data-testid=dropzone]').waitFor();
-    await dropFiles(g.page, [FILE]);
-    await g.page.locator('[data-testid=kpi-churned]').waitFor({ timeout: 30_000 });
-    await g.page.click('[data-testid=section-link-causes]');
-    await g.page.locator('[data-testid=reasons-table]').waitFor();
-  });
-  afterAll(async () => {
-    expect(g.foreign, 'requests that left the machine').toEqual([]);
-    expect(g.errors, 'uncaught page errors').toEqual([]);
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('a correction of 太贵了 moves 太貴, 价格太贵了吧 and too pricey, and nothing else', async () => {
-    expect(['太贵了', '太貴', '价格太贵了吧', 'too pricey'].map(cause)).not.toContain(target);
-    await row(g.page, '太贵了').locator('[data-testid=reason-cause]').selectOption(target);
-    await expect.poll(async () => (await settingsOf(g.page)).reasonOverrides).toEqual({ 太贵了: target });
-    for (const t of ['太贵了', '太貴', '价格太贵了吧', 'too pricey']) await expect.poll(() => causeOf(g.page, t)).toBe(target);
+  it('a correction of 太贵了 moves 太貴, 价格太贵了吧 and too pricey, and nothing else', async ({ g }) => {
+    expect(PRICEY.map(cause)).not.toContain(target);
+    await correctTooDear(g.page);
     expect(await row(g.page, '太贵了').locator('[data-testid=reason-followers]').innerText()).toBe('3 similar reason(s) follow this choice');
     expect(await row(g.page, 'too pricey').locator('[data-testid=reason-follows]').innerText()).toBe('follows “太贵了”');
     // Every other reason keeps the model's cause; the page's causes equal the core's on the saved settings.
@@ -80,14 +78,15 @@ describe.skipIf(!ready).each(['file', 'http'] as const)('learning from correctio
     expect(want.causes.find((c) => c.id === target)!.customers).toBe(4 + (base.causes.find((c) => c.id === target)?.customers ?? 0));
   });
 
-  it('undo brings every follower back to the model', async () => {
+  it('undo brings every follower back to the model', async ({ g }) => {
+    await correctTooDear(g.page);
     await row(g.page, '太贵了').locator('[data-testid=reason-undo]').click();
     await expect.poll(async () => (await settingsOf(g.page)).reasonOverrides ?? {}).toEqual({});
-    for (const t of ['太贵了', '太貴', '价格太贵了吧', 'too pricey']) await expect.poll(() => causeOf(g.page, t)).toBe(cause(t));
+    for (const t of PRICEY) await expect.poll(() => causeOf(g.page, t)).toBe(cause(t));
     expect(await g.page.locator('[data-testid=reason-follows]').count()).toBe(0);
   });
 
-  it('the review queue lists the uncertain reasons by revenue at stake and takes a choice by key', async () => {
+  it('the review queue lists the uncertain reasons by revenue at stake and takes a choice by key', async ({ g }) => {
     const queue = reviewQueue(base.reasons, REVIEW_THRESHOLD);
     expect(queue.length, 'the file has reasons the classifier is unsure of').toBeGreaterThan(1);
     const items = g.page.locator('[data-testid=review-queue] [data-testid=review-item]');

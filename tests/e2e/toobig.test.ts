@@ -1,30 +1,19 @@
 // "Too big for the browser?" in the Data section: the customer-summary SQL for the open session's
 // order log, in the engine chosen, the same text the command line prints for those roles.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { fileUrl, hasChromium, hasDist, launch, openApp, type Guarded } from './harness';
+// The sample is opened in a fresh app (harness.ts).
+import { describe, expect } from 'vitest';
+import { appTest, notReady, openSample, ready, useRig } from './harness';
 
-const ready = hasChromium && hasDist;
-if (!ready) console.warn('\n*** toobig e2e SKIPPED: chromium or the build is missing ***\n');
+notReady('toobig');
 
 describe.skipIf(!ready)('Too big for the browser (file://)', () => {
-  let browser: Browser;
-  let g: Guarded;
-
-  beforeAll(async () => {
-    browser = await launch();
-    g = await openApp(browser, fileUrl());
-    await g.page.click('[data-testid=try-sample]');
-    await g.page.locator('[data-testid=kpi-churned]').waitFor({ timeout: 60_000 });
+  const rig = useRig();
+  const it = appTest(rig, 'file', async (g) => {
+    await openSample(g);
     await g.page.click('[data-testid=section-link-data]');
   });
-  afterAll(async () => {
-    expect(g.foreign).toEqual([]);
-    expect(g.errors).toEqual([]);
-    await browser?.close();
-  });
 
-  it('shows the summary SQL for the sample order log, per engine and table name', async () => {
+  it('shows the summary SQL for the sample order log, per engine and table name', async ({ g }) => {
     const sql = g.page.locator('[data-testid=section-data] [data-testid=toobig-sql]');
     await sql.waitFor();
     const duck = await sql.inputValue().catch(() => sql.innerText());
