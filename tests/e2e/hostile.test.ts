@@ -4,16 +4,16 @@
 // rendered through every section, chart, data table, tooltip, export and the report: shown as
 // text, nothing runs, nothing is injected, no crash; long cells are clipped on the page and kept
 // whole in the CSV and JSON exports.
+// Each test reads the file in its own fresh app (harness.ts).
 //   npx vite build --outDir dist-sessions && CHURNLENS_DIST=dist-sessions npx vitest run --project e2e tests/e2e/hostile.test.ts
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
-import { parseDelimited } from '../../src/core/ingest/parse';
 import { decodeSession } from '../../src/export/session';
 import { SECTIONS } from '../../src/charts/index';
-import { hasChromium, hasDist, launch, openApp, serveDist, showSection, type Guarded } from './harness';
+import { appTest, download, kpi, notReady, parseCsv, ready, showSection, useRig, type Guarded } from './harness';
 
 /** 1,000,000 characters: a pasted e-mail thread, with markup in it. */
 const MEGA = ('Re: Re: Fwd: pricing <b>again</b> — we moved to another supplier because the price went up. ').repeat(11_000).slice(0, 1_000_000);
@@ -57,21 +57,6 @@ function hostileFile(): Buffer {
 const CHURNED = CORPUS.length;
 const CUSTOMERS = CORPUS.length * 2 + 1;
 
-async function kpi(page: Page, id: string): Promise<number> {
-  return Number((await page.locator(`[data-testid=kpi-${id}] .value`).innerText()).replace(/[^0-9.]/g, ''));
-}
-
-async function download(page: Page, click: () => Promise<unknown>): Promise<{ name: string; bytes: Buffer; path: string }> {
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), click()]);
-  const path = (await dl.path())!;
-  return { name: dl.suggestedFilename(), bytes: readFileSync(path), path };
-}
-
-function parseCsv(bytes: Buffer): string[][] {
-  expect([...bytes.subarray(0, 3)], 'UTF-8 BOM').toEqual([0xef, 0xbb, 0xbf]);
-  return parseDelimited(bytes.toString('utf8').slice(1), ',').rows.filter((r) => !(r.length === 1 && r[0] === ''));
-}
-
 /** Nothing ran and nothing was added to the page: no flag set, no CSP violation, no element made from data. */
 async function noHarm(page: Page, scripts: number) {
   const state = await page.evaluate(() => {
@@ -87,42 +72,36 @@ async function noHarm(page: Page, scripts: number) {
   expect(state).toEqual({ pwned: null, csp: [], scripts, injected: [], hidden: 'block' });
 }
 
-const ready = hasChromium && hasDist;
-if (!ready) console.warn('\n*** hostile-cells e2e SKIPPED: chromium or the build is missing ***\n');
+notReady('hostile-cells');
 const hasPoppler = existsSync('/usr/bin/pdfinfo');
 
+/** Every CSP violation the page meets, kept in window.__csp (set before the app's own script runs). */
+function recordCspViolations() {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    const w = window as unknown as { __csp?: string[] };
+    (w.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+  });
+}
+
+/** The scripts of the page before the file is read (what noHarm compares with). */
+const scriptsOf = new WeakMap<Guarded, number>();
+
+/** The hostile file read with the file picker, as a user would; its key figures shown. */
+async function readHostile(g: Guarded) {
+  await g.page.locator('[data-testid=dropzone]').waitFor();
+  scriptsOf.set(g, await g.page.evaluate(() => document.scripts.length));
+  await g.page.setInputFiles('[data-testid=file-input]', { name: 'hostile.txt', mimeType: 'text/plain', buffer: hostileFile() });
+  await expect.poll(() => kpi(g.page, 'customers').catch(() => -1), { timeout: 60_000 }).toBe(CUSTOMERS);
+}
+
 describe.skipIf(!ready)('hostile cells in the built app', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let g: Guarded;
-  let scripts = 0;
+  const rig = useRig();
+  const it = appTest(rig, 'http', readHostile, { init: recordCspViolations });
 
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launch();
-    g = await openApp(browser, server.url);
-    await g.page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        const w = window as unknown as { __csp?: string[] };
-        (w.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
-    await g.page.reload();
-    await g.page.locator('[data-testid=dropzone]').waitFor();
-    scripts = await g.page.evaluate(() => document.scripts.length);
-  });
-  afterAll(async () => {
-    expect(g.foreign, 'requests that left the machine').toEqual([]);
-    expect(g.errors, 'uncaught page errors').toEqual([]);
-    await g.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('reads the file and shows every section, chart and data table, as text', async () => {
+  it('reads the file and shows every section, chart and data table, as text', async ({ g }) => {
     const { page } = g;
-    await page.setInputFiles('[data-testid=file-input]', { name: 'hostile.txt', mimeType: 'text/plain', buffer: hostileFile() });
-    await expect.poll(() => kpi(page, 'customers').catch(() => -1), { timeout: 60_000 }).toBe(CUSTOMERS);
+    const scripts = scriptsOf.get(g)!;
+    expect(await kpi(page, 'customers')).toBe(CUSTOMERS);
     expect(await kpi(page, 'churned')).toBe(CHURNED);
     for (const section of SECTIONS) {
       await showSection(page, section);
@@ -146,8 +125,9 @@ describe.skipIf(!ready)('hostile cells in the built app', () => {
     expect(body).toContain('invoice\u202Efdp.exe');
   });
 
-  it('tooltips show the cells as text', async () => {
+  it('tooltips show the cells as text', async ({ g }) => {
     const { page } = g;
+    const scripts = scriptsOf.get(g)!;
     await showSection(page, 'where');
     const marks = page.locator('[data-testid=section-where] figure.chart[data-rendered=true] svg .mark-rect path, [data-testid=section-where] figure.chart[data-rendered=true] svg .mark-rect rect');
     await marks.first().waitFor();
@@ -166,8 +146,9 @@ describe.skipIf(!ready)('hostile cells in the built app', () => {
     await noHarm(page, scripts);
   });
 
-  it('CSV and .xlsx exports keep every cell as text; CSV keeps the 1 MB reason whole; .xlsx clips it at Excel’s 32,767', async () => {
+  it('CSV and .xlsx exports keep every cell as text; CSV keeps the 1 MB reason whole; .xlsx clips it at Excel’s 32,767', async ({ g }) => {
     const { page } = g;
+    const scripts = scriptsOf.get(g)!;
     await showSection(page, 'causes');
     const reasons = parseCsv((await download(page, () => page.click('[data-testid=export-reasons-csv]'))).bytes);
     const texts = reasons.slice(1).map((r) => r[0]);
@@ -193,7 +174,7 @@ describe.skipIf(!ready)('hostile cells in the built app', () => {
     await noHarm(page, scripts);
   });
 
-  it('the JSON export and the session file keep the cells whole', async () => {
+  it('the JSON export and the session file keep the cells whole', async ({ g }) => {
     const { page } = g;
     const json = JSON.parse((await download(page, () => page.click('[data-testid=export-json]'))).bytes.toString('utf8'));
     expect(json.reasons.map((r: { text: string }) => r.text)).toContain(MEGA);
@@ -202,8 +183,9 @@ describe.skipIf(!ready)('hostile cells in the built app', () => {
     expect(session.ok && session.session.files.map((f) => f.bytes.byteLength)).toEqual([hostileFile().byteLength]);
   });
 
-  it('chart images and the report are made without running anything', async () => {
+  it('chart images and the report are made without running anything', async ({ g }) => {
     const { page } = g;
+    const scripts = scriptsOf.get(g)!;
     await showSection(page, 'where');
     const chart = page.locator('[data-testid=section-where] figure.chart[data-rendered=true]').first();
     const id = (await chart.getAttribute('data-testid'))!.replace(/^chart-/, '');

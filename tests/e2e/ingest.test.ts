@@ -1,14 +1,14 @@
 // Ingestion in the real built app: the corpus dropped as it comes, the mapping panel (roles, kind,
 // encoding) kept in the session, paste from Excel, .xlsx, clear failures, and Cancel on a big file.
+// Each test opens its own fresh app (harness.ts) and reads the files it needs.
 //   npx vite build --outDir dist-ingest && CHURNLENS_DIST=dist-ingest npx vitest run --project e2e tests/e2e/ingest.test.ts
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/types';
-import { dropFiles as drop, fileUrl, hasChromium, hasDist, launch, openApp, serveDist, settingsOf, showSection, type Guarded } from './harness';
+import { appTest, dropFiles as drop, kpi, notReady, ready, sessionCount, settingsOf, showSection, useRig, type Guarded } from './harness';
 
 const corpus = new URL('../fixtures/corpus/', import.meta.url);
 const corpusFile = (name: string) => ({ name, bytes: [...readFileSync(new URL(name, corpus))] });
@@ -21,42 +21,24 @@ const expectFor = (names: string[], settings: Partial<Settings> = {}) =>
     { ...DEFAULT_SETTINGS, ...settings },
   );
 
-async function kpi(page: Page, id: string): Promise<number> {
-  const text = await page.locator(`[data-testid=kpi-${id}] .value`).innerText();
-  return Number(text.replace(/[^0-9.]/g, ''));
+const THREE = ['customers-gbk.csv', 'orders-utf8.csv', 'staff-gbk.csv'];
+
+/** The customer list, the order log and the staff roster dropped together, as the client sent them. */
+async function dropThree(g: Guarded) {
+  await drop(g.page, THREE.map(corpusFile));
+  await g.page.locator('[data-testid=kpi-customers]').waitFor();
 }
 
-async function fresh(page: Page) {
-  if (await page.locator('text=New analysis').count()) await page.click('text=New analysis');
-  await page.locator('[data-testid=dropzone]').waitFor();
-}
-
-const ready = hasChromium && hasDist;
-if (!ready) console.warn('\n*** ingest e2e SKIPPED: chromium or the build is missing ***\n');
+notReady('ingest');
 
 describe.skipIf(!ready)('ingestion in the built app', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let g: Guarded;
+  const rig = useRig();
+  const it = appTest(rig, 'http');
+  const withThree = appTest(rig, 'http', dropThree);
 
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launch();
-    g = await openApp(browser, server.url);
-  });
-  afterAll(async () => {
-    expect(g.foreign, 'requests that left the machine').toEqual([]);
-    expect(g.errors, 'uncaught page errors').toEqual([]);
-    await g.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('a customer list, an order log and a staff roster dropped together, as the client sent them', async () => {
-    const names = ['customers-gbk.csv', 'orders-utf8.csv', 'staff-gbk.csv'];
-    const expected = expectFor(names);
-    await drop(g.page, names.map(corpusFile));
-    await g.page.locator('[data-testid=kpi-customers]').waitFor();
+  it('a customer list, an order log and a staff roster dropped together, as the client sent them', async ({ g }) => {
+    const expected = expectFor(THREE);
+    await dropThree(g);
     expect(await kpi(g.page, 'customers')).toBe(expected.customers.total);
     expect(await kpi(g.page, 'churned')).toBe(expected.customers.churned);
     // The inputs, the issues and the mapping panel are in the Data section.
@@ -69,9 +51,10 @@ describe.skipIf(!ready)('ingestion in the built app', () => {
     expect(kinds).toEqual(['customers', 'orders', 'staff']);
   });
 
-  it('a role changed in the mapping panel re-runs the analysis and is kept after a reload', async () => {
+  withThree('a role changed in the mapping panel re-runs the analysis and is kept after a reload', async ({ g }) => {
     const settings = { roleOverrides: { 'customers-gbk.csv': { status: null } } };
-    const expected = expectFor(['customers-gbk.csv', 'orders-utf8.csv', 'staff-gbk.csv'], settings);
+    const expected = expectFor(THREE, settings);
+    await showSection(g.page, 'data');
     const status = g.page.locator('[data-file="customers-gbk.csv"] [data-testid=role-select][data-column="状态"]');
     expect(await status.inputValue()).toBe('status');
     await status.focus();
@@ -79,7 +62,7 @@ describe.skipIf(!ready)('ingestion in the built app', () => {
     const table = g.page.locator('[data-testid=inputs-table]');
     await expect.poll(() => table.innerText()).not.toContain('Status: 状态');
     await showSection(g.page, 'overview');
-    expect(await kpi(g.page, 'churned')).toBe(expected.customers.churned);
+    await expect.poll(() => kpi(g.page, 'churned')).toBe(expected.customers.churned);
     // The session is saved after the analysis is shown: wait until the stored record has the role.
     await expect.poll(async () => (await settingsOf(g.page)).roleOverrides).toEqual(settings.roleOverrides);
     await g.page.reload();
@@ -91,7 +74,7 @@ describe.skipIf(!ready)('ingestion in the built app', () => {
     await expect.poll(() => g.page.locator('[data-testid=inputs-table]').innerText()).toContain('Status: 状态');
   });
 
-  it('the kind of a file can be changed', async () => {
+  withThree('the kind of a file can be changed', async ({ g }) => {
     await showSection(g.page, 'data');
     const kind = g.page.locator('[data-file="staff-gbk.csv"] [data-testid=kind-select]');
     await kind.selectOption('customers');
@@ -100,8 +83,7 @@ describe.skipIf(!ready)('ingestion in the built app', () => {
     await expect.poll(() => g.page.locator('[data-testid=inputs-table]').innerText()).toContain('Staff roster');
   });
 
-  it('an encoding chosen by hand re-reads the file, and the session keeps it', async () => {
-    await fresh(g.page);
+  it('an encoding chosen by hand re-reads the file, and the session keeps it', async ({ g }) => {
     await drop(g.page, [corpusFile('customers-big5.csv')]);
     await g.page.locator('[data-testid=kpi-customers]').waitFor();
     await showSection(g.page, 'data');
@@ -120,8 +102,7 @@ describe.skipIf(!ready)('ingestion in the built app', () => {
     await expect.poll(() => g.page.locator('[data-testid=role-select][data-column="狀態"]').inputValue()).toBe('status');
   });
 
-  it('cells pasted from Excel (tab-separated) are analysed', async () => {
-    await fresh(g.page);
+  it('cells pasted from Excel (tab-separated) are analysed', async ({ g }) => {
     await g.page.click('[data-testid=paste-open]');
     const tsv = ['客户编号\t客户名称\t状态\t流失原因', 'K1\t甲公司\t流失\t价格太高', 'K2\t乙公司\t正常\t', 'K3\t丙公司\t流失\t业务员离职了'].join('\n');
     await g.page.fill('[data-testid=paste-text]', tsv);
@@ -131,8 +112,16 @@ describe.skipIf(!ready)('ingestion in the built app', () => {
     expect(await kpi(g.page, 'churned')).toBe(2);
   });
 
-  it('every failure names the file; the open session stays', async () => {
-    await fresh(g.page);
+  // A session open (saved), then back on the start page: a failed file must not replace it.
+  const withSessionOpen = appTest(rig, 'http', async (g) => {
+    await drop(g.page, [corpusFile('customers-utf8.csv')]);
+    await g.page.locator('[data-testid=kpi-customers]').waitFor();
+    await expect.poll(() => sessionCount(g.page), { timeout: 30_000 }).toBe(1);
+    await g.page.click('text=New analysis');
+    await g.page.locator('[data-testid=dropzone]').waitFor();
+  });
+
+  withSessionOpen('every failure names the file; the open session stays', async ({ g }) => {
     const before = g.page.locator('[data-testid=dropzone]');
     const lock = new Uint8Array(2048);
     lock.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -145,10 +134,10 @@ describe.skipIf(!ready)('ingestion in the built app', () => {
     await drop(g.page, [{ name: 'numbers.csv', bytes: [...Buffer.from('1,2,3\n4,5,6\n7,8,9\n')] }]);
     await g.page.locator('[data-testid=error][data-code=no-header]').waitFor();
     expect(await before.count()).toBe(1);
+    expect(await sessionCount(g.page)).toBe(1);
   });
 
-  it.skipIf(!existsSync(xlsxPath))('an .xlsx workbook (read in place from shared/data)', async () => {
-    await fresh(g.page);
+  it.skipIf(!existsSync(xlsxPath))('an .xlsx workbook (read in place from shared/data)', async ({ g }) => {
     await g.page.setInputFiles('[data-testid=file-input]', xlsxPath);
     await g.page.locator('[data-testid=kpi-customers]').waitFor({ timeout: 60_000 });
     expect(await kpi(g.page, 'customers')).toBe(7043);
@@ -156,10 +145,9 @@ describe.skipIf(!ready)('ingestion in the built app', () => {
     expect(await g.page.locator('[data-testid=inputs-table]').innerText()).toContain('xlsx');
   });
 
-  it('a big file streams with a progress bar and Cancel keeps the open session', async () => {
+  it('a big file streams with a progress bar and Cancel keeps the open session', async ({ g }) => {
     // Open a small session first, then start a ~45 MB import and cancel it.
-    await fresh(g.page);
-    const count = async () => Number((await g.page.locator('[data-testid=open-sessions]').innerText()).replace(/\D/g, ''));
+    const count = () => sessionCount(g.page);
     const n0 = await count();
     await drop(g.page, [corpusFile('customers-utf8.csv')]);
     await g.page.locator('[data-testid=kpi-customers]').waitFor();
@@ -191,27 +179,21 @@ describe.skipIf(!ready)('ingestion in the built app', () => {
 });
 
 describe.skipIf(!ready)('ingestion from file://', () => {
-  it('streams a dropped file and reads an .xlsx workbook with no server', async () => {
-    const browser = await launch();
-    try {
-      const g = await openApp(browser, fileUrl());
-      await drop(g.page, [corpusFile('customers-utf16le.txt')]);
-      await g.page.locator('[data-testid=kpi-customers]').waitFor();
-      expect(await kpi(g.page, 'customers')).toBe(10);
-      if (existsSync(xlsxPath)) {
-        await g.page.click('text=New analysis');
-        await g.page.setInputFiles('[data-testid=file-input]', xlsxPath);
-        await g.page.locator('[data-testid=section-bar]').waitFor({ timeout: 60_000 });
-        await showSection(g.page, 'data');
-        await expect.poll(() => g.page.locator('[data-testid=inputs-table]').innerText().catch(() => ''), { timeout: 60_000 }).toContain('xlsx');
-        await showSection(g.page, 'overview');
-        expect(await kpi(g.page, 'customers')).toBe(7043);
-      }
-      expect(g.errors).toEqual([]);
-      expect(g.foreign).toEqual([]);
-      await g.context.close();
-    } finally {
-      await browser.close();
+  const rig = useRig();
+  const it = appTest(rig, 'file');
+
+  it('streams a dropped file and reads an .xlsx workbook with no server', async ({ g }) => {
+    await drop(g.page, [corpusFile('customers-utf16le.txt')]);
+    await g.page.locator('[data-testid=kpi-customers]').waitFor();
+    expect(await kpi(g.page, 'customers')).toBe(10);
+    if (existsSync(xlsxPath)) {
+      await g.page.click('text=New analysis');
+      await g.page.setInputFiles('[data-testid=file-input]', xlsxPath);
+      await g.page.locator('[data-testid=section-bar]').waitFor({ timeout: 60_000 });
+      await showSection(g.page, 'data');
+      await expect.poll(() => g.page.locator('[data-testid=inputs-table]').innerText().catch(() => ''), { timeout: 60_000 }).toContain('xlsx');
+      await showSection(g.page, 'overview');
+      expect(await kpi(g.page, 'customers')).toBe(7043);
     }
   });
 });
