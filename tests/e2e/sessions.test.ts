@@ -1,11 +1,29 @@
 // Sessions in the built app (issue 12): one loader (a file dropped during a restore wins), ten
 // quick edits all kept, files stored once (a second import of the same file adds no file bytes),
 // damaged and version-1 records, two tabs, a reload in the middle of a save, and encryption.
+// Each test opens its own fresh app (harness.ts) and makes the sessions it needs.
 //   npx vite build --outDir dist-sessions && CHURNLENS_DIST=dist-sessions npx vitest run --project e2e tests/e2e/sessions.test.ts
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { fileUrl, hasChromium, hasDist, launch, openApp, serveDist, settingsOf, showSection, storedEntries, storedSession, type Guarded } from './harness';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  appTest,
+  closeApp,
+  download,
+  dropFiles,
+  idle,
+  kpi,
+  notReady,
+  openApp,
+  ready,
+  sessionCount,
+  settingsOf,
+  showSection,
+  startPage,
+  storedEntries,
+  storedSession,
+  useRig,
+} from './harness';
 
 const TINY = [
   'Customer ID,Company,Sales Rep,Region,First Order,Last Order,Status,Churn Reason,Annual Revenue',
@@ -23,20 +41,6 @@ const SAMPLE_NAMES = sampleCustomers
   .slice(3, 9)
   .map((l) => l.split(',')[1])
   .filter((n) => n && n.length >= 4);
-
-async function kpi(page: Page, id: string): Promise<number> {
-  const text = await page.locator(`[data-testid=kpi-${id}] .value`).innerText();
-  return Number(text.replace(/[^0-9.]/g, ''));
-}
-
-async function drop(page: Page, files: { name: string; text: string }[]) {
-  const dt = await page.evaluateHandle((fs) => {
-    const d = new DataTransfer();
-    for (const f of fs) d.items.add(new File([f.text], f.name, { type: 'text/csv' }));
-    return d;
-  }, files);
-  await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer: dt });
-}
 
 /** Make a big customer list in the page (rows × ~55 bytes) and drop it; the same arguments give the same bytes. */
 async function dropBig(page: Page, name: string, rows: number, seed: number) {
@@ -57,7 +61,6 @@ async function dropBig(page: Page, name: string, rows: number, seed: number) {
   await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer: dt });
 }
 
-const idle = (page: Page) => expect.poll(() => page.locator('main').getAttribute('aria-busy'), { timeout: 90_000 }).toBe('false');
 /** The customers KPI of the dashboard shown (-1: none): tells the sessions of this test apart. */
 const customers = (page: Page) =>
   page.evaluate(() => {
@@ -66,7 +69,6 @@ const customers = (page: Page) =>
   });
 const BIG = 1_200_000;
 const SAMPLE = 3000;
-const sessionCount = async (page: Page) => Number((await page.locator('[data-testid=open-sessions]').innerText()).replace(/\D/g, ''));
 
 /** The file records in the store: how many, and their bytes (each file stored once). */
 async function storedFiles(page: Page): Promise<{ count: number; bytes: number }> {
@@ -75,34 +77,30 @@ async function storedFiles(page: Page): Promise<{ count: number; bytes: number }
   return { count: blobs.length, bytes: blobs.reduce((n, [, v]) => n + (v as { size: number }).size, 0) };
 }
 
-async function fresh(page: Page) {
-  if (await page.locator('text=New analysis').count()) await page.click('text=New analysis');
-  await page.locator('[data-testid=dropzone]').waitFor();
+/** A session made from `make`, shown and saved: `count` sessions stored, nothing running. */
+async function saved(page: Page, count: number, make: () => Promise<unknown>, shown: number) {
+  await startPage(page);
+  await make();
+  await expect.poll(() => customers(page), { timeout: 90_000 }).toBe(shown);
+  await expect.poll(() => sessionCount(page), { timeout: 60_000 }).toBe(count);
+  await idle(page);
 }
 
-const ready = hasChromium && hasDist;
-if (!ready) console.warn('\n*** sessions e2e SKIPPED: chromium or the build is missing ***\n');
+/** The 1.2M-row customer list (~60 MB), saved as the session "big-customers.csv". */
+const bigSession = (page: Page, count = 1) => saved(page, count, () => dropBig(page, 'big-customers.csv', BIG, 1), BIG);
+/** The five-customer list, saved as the session "tiny.csv". */
+const tinySession = (page: Page, count: number) => saved(page, count, () => dropFiles(page, [{ name: 'tiny.csv', text: TINY }]), 5);
+/** The sample, saved as the session "Sample data". */
+const sampleSession = (page: Page, count: number) => saved(page, count, () => page.click('[data-testid=try-sample]'), SAMPLE);
+
+notReady('sessions');
 
 describe.skipIf(!ready)('sessions in the built app', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let g: Guarded;
+  const rig = useRig();
+  const it = appTest(rig, 'http', (g) => g.page.locator('[data-testid=dropzone]').waitFor());
+  const withBig = appTest(rig, 'http', (g) => bigSession(g.page));
 
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launch();
-    g = await openApp(browser, server.url);
-    await g.page.locator('[data-testid=dropzone]').waitFor();
-  });
-  afterAll(async () => {
-    expect(g.foreign, 'requests that left the machine').toEqual([]);
-    expect(g.errors, 'uncaught page errors').toEqual([]);
-    await g.context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('a file dropped while the last session is being restored wins; the restore never replaces it', async () => {
+  it('a file dropped while the last session is being restored wins; the restore never replaces it', async ({ g }) => {
     const { page } = g;
     // A big session (a 1.2M-row customer list, ~60 MB) takes seconds to restore.
     await dropBig(page, 'big-customers.csv', BIG, 1);
@@ -111,7 +109,7 @@ describe.skipIf(!ready)('sessions in the built app', () => {
     await page.reload();
     // The start page stays usable during the restore, which says what it is doing.
     await page.locator('#progress-bar').waitFor({ timeout: 60_000 });
-    await drop(page, [{ name: 'tiny.csv', text: TINY }]);
+    await dropFiles(page, [{ name: 'tiny.csv', text: TINY }]);
     await expect.poll(() => customers(page), { timeout: 60_000 }).toBe(5);
     // Wait until every load has ended: with the race, the restore would now replace the dashboard.
     await expect
@@ -133,7 +131,7 @@ describe.skipIf(!ready)('sessions in the built app', () => {
     await idle(page);
   });
 
-  it('says "Restoring <name>…" with Cancel, keeps Sessions and the sample usable, and a sample click cancels the restore', async () => {
+  withBig('says "Restoring <name>…" with Cancel, keeps Sessions and the sample usable, and a sample click cancels the restore', async ({ g }) => {
     const { page } = g;
     await page.reload();
     const loader = page.locator('[data-testid=loader][data-kind=restore]');
@@ -159,9 +157,8 @@ describe.skipIf(!ready)('sessions in the built app', () => {
     expect(await customers(page)).toBe(SAMPLE);
   });
 
-  it('ten quick edits all reach the analysis and the stored session', async () => {
+  it('ten quick edits all reach the analysis and the stored session', async ({ g }) => {
     const { page } = g;
-    await fresh(page);
     const n = await sessionCount(page);
     await page.click('[data-testid=try-sample]');
     await expect.poll(() => customers(page), { timeout: 60_000 }).toBe(SAMPLE);
@@ -206,9 +203,14 @@ describe.skipIf(!ready)('sessions in the built app', () => {
     expect(await applied()).toBe(10);
   });
 
-  it('files are stored once: importing the same file again offers its session, and adds no file bytes', async () => {
+  const withBigAndTiny = appTest(rig, 'http', async (g) => {
+    await bigSession(g.page);
+    await tinySession(g.page, 2);
+  });
+
+  withBigAndTiny('files are stored once: importing the same file again offers its session, and adds no file bytes', async ({ g }) => {
     const { page } = g;
-    await fresh(page);
+    await startPage(page);
     const n0 = await sessionCount(page);
     const files0 = await storedFiles(page);
     await dropBig(page, 'big-customers (again).csv', BIG, 1); // the same bytes as big-customers.csv
@@ -218,13 +220,14 @@ describe.skipIf(!ready)('sessions in the built app', () => {
     await page.click('[data-testid=duplicate-new]');
     await page.locator('[data-testid=kpi-customers]').waitFor({ timeout: 90_000 });
     await idle(page);
-    expect(await sessionCount(page)).toBe(n0 + 1);
+    // The header's count follows the list, read again after the new session is shown.
+    await expect.poll(() => sessionCount(page), { timeout: 30_000 }).toBe(n0 + 1);
     const files1 = await storedFiles(page);
     expect(files1).toEqual(files0);
     process.stderr.write(`sessions e2e: ${files0.count} stored files, ${files0.bytes} bytes; after a second import of the ${(files1.bytes / 1048576).toFixed(1)} MB set: +0 file bytes\n`);
     // Offered again: "Open" reopens the existing session, nothing is added.
-    await fresh(page);
-    await drop(page, [{ name: 'tiny copy.csv', text: TINY }]);
+    await startPage(page);
+    await dropFiles(page, [{ name: 'tiny copy.csv', text: TINY }]);
     await page.locator('[data-testid=duplicate-open]').click();
     await expect.poll(() => customers(page), { timeout: 60_000 }).toBe(5);
     await idle(page);
@@ -232,7 +235,13 @@ describe.skipIf(!ready)('sessions in the built app', () => {
     expect((await storedSession(page)).name).toBe('tiny.csv');
   });
 
-  it('the Sessions list shows files, key figures and size, and the storage used against the quota', async () => {
+  // A 50,000-row list (~2.7 MB, so the storage figures are not all zero), then the tiny one.
+  const withTiny = appTest(rig, 'http', async (g) => {
+    await saved(g.page, 1, () => dropBig(g.page, 'mid-customers.csv', 50_000, 3), 50_000);
+    await tinySession(g.page, 2);
+  });
+
+  withTiny('the Sessions list shows files, key figures and size, and the storage used against the quota', async ({ g }) => {
     const { page } = g;
     await page.click('[data-testid=open-sessions]');
     const item = page.locator('[data-testid=session-item]', { hasText: 'tiny.csv' }).first();
@@ -248,7 +257,12 @@ describe.skipIf(!ready)('sessions in the built app', () => {
     await page.click('[data-testid=close-sessions]');
   });
 
-  it('a damaged record is listed as unreadable with its reason; the others open', async () => {
+  const withSampleThenTiny = appTest(rig, 'http', async (g) => {
+    await sampleSession(g.page, 1);
+    await tinySession(g.page, 2);
+  });
+
+  withSampleThenTiny('a damaged record is listed as unreadable with its reason; the others open', async ({ g }) => {
     const { page } = g;
     const current = await storedSession(page);
     await page.evaluate(
@@ -290,7 +304,7 @@ describe.skipIf(!ready)('sessions in the built app', () => {
     await page.click('[data-testid=close-sessions]');
   });
 
-  it('a version-1 session (churnlens 0.1) is moved to the new layout on start and restores', async () => {
+  it('a version-1 session (churnlens 0.1) is moved to the new layout on start and restores', async ({ g }) => {
     const { page } = g;
     await page.evaluate(
       (text) =>
@@ -318,13 +332,23 @@ describe.skipIf(!ready)('sessions in the built app', () => {
     expect(keys.filter((k) => k.startsWith('session:') || k.startsWith('meta:'))).toEqual([]);
   });
 
-  it('two tabs on one session: the second is told and does not save over the first', async () => {
+  // The tiny list with 60 inactive days set in the Data section, saved.
+  const withTiny60 = appTest(rig, 'http', async (g) => {
+    await tinySession(g.page, 1);
+    await showSection(g.page, 'data');
+    await g.page.fill('[data-testid=inactive-days]', '60');
+    await g.page.click('[data-testid=apply-settings]');
+    await expect.poll(async () => (await settingsOf(g.page)).inactiveDays).toBe(60);
+    await idle(g.page);
+  });
+
+  withTiny60('two tabs on one session: the second is told and does not save over the first', async ({ g }) => {
     const first = g.page;
     const before = await storedSession(first);
     const second = await g.context.newPage();
     const errors: string[] = [];
     second.on('pageerror', (e) => errors.push(String(e)));
-    await second.goto(server.url);
+    await second.goto(rig.url('http'));
     await expect.poll(() => customers(second), { timeout: 60_000 }).toBe(5);
     const told = second.locator('[data-testid=unsaved]');
     await told.waitFor();
@@ -352,11 +376,14 @@ describe.skipIf(!ready)('sessions in the built app', () => {
     await second.close();
   });
 
-  it('a tab that dies in the middle of saving a big session leaves every stored session readable', async () => {
+  // A session stored before the crash, to be found readable after it.
+  const withOneStored = appTest(rig, 'http', (g) => tinySession(g.page, 1));
+
+  withOneStored('a tab that dies in the middle of saving a big session leaves every stored session readable', async ({ g }) => {
     const { page, context } = g;
     await idle(page);
     const n = await sessionCount(page);
-    await fresh(page);
+    await startPage(page);
     // Kill the renderer (as a crash or a closed laptop would) as soon as the page says "Saving…".
     const cdp = await context.newCDPSession(page);
     let savingSeen: () => void = () => undefined;
@@ -374,10 +401,10 @@ describe.skipIf(!ready)('sessions in the built app', () => {
     const crashed = page.waitForEvent('crash');
     void cdp.send('Page.crash').catch(() => undefined); // never answered: the renderer is gone
     await crashed;
+    // The guard watches every page of the context: the new tab's errors and warnings fail the test too.
     const next = await context.newPage();
-    next.on('pageerror', (e) => g.errors.push(String(e)));
     g.page = next;
-    await next.goto(server.url);
+    await next.goto(rig.url('http'));
     await next.locator('[data-testid=dropzone]').waitFor();
     await idle(next);
     await next.click('[data-testid=open-sessions]');
@@ -403,18 +430,9 @@ describe.skipIf(!ready)('sessions in the built app', () => {
 });
 
 describe.skipIf(!ready)('encryption at rest in the built app', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDist>>;
+  const rig = useRig();
+  const it = appTest(rig, 'http');
   const PASS = 'blue lantern 42 river';
-
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   /** The needles found anywhere in the stored keys and values (text, and bytes read as UTF-8 and Latin-1). */
   const plaintextIn = (page: Page, needles: string[]) =>
@@ -448,8 +466,7 @@ describe.skipIf(!ready)('encryption at rest in the built app', () => {
       needles,
     );
 
-  it('a passphrase encrypts what is stored; the session reopens only with it; a wrong one changes nothing', async () => {
-    const g = await openApp(browser, server.url);
+  it('a passphrase encrypts what is stored; the session reopens only with it; a wrong one changes nothing', async ({ g }) => {
     const { page } = g;
     await page.click('[data-testid=try-sample]');
     await page.locator('[data-testid=kpi-customers]').waitFor({ timeout: 60_000 });
@@ -472,8 +489,7 @@ describe.skipIf(!ready)('encryption at rest in the built app', () => {
     await page.click('[data-testid=close-sessions]');
 
     // A saved session file is sealed too.
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=save-session-file]')]);
-    const fileText = readFileSync((await dl.path())!, 'utf8');
+    const fileText = (await download(page, 'save-session-file')).bytes.toString('utf8');
     const json = JSON.parse(fileText);
     expect([json.format, json.version, json.encryption.cipher, json.encryption.iterations]).toEqual(['churnlens-session', 2, 'AES-GCM', iterations]);
     expect(needles.filter((n) => fileText.includes(n))).toEqual([]);
@@ -497,17 +513,21 @@ describe.skipIf(!ready)('encryption at rest in the built app', () => {
     expect(await kpi(page, 'churned')).toBe(churned);
 
     // The sealed file opens elsewhere only with its passphrase.
-    const other = await openApp(browser, server.url);
-    await other.page.locator('[data-testid=dropzone]').waitFor();
-    await other.page.setInputFiles('[data-testid=file-input]', { name: 'client.churnlens', mimeType: 'application/json', buffer: Buffer.from(fileText) });
-    await other.page.locator('[data-testid=file-passphrase]').waitFor();
-    await other.page.fill('[data-testid=file-passphrase-input]', 'wrong passphrase!');
-    await other.page.keyboard.press('Enter');
-    await other.page.locator('[data-testid=file-passphrase] [role=alert]', { hasText: 'Wrong passphrase' }).waitFor({ timeout: 60_000 });
-    await other.page.fill('[data-testid=file-passphrase-input]', PASS);
-    await other.page.keyboard.press('Enter');
-    await other.page.locator('[data-testid=kpi-customers]').waitFor({ timeout: 60_000 });
-    expect(await kpi(other.page, 'churned')).toBe(churned);
+    const other = await openApp(rig.browser, rig.url('http'));
+    try {
+      await other.page.locator('[data-testid=dropzone]').waitFor();
+      await other.page.setInputFiles('[data-testid=file-input]', { name: 'client.churnlens', mimeType: 'application/json', buffer: Buffer.from(fileText) });
+      await other.page.locator('[data-testid=file-passphrase]').waitFor();
+      await other.page.fill('[data-testid=file-passphrase-input]', 'wrong passphrase!');
+      await other.page.keyboard.press('Enter');
+      await other.page.locator('[data-testid=file-passphrase] [role=alert]', { hasText: 'Wrong passphrase' }).waitFor({ timeout: 60_000 });
+      await other.page.fill('[data-testid=file-passphrase-input]', PASS);
+      await other.page.keyboard.press('Enter');
+      await other.page.locator('[data-testid=kpi-customers]').waitFor({ timeout: 60_000 });
+      expect(await kpi(other.page, 'churned')).toBe(churned);
+    } finally {
+      await closeApp(other);
+    }
 
     // Forgot the passphrase: the only way on is to delete.
     await page.reload();
@@ -516,39 +536,27 @@ describe.skipIf(!ready)('encryption at rest in the built app', () => {
     await page.click('[data-testid=passphrase-forgot]');
     await expect.poll(() => page.locator('[data-testid=crypto]').getAttribute('data-state')).toBe('off');
     expect(await storedEntries(page)).toEqual([]);
-
-    for (const x of [g, other]) {
-      expect(x.foreign).toEqual([]);
-      expect(x.errors).toEqual([]);
-      await x.context.close();
-    }
   });
 });
 
 describe.skipIf(!ready)('sessions from file://', () => {
-  it('stores by content hash, restores, and tells a second tab, with no server', async () => {
-    const browser = await launch();
-    try {
-      const g = await openApp(browser, fileUrl());
-      const { page } = g;
-      expect(await page.evaluate(() => [isSecureContext, typeof crypto.subtle?.digest, typeof navigator.locks?.request])).toEqual([true, 'function', 'function']);
-      await page.locator('[data-testid=dropzone]').waitFor();
-      await drop(page, [{ name: 'tiny.csv', text: TINY }]);
-      await expect.poll(() => customers(page), { timeout: 60_000 }).toBe(5);
-      await idle(page);
-      expect((await storedSession(page)).files.map((f) => f.key)).toEqual([expect.stringMatching(/^s:[0-9a-f]{64}$/)]);
-      const second = await g.context.newPage();
-      await second.goto(fileUrl());
-      await expect.poll(() => customers(second), { timeout: 60_000 }).toBe(5);
-      await second.locator('[data-testid=unsaved]', { hasText: 'open in another tab' }).waitFor();
-      await second.close();
-      await page.reload();
-      await expect.poll(() => customers(page), { timeout: 60_000 }).toBe(5);
-      expect(g.errors).toEqual([]);
-      expect(g.foreign).toEqual([]);
-      await g.context.close();
-    } finally {
-      await browser.close();
-    }
+  const rig = useRig();
+  const it = appTest(rig, 'file');
+
+  it('stores by content hash, restores, and tells a second tab, with no server', async ({ g }) => {
+    const { page } = g;
+    expect(await page.evaluate(() => [isSecureContext, typeof crypto.subtle?.digest, typeof navigator.locks?.request])).toEqual([true, 'function', 'function']);
+    await page.locator('[data-testid=dropzone]').waitFor();
+    await dropFiles(page, [{ name: 'tiny.csv', text: TINY }]);
+    await expect.poll(() => customers(page), { timeout: 60_000 }).toBe(5);
+    await idle(page);
+    expect((await storedSession(page)).files.map((f) => f.key)).toEqual([expect.stringMatching(/^s:[0-9a-f]{64}$/)]);
+    const second = await g.context.newPage();
+    await second.goto(rig.url('file'));
+    await expect.poll(() => customers(second), { timeout: 60_000 }).toBe(5);
+    await second.locator('[data-testid=unsaved]', { hasText: 'open in another tab' }).waitFor();
+    await second.close();
+    await page.reload();
+    await expect.poll(() => customers(page), { timeout: 60_000 }).toBe(5);
   });
 });
