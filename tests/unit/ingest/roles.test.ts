@@ -358,6 +358,34 @@ describe('roles from header words and values (issue 10)', () => {
     expect(named(ingestText('s.csv', csv(['Customer ID', 'Exited'], [['1', '1'], ['2', '0']]), 'utf-8'))).toEqual({ customerId: 'Customer ID', status: 'Exited' });
   });
 
+  it('money told by its values alone: the revenue of a customer list, the amount of an order log', () => {
+    const money = ['¥1,234.50', '¥88.00', '¥5.00'];
+    expect(guessRoles(['Customer ID', 'X'], [['C1', 'C2', 'C3'], money])).toEqual({ customerId: 0, revenue: 1 });
+    const orderColumns = [['1', '2', '3'], ['C1', 'C1', 'C2'], ['2024-01-01', '2024-01-02', '2024-01-03'], money];
+    const log = guessRoles(['Order ID', 'Customer ID', 'Order Date', 'X'], orderColumns);
+    expect(log).toEqual({ orderId: 0, customerId: 1, orderDate: 2, amount: 3 });
+  });
+
+  it('no header names an id or a name: the leftmost column of unique codes is the key, not a column of counts', () => {
+    const columns = [['1', '2', '3'], ['KH001', 'KH002', 'KH003'], ['已流失', '正常', '正常']];
+    expect(guessRoles(['n', 'ref', 'flag'], columns)).toEqual({ customerId: 1, status: 2 });
+  });
+
+  it('the kind follows the roles given: join and leave dates with no rep column are a customer list, with a name a staff roster', () => {
+    // Both files read as a staff roster from their headers (join / leave dates, no customer id);
+    // without a column for the rep, the dates are a customer's signup and churn.
+    const joined = ['2024-01-10', '2024-02-11', '2024-03-12'];
+    const left = ['', '2024-05-01', ''];
+    const dates = [joined, left];
+    const bare = guessRoles(['Join Date', 'Leave Date'], dates);
+    expect(bare).toEqual({ signupDate: 0, churnDate: 1 });
+    expect(guessKind(bare, dates)).toBe('customers');
+    const named = [['Ann', 'Bo', 'Cy'], ...dates];
+    const roster = guessRoles(['Name', 'Join Date', 'Leave Date'], named);
+    expect(roster).toEqual({ rep: 0, repJoinDate: 1, repLeaveDate: 2 });
+    expect(guessKind(roster, named)).toBe('staff');
+  });
+
   it('guessKind gives the kind guessRoles decided', () => {
     const header = ['Customer ID', 'Date', 'Amount'];
     const columns = [['C1', 'C1', 'C2', 'C1'], ['2024-01-01', '2024-02-01', '2024-02-03', '2024-03-01'], ['1', '2', '3', '4']];
