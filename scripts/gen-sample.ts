@@ -1,7 +1,7 @@
 // Writes the bundled sample (scripts/lib/sample.ts) to src/sample/customers.csv, orders.csv and staff.csv.
 //   tsx scripts/gen-sample.ts           regenerate the files
 //   tsx scripts/gen-sample.ts --check   exit 1 if the files differ from what the generator makes now
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSample } from './lib/sample.ts';

@@ -8,10 +8,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
-import { DIST, hasChromium, launch, openApp, serveDist, showSection } from '../tests/e2e/harness';
+import type { Page } from 'playwright-core';
 import { SECTIONS } from '../src/charts/index';
+import { DIST, hasChromium, launch, openApp, serveDist, showSection } from '../tests/e2e/harness';
 
 const OUT = resolve(import.meta.dirname, '..', 'screenshots');
 const LOCALES = ['en', 'zh-Hans', 'zh-Hant'] as const;

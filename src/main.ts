@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
+import { registerFont } from './export/font';
 import App from './ui/App.svelte';
 import './ui/app.css';
-import { registerFont } from './export/font';
 
 mount(App, { target: document.getElementById('app')! });
 
