@@ -105,7 +105,7 @@ function coFilled(a: Column, b: Column): number {
 }
 
 /**
- * Reason versus category: of two reason-like columns, the one with many distinct values is the
+ * 4. Reason versus category: of two reason-like columns, the one with many distinct values is the
  * reason, one with few that is filled alongside it the category (Churn Category / Churn Reason,
  * Cancellation Feedback / Cancellation Comment). A bare category column (Category, 类别, 类型)
  * filled only where a reason is, and not for every customer, is a reason category too.
@@ -144,83 +144,157 @@ function splitReasons(cands: Candidate[], header: string[], columns: Column[], p
   }
 }
 
+/** Each column's value profile, worked out the first time it is asked for. */
+type Profiles = (col: number) => Profile;
+
 /** Column → role from header words, checked against the values. Each role and column at most once. */
 export function guessRoles(header: string[], given: readonly ColumnInput[], ctx?: RoleContext): RoleMap {
   const columns = given.map(asColumn);
   const profiles = new Map<number, Profile>();
-  const profile = (c: number): Profile => {
-    let p = profiles.get(c);
-    if (!p) profiles.set(c, (p = profileColumn(columns[c] ?? NO_CELLS)));
-    return p;
+  const profile: Profiles = (col) => {
+    let found = profiles.get(col);
+    if (!found) profiles.set(col, (found = profileColumn(columns[col] ?? NO_CELLS)));
+    return found;
   };
+  const { cands: headerCands, noDates } = headerReadings(header, profile);
+  if (ctx) reportColumnsWithoutDates(ctx, header, columns, headerCands, noDates);
+  const cands = [...headerCands, ...valueReadings(headerCands, columns, profile)];
+  // What kind of file this is, as far as the candidates tell: decides the generic money and date columns.
+  const candidateKind = kindOf(candidateEvidence(cands, columns));
+  const resolved = resolveForKind(cands, candidateKind);
+  if (candidateKind !== 'orders') preferListKey(resolved, columns, profile);
+  splitReasons(resolved, header, columns, profile);
+  const roles = assignRoles(resolved);
+  settleKeyAndReason(roles, candidateKind);
+  // The kind of the roles as they came out (the rule guessKind applies), and the roles that follow it.
+  const kind = kindOf(roleEvidence(roles, columns));
+  const out = remapForKind(roles, kind);
+  KIND_OF.set(out, kind);
+  return out;
+}
 
-  // 1. Header readings, confirmed or vetoed by the values.
-  let cands: Candidate[] = [];
+/** 1. Header readings, confirmed or vetoed by the values; and the columns whose header names a date but that hold none. */
+function headerReadings(header: string[], profile: Profiles): { cands: Candidate[]; noDates: Set<number> } {
+  const cands: Candidate[] = [];
   const noDates = new Set<number>();
-  for (let c = 0; c < header.length; c++) {
-    if (!header[c]) continue;
-    for (const [target, headerScore] of headerScores(header[c])) {
-      const p = profile(c);
-      const score = confirm(target, p, headerScore, header[c]);
-      if (score !== null) cands.push({ col: c, target, score });
-      else if (DATE_TARGETS.has(target) && headerScore >= 8 && p.dates + p.serials === 0) noDates.add(c);
+  for (let col = 0; col < header.length; col++) {
+    if (!header[col]) continue;
+    for (const [target, headerScore] of headerScores(header[col])) {
+      const values = profile(col);
+      const score = confirm(target, values, headerScore, header[col]);
+      if (score !== null) cands.push({ col, target, score });
+      else if (DATE_TARGETS.has(target) && headerScore >= 8 && values.dates + values.serials === 0) noDates.add(col);
     }
   }
-  if (ctx) {
-    for (const c of noDates) {
-      if (cands.some((k) => k.col === c)) continue; // it has another meaning after all
-      const col = columns[c];
-      let r = 0;
-      while (r < col.length && isMissing(col.get(r))) r++;
-      const value = col.get(r);
-      ctx.issues.push({
-        code: 'no-dates-in-column',
-        file: ctx.file,
-        column: header[c],
-        row: ctx.lineOf ? ctx.lineOf[r] : r + 2,
-        params: { value: value.length > 40 ? `${value.slice(0, 40)}…` : value },
-      });
-    }
-  }
+  return { cands, noDates };
+}
 
-  // 2. Readings from the values alone. Every value a status word (正常合作 / 已流失, Active /
-  // Churned, Former Customer / Customer - Direct…), some of them not a bare yes/no: a status column
-  // whatever its header says when the values both say lost and active, else below any header reading.
-  const headerStatus = cands.some((k) => k.target === 'status');
-  for (let c = 0; c < columns.length; c++) {
-    const p = profile(c);
-    if (p.filled === 0 || p.distinct > 12 || p.statusWords === 0) continue;
-    if (shareOf(p, p.placed.status) < 0.95) continue;
-    const both = p.classes.lost > 0 && p.classes.active > 0;
-    const other = Math.max(0, ...cands.filter((k) => k.col === c).map((k) => k.score));
-    if (both && other <= 8) cands.push({ col: c, target: 'status', score: 8.5 });
-    else if (!headerStatus) cands.push({ col: c, target: 'status', score: 3 });
+/** An issue for each column whose header names a date but which holds none, and has no other meaning: its first value. */
+function reportColumnsWithoutDates(ctx: RoleContext, header: string[], columns: Column[], cands: Candidate[], noDates: Set<number>): void {
+  for (const col of noDates) {
+    if (cands.some((k) => k.col === col)) continue; // it has another meaning after all
+    const cells = columns[col];
+    let row = 0;
+    while (row < cells.length && isMissing(cells.get(row))) row++;
+    const value = cells.get(row);
+    ctx.issues.push({
+      code: 'no-dates-in-column',
+      file: ctx.file,
+      column: header[col],
+      row: ctx.lineOf ? ctx.lineOf[row] : row + 2,
+      params: { value: value.length > 40 ? `${value.slice(0, 40)}…` : value },
+    });
   }
-  if (!cands.some((k) => k.target === 'money' || k.target === 'revenue' || k.target === 'amount')) {
+}
+
+/**
+ * 2. Readings from the values alone. Every value a status word (正常合作 / 已流失, Active /
+ * Churned, Former Customer / Customer - Direct…), some of them not a bare yes/no: a status column
+ * whatever its header says when the values both say lost and active, else below any header
+ * reading. Without a money column by its header, one whose values carry a currency or unit.
+ */
+function valueReadings(headerCands: Candidate[], columns: Column[], profile: Profiles): Candidate[] {
+  const found: Candidate[] = [];
+  const headerStatus = headerCands.some((k) => k.target === 'status');
+  for (let col = 0; col < columns.length; col++) {
+    const values = profile(col);
+    if (values.filled === 0 || values.distinct > 12 || values.statusWords === 0) continue;
+    if (shareOf(values, values.placed.status) < 0.95) continue;
+    const both = values.classes.lost > 0 && values.classes.active > 0;
+    const other = Math.max(0, ...headerCands.filter((k) => k.col === col).map((k) => k.score));
+    if (both && other <= 8) found.push({ col, target: 'status', score: 8.5 });
+    else if (!headerStatus) found.push({ col, target: 'status', score: 3 });
+  }
+  if (![...headerCands, ...found].some((k) => k.target === 'money' || k.target === 'revenue' || k.target === 'amount')) {
     // Currency or units on most values: ¥1,234.50, 1,234.50元, $12.4k.
-    for (let c = 0; c < columns.length; c++) {
-      const p = profile(c);
-      if (p.filled > 0 && shareOf(p, p.money) >= 0.8 && shareOf(p, p.dates) < 0.2) cands.push({ col: c, target: 'money', score: 2 });
+    for (let col = 0; col < columns.length; col++) {
+      const values = profile(col);
+      if (values.filled > 0 && shareOf(values, values.money) >= 0.8 && shareOf(values, values.dates) < 0.2) {
+        found.push({ col, target: 'money', score: 2 });
+      }
     }
   }
+  return found;
+}
 
-  // 3. What kind of file is this? Decides the generic money and date columns.
-  const best = (t: Target): Candidate | undefined =>
-    cands.filter((k) => k.target === t).sort((a, b) => b.score - a.score || a.col - b.col)[0];
+/** The best candidate for a target: highest score, then leftmost column. */
+const bestOf = (cands: Candidate[], target: Target): Candidate | undefined =>
+  cands.filter((k) => k.target === target).sort((a, b) => b.score - a.score || a.col - b.col)[0];
+
+/** What tells the kind of a file, from its candidates or from its roles (kindOf). */
+interface KindEvidence {
+  /** An order id or an order date. */
+  orderColumn: boolean;
+  /** The column customers are keyed on (id, else name), if any. */
+  key: Column | undefined;
+  dated: boolean;
+  money: boolean;
+  /** Reps' join or leave dates, and no customer id. */
+  staffDates: boolean;
+}
+
+/**
+ * The one rule for a file's kind: 'orders' with an order id or date, or when the customer key
+ * repeats a lot (under REPEATED_IDS distinct) next to a date and money; 'staff' for reps with join
+ * or leave dates and no customer id; else 'customers'.
+ */
+function kindOf(evidence: KindEvidence): FileKind {
+  if (evidence.orderColumn) return 'orders';
+  if (evidence.key && evidence.dated && evidence.money && uniqueShare(evidence.key) < REPEATED_IDS) return 'orders';
+  return evidence.staffDates ? 'staff' : 'customers';
+}
+
+/** The kind evidence of the candidates, before any column is given a role. */
+function candidateEvidence(cands: Candidate[], columns: Column[]): KindEvidence {
+  const best = (target: Target) => bestOf(cands, target);
   const idCand = best('customerId');
   // Without an id column, the customer's name is the key (a CRM report keyed on Account Name).
   const keyCand = idCand ?? best('customerName');
-  const hasDate = cands.some((k) => DATE_TARGETS.has(k.target));
-  const hasMoney = cands.some((k) => k.target === 'money' || k.target === 'amount' || k.target === 'revenue');
-  const orderish =
-    best('orderId') !== undefined ||
-    best('orderDate') !== undefined ||
-    (keyCand !== undefined && hasDate && hasMoney && uniqueShare(columns[keyCand.col]) < REPEATED_IDS);
-  const staffish =
-    idCand === undefined &&
-    !orderish &&
-    Math.max(best('repJoinDate')?.score ?? 0, best('repLeaveDate')?.score ?? 0) >= 8;
+  return {
+    orderColumn: best('orderId') !== undefined || best('orderDate') !== undefined,
+    key: keyCand && columns[keyCand.col],
+    dated: cands.some((k) => DATE_TARGETS.has(k.target)),
+    money: cands.some((k) => k.target === 'money' || k.target === 'amount' || k.target === 'revenue'),
+    staffDates: idCand === undefined && Math.max(best('repJoinDate')?.score ?? 0, best('repLeaveDate')?.score ?? 0) >= 8,
+  };
+}
 
+const DATE_ROLES: Role[] = ['signupDate', 'firstOrderDate', 'lastOrderDate', 'churnDate', 'orderDate'];
+
+/** The kind evidence of the roles given. */
+function roleEvidence(roles: RoleMap, columns: readonly ColumnInput[]): KindEvidence {
+  return {
+    orderColumn: roles.orderDate !== undefined || roles.orderId !== undefined,
+    key: roles.customerId === undefined ? undefined : asColumn(columns[roles.customerId] ?? NO_CELLS),
+    dated: DATE_ROLES.some((r) => roles[r] !== undefined),
+    money: roles.amount !== undefined || roles.revenue !== undefined,
+    staffDates: roles.customerId === undefined && roles.rep !== undefined && (roles.repJoinDate !== undefined || roles.repLeaveDate !== undefined),
+  };
+}
+
+/** 3. The generic targets as the kind reads them: money, a date, a close date, an order status, a staff name. */
+function resolveForKind(cands: Candidate[], kind: FileKind): Candidate[] {
+  const orderish = kind === 'orders';
   const resolved: Candidate[] = [];
   for (const k of cands) {
     if (k.target === 'money') resolved.push({ ...k, target: orderish ? 'amount' : 'revenue' });
@@ -232,54 +306,55 @@ export function guessRoles(header: string[], given: readonly ColumnInput[], ctx?
     else if (k.target === 'closeDate') resolved.push({ ...k, target: orderish ? 'orderDate' : 'signupDate', score: k.score - 1 });
     else if (k.target === 'date') {
       if (orderish) resolved.push({ ...k, target: 'orderDate' });
-    } else if (staffish && k.target === 'customerName') resolved.push({ ...k, target: 'rep' });
+    } else if (kind === 'staff' && k.target === 'customerName') resolved.push({ ...k, target: 'rep' });
     else resolved.push(k);
   }
-  // A unique id column is what a customer list is keyed on: prefer it among id candidates.
-  if (!orderish) {
-    for (const k of resolved) if (k.target === 'customerId' && uniqueShare(columns[k.col]) >= 0.9) k.score += 0.5;
-    // No id or name named by the header: a leftmost column of unique, id-like values (codes with
-    // letters, or numbers of five digits and more, not counts or amounts).
-    if (!resolved.some((k) => k.target === 'customerId' || k.target === 'customerName')) {
-      for (let c = 0; c < columns.length; c++) {
-        const p = profile(c);
-        if (p.filled < 2 || shareOf(p, p.ids) < 0.9 || p.distinct < 0.95 * p.filled || p.filled < 0.9 * p.rows) continue;
-        if (p.integers > 0 && p.min < 10000) continue;
-        if (resolved.some((k) => k.col === c && k.score >= 4)) continue;
-        resolved.push({ col: c, target: 'customerId', score: 2 });
-        break;
-      }
-    }
+  return resolved;
+}
+
+/**
+ * A list's key: a unique id column is preferred among the id candidates; with no id or name named
+ * by a header, the leftmost column of unique, id-like values (codes with letters, or numbers of
+ * five digits and more, not counts or amounts).
+ */
+function preferListKey(cands: Candidate[], columns: Column[], profile: Profiles): void {
+  for (const k of cands) if (k.target === 'customerId' && uniqueShare(columns[k.col]) >= 0.9) k.score += 0.5;
+  if (cands.some((k) => k.target === 'customerId' || k.target === 'customerName')) return;
+  for (let col = 0; col < columns.length; col++) {
+    const values = profile(col);
+    const idLike = shareOf(values, values.ids) >= 0.9 && values.distinct >= 0.95 * values.filled;
+    if (values.filled < 2 || !idLike || values.filled < 0.9 * values.rows) continue;
+    if (values.integers > 0 && values.min < 10000) continue;
+    if (cands.some((k) => k.col === col && k.score >= 4)) continue;
+    cands.push({ col, target: 'customerId', score: 2 });
+    return;
   }
-  cands = resolved;
+}
 
-  // 4. Reason versus category.
-  splitReasons(cands, header, columns, profile);
-
-  // 5. Greedy: best score first, then leftmost column.
-  cands = cands.filter((k) => k.score > 0).sort((a, b) => b.score - a.score || a.col - b.col);
+/** 5. Greedy: best score first, then leftmost column; each role and each column at most once. */
+function assignRoles(cands: Candidate[]): RoleMap {
+  const ranked = cands.filter((k) => k.score > 0).sort((a, b) => b.score - a.score || a.col - b.col);
   const roles: RoleMap = {};
   const usedCols = new Set<number>();
-  for (const k of cands) {
+  for (const k of ranked) {
     const role = k.target as Role;
     if (roles[role] !== undefined || usedCols.has(k.col)) continue;
     roles[role] = k.col;
     usedCols.add(k.col);
   }
-  // No id column: the customer's name is the key.
-  if (roles.customerId === undefined && roles.customerName !== undefined && !staffish) {
+  return roles;
+}
+
+/** Without an id column, the customer's name is the key (not in a staff file); a reason category alone is the reason. */
+function settleKeyAndReason(roles: RoleMap, kind: FileKind): void {
+  if (roles.customerId === undefined && roles.customerName !== undefined && kind !== 'staff') {
     roles.customerId = roles.customerName;
     delete roles.customerName;
   }
-  // The category of a reason only with a reason beside it; alone, it is the reason.
   if (roles.reasonCategory !== undefined && roles.reason === undefined) {
     roles.reason = roles.reasonCategory;
     delete roles.reasonCategory;
   }
-  const kind = decideKind(roles, columns);
-  const out = remapForKind(roles, kind);
-  KIND_OF.set(out, kind);
-  return out;
 }
 
 /** The file as the kind the user chose: roles that differ between kinds follow (signup ↔ join date…). */
@@ -309,25 +384,7 @@ function remapForKind(roles: RoleMap, kind: FileKind): RoleMap {
   return roles;
 }
 
-const DATE_ROLES: Role[] = ['signupDate', 'firstOrderDate', 'lastOrderDate', 'churnDate', 'orderDate'];
-
-function decideKind(roles: RoleMap, columns: readonly ColumnInput[]): FileKind {
-  if (roles.orderDate !== undefined || roles.orderId !== undefined) return 'orders';
-  if (roles.customerId !== undefined) {
-    const hasDate = DATE_ROLES.some((r) => roles[r] !== undefined);
-    const hasMoney = roles.amount !== undefined || roles.revenue !== undefined;
-    if (hasDate && hasMoney && uniqueShare(asColumn(columns[roles.customerId] ?? NO_CELLS)) < REPEATED_IDS) return 'orders';
-    return 'customers';
-  }
-  if (roles.rep !== undefined && (roles.repJoinDate !== undefined || roles.repLeaveDate !== undefined)) return 'staff';
-  return 'customers';
-}
-
-/**
- * 'orders' with an order date or order id, or when customer ids repeat a lot next to a date and
- * an amount; 'staff' for reps with join/leave dates and no customer id; else 'customers'. For the
- * roles guessRoles returned, the kind it decided on the way.
- */
+/** The kind of a file with these roles (kindOf); for the roles guessRoles returned, the kind it decided on the way. */
 export function guessKind(roles: RoleMap, columns: readonly ColumnInput[]): FileKind {
-  return KIND_OF.get(roles) ?? decideKind(roles, columns);
+  return KIND_OF.get(roles) ?? kindOf(roleEvidence(roles, columns));
 }
