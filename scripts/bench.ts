@@ -95,6 +95,21 @@ async function duckdbBench(outDir: string): Promise<void> {
     );
   }
 }
+// The page in Chromium from file://, on the issue-13 log and the UCI log (npm run bench -- --browser: only that).
+async function browserRows(dir: string): Promise<void> {
+  const { browserBench } = await import('./bench-browser');
+  const files = [{ label: 'generated 1,012,484-row log with quoted notes (issue 13)', path: await writeShape(dir, 'issue13') }];
+  const uci = resolve(import.meta.dirname, '../../shared/data/online-retail.csv');
+  if (existsSync(uci)) files.push({ label: 'UCI Online Retail (541,909 rows)', path: uci });
+  await browserBench(files);
+}
+if (process.argv.includes('--browser')) {
+  const dir = resolve(import.meta.dirname, '../bench/out');
+  mkdirSync(dir, { recursive: true });
+  await browserRows(dir);
+  process.exit(0);
+}
+
 if (process.argv.includes('--duckdb')) {
   const dir = resolve(import.meta.dirname, '../bench/out');
   mkdirSync(dir, { recursive: true });
@@ -321,4 +336,5 @@ for (const f of files) {
 }
 
 await shapesBench(outDir, SHAPE_NAMES, SHAPE_RUNS);
+await browserRows(outDir);
 await duckdbBench(outDir);
