@@ -6,7 +6,7 @@ import type { InputFile } from '../worker/protocol';
 
 const bytes = (s: string): ArrayBuffer => {
   const b = new TextEncoder().encode(s);
-  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
 };
 
 export function sampleFiles(): InputFile[] {
