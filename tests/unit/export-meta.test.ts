@@ -1,11 +1,11 @@
 // The pure parts of the chart and report exports: paper size by language, a spec's title, the
 // source line, and the PDF/report messages present in every language.
+import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { paperFor, sourceLine, specTitle } from '../../src/export/meta';
 import { en } from '../../src/i18n/en';
 import { zhHans } from '../../src/i18n/zh-Hans';
 import { zhHant } from '../../src/i18n/zh-Hant';
-import type { TopLevelSpec } from 'vega-lite';
 
 const spec = (title: unknown) => ({ mark: 'bar', title }) as unknown as TopLevelSpec;
 

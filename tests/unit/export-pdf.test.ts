@@ -1,7 +1,7 @@
 // The PDF page writer in Node (jsPDF with the bundled font): what its table draws, and in which
 // colour. svg2pdf (charts) needs a page and is not used here.
-import { describe, expect, it, vi } from 'vitest';
 import type { jsPDF } from 'jspdf';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('svg2pdf.js', () => ({ svg2pdf: async () => undefined }));
 const { COLORS, PdfWriter, newPdf } = await import('../../src/export/pdf');

@@ -2,8 +2,8 @@
 // (with its page and colour), so the sections, their order and their tables are checked as the
 // reader gets them. Charts are stood in for (Vega → SVG → svg2pdf needs a page): each takes a
 // fixed height, and its title and summary sentence are recorded.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { jsPDF } from 'jspdf';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Analysis, Settings } from '../../src/core/types';
 import { translate } from '../../src/i18n';
 import { analysis, base } from './analysis-fixture';

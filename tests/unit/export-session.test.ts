@@ -1,13 +1,22 @@
 // The .churnlens session file: round trip of names, settings and bytes; refusals by code.
 import { describe, expect, it } from 'vitest';
 import {
-  decodeSession, encodeSealedSession, encodeSession, fromBase64, isSessionFileName, openSealedSession, sameKdf, toBase64, type SealedFile, type SessionContent,
+  decodeSession,
+  encodeSealedSession,
+  encodeSession,
+  fromBase64,
+  isSessionFileName,
+  openSealedSession,
+  sameKdf,
+  type SealedFile,
+  type SessionContent,
+  toBase64,
 } from '../../src/export/session';
 import { deriveKeys, MIN_ITERATIONS, newParams } from '../../src/store/crypto';
 
 const bytes = (s: string) => {
   const b = new TextEncoder().encode(s);
-  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
 };
 const binary = new Uint8Array(70_000).map((_, i) => (i * 31 + 7) % 256);
 
@@ -32,16 +41,31 @@ const session: SessionContent = {
   files: [
     { name: 'customers.csv', bytes: bytes('客户编号,状态\r\nK1,流失\r\n'), encoding: 'gbk' },
     { name: 'paste', bytes: bytes('a\tb\n1\t2\n'), delimiter: '\t' },
-    { name: 'book.xlsx', bytes: binary.buffer as ArrayBuffer, sheet: 'Sheet 2' },
+    { name: 'book.xlsx', bytes: binary.buffer, sheet: 'Sheet 2' },
   ],
 };
 
 const asText = (b: ArrayBuffer) => [...new Uint8Array(b)];
 
+/** A session file as JSON.parse reads it back (written by encodeSession / encodeSealedSession). */
+interface PlainJson {
+  format: string;
+  version: number;
+  name: string;
+  savedAt: string;
+  files: { name: string; size: number; encoding?: string; base64: string }[];
+}
+interface SealedJson {
+  format: string;
+  version: number;
+  encryption: Record<string, unknown>;
+  data: string;
+}
+
 describe('session file', () => {
   it('round-trips the name, every setting and the exact bytes of every file', () => {
     const text = encodeSession(session);
-    const json = JSON.parse(text);
+    const json = JSON.parse(text) as PlainJson;
     expect(json).toMatchObject({ format: 'churnlens-session', version: 1, name: session.name, savedAt: session.savedAt });
     expect(json.files[0]).toMatchObject({ name: 'customers.csv', encoding: 'gbk', size: session.files[0].bytes.byteLength });
     const out = decodeSession(text);
@@ -60,7 +84,7 @@ describe('session file', () => {
     expect(fromBase64('')).toEqual(new Uint8Array(0));
   });
 
-  const good = () => JSON.parse(encodeSession(session));
+  const good = () => JSON.parse(encodeSession(session)) as PlainJson;
   it.each([
     ['not JSON', 'PK\u0003\u0004…', 'session-file-json'],
     ['empty', '', 'session-file-json'],
@@ -119,7 +143,7 @@ describe('sealed session file (version 2)', async () => {
   };
 
   it('holds no plaintext: not the name, the settings, the file names or the bytes', () => {
-    const json = JSON.parse(text);
+    const json = JSON.parse(text) as SealedJson;
     expect(Object.keys(json).sort()).toEqual(['data', 'encryption', 'format', 'version']);
     expect(json.encryption).toMatchObject({ cipher: 'AES-GCM', kdf: 'PBKDF2', hash: 'SHA-256', iterations: MIN_ITERATIONS });
     const plain = encodeSession(session);
@@ -144,7 +168,7 @@ describe('sealed session file (version 2)', async () => {
 
   it('a wrong passphrase and a tampered file are refused by code', async () => {
     expect(await openSealedSession(sealedOf(text), 'blue lantern 42 rivers')).toEqual({ ok: false, code: 'session-file-passphrase' });
-    const json = JSON.parse(text);
+    const json = JSON.parse(text) as SealedJson;
     const data = fromBase64(json.data)!;
     data[data.length >> 1] ^= 1;
     const tampered = JSON.stringify({ ...json, data: toBase64(data) });

@@ -1,9 +1,9 @@
 // The exported tables: exact rows on a small analysis, formula cells neutralised in CSV and
 // .xlsx alike, numbers kept as numbers, the input not mutated.
 import { describe, expect, it } from 'vitest';
-import { atRiskTable, lostTable, neutralise, reasonsTable, xlsxData, exportTable, TABLE_IDS } from '../../src/export/tables';
-import { toCsv } from '../../src/ui/csv';
 import { parseDelimited } from '../../src/core/ingest/parse';
+import { atRiskTable, exportTable, lostTable, neutralise, reasonsTable, TABLE_IDS, xlsxData } from '../../src/export/tables';
+import { toCsv } from '../../src/ui/csv';
 import { analysis } from './analysis-fixture';
 
 describe('lostTable', () => {

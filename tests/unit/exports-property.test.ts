@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../scripts/lib/rng';
 import { analyze } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
 import { DEFAULT_SETTINGS } from '../../src/core/types';
-import { createRng } from '../../scripts/lib/rng';
 
 interface Dealer {
   code: string;

@@ -8,15 +8,15 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type CaseExpected, generateExports } from '../../scripts/lib/exports';
 import { analyze } from '../../src/core/analyze';
 import { ingestSource } from '../../src/core/ingest/source';
-import { DEFAULT_SETTINGS, type Analysis, type ParsedFile } from '../../src/core/types';
-import { generateExports, type CaseExpected } from '../../scripts/lib/exports';
+import { type Analysis, DEFAULT_SETTINGS, type ParsedFile } from '../../src/core/types';
 
 const DIR = new URL('../fixtures/exports/', import.meta.url);
 const bytesOf = (file: string): Buffer => readFileSync(new URL(file, DIR));
 type Recorded = CaseExpected & { system: string; files: string[] };
-const RECORDED: Record<string, Recorded> = JSON.parse(bytesOf('expected.json').toString('utf8'));
+const RECORDED = JSON.parse(bytesOf('expected.json').toString('utf8')) as Record<string, Recorded>;
 
 /** Analysis fields being added for issue 10 (Analysis.questions, Analysis.tenure). */
 interface Question {
@@ -221,7 +221,7 @@ async function analyzeFiles(files: string[]): Promise<{ a: Result; parsed: Parse
     const b = bytesOf(name);
     parsed.push(await ingestSource(name, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer));
   }
-  return { a: analyze(parsed, { ...DEFAULT_SETTINGS }) as Result, parsed };
+  return { a: analyze(parsed, { ...DEFAULT_SETTINGS }), parsed };
 }
 
 describe.each(CASES)('%s, read with zero configuration', (id) => {

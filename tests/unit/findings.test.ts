@@ -1,15 +1,15 @@
 // Findings in words (core/findings.ts): which sentences an analysis gets, their numbers and their
 // wording in three languages, on hand-made analyses (every rule and threshold) and on real files:
 // the sample and the dashboard fixtures (tests/fixtures/dashboard/).
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze';
-import { ingestBytes } from '../../src/core/ingest/index';
-import { twoProportionTest } from '../../src/core/churn/proportion';
-import { dataScope, findings, findingText, formatPValue, groupTests, scopeText, type Finding } from '../../src/core/findings';
 import { causeName } from '../../src/core/causes/taxonomy';
-import { DEFAULT_SETTINGS, type Analysis } from '../../src/core/types';
-import { formatPercent, hasMessage, LOCALES, type Locale } from '../../src/i18n';
+import { twoProportionTest } from '../../src/core/churn/proportion';
+import { dataScope, type Finding, findings, findingText, formatPValue, groupTests, scopeText } from '../../src/core/findings';
+import { ingestBytes } from '../../src/core/ingest/index';
+import { type Analysis, DEFAULT_SETTINGS } from '../../src/core/types';
+import { formatPercent, hasMessage, type Locale, LOCALES } from '../../src/i18n';
 import { base } from './analysis-fixture';
 
 const texts = (a: Analysis, l: Locale = 'en') => findings(a).map((f) => findingText(f, a, l));

@@ -1,11 +1,11 @@
 // Long and hostile cells: what the classifier and the page read (clipped, cleaned), what the
 // .xlsx holds (Excel's cell limit, no characters XML refuses), what the CSV keeps (everything).
 import { describe, expect, it } from 'vitest';
-import { cleanText, clipStrings, clipText, MAX_CELL_CHARS } from '../../src/core/text';
-import { xlsxData, xlsxText, XLSX_MAX_CHARS } from '../../src/export/tables';
-import { csvCell } from '../../src/ui/csv';
 import { analyze } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
+import { cleanText, clipStrings, clipText, MAX_CELL_CHARS } from '../../src/core/text';
+import { XLSX_MAX_CHARS, xlsxData, xlsxText } from '../../src/export/tables';
+import { csvCell } from '../../src/ui/csv';
 
 const MEGA = 'pricing went up again; '.repeat(50_000).slice(0, 1_000_000);
 

@@ -1,7 +1,7 @@
 // What the worker posts on a settings change is the full analysis minus the per-customer lists,
 // and the churned-customer list is searched in the worker instead.
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { analyzePrepared, AT_RISK_PREVIEW, GROUP_CURVE_POINTS, prepare } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/types';
@@ -49,7 +49,7 @@ describe('the worker', () => {
     const h = new Handler();
     const buf = (name: string) => {
       const b = bytes(name);
-      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
     };
     const out: Response[] = [];
     await h.handle(

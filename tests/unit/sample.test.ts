@@ -2,15 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import {
-  CUSTOMER_HEADER,
-  ORDER_HEADER,
-  SAMPLE_TITLE,
-  buildSample,
-  generateSample,
-} from '../../scripts/lib/sample.ts';
 import { generateOrderLogText, ORDER_LOG_HEADER } from '../../scripts/lib/orders.ts';
 import { createRng } from '../../scripts/lib/rng.ts';
+import { buildSample, CUSTOMER_HEADER, generateSample, ORDER_HEADER, SAMPLE_TITLE } from '../../scripts/lib/sample.ts';
 
 const sampleDir = fileURLToPath(new URL('../../src/sample/', import.meta.url));
 const sample = generateSample();

@@ -118,7 +118,7 @@ describe('normalizeSettings', () => {
   });
 
   it('keeps "__proto__" and "constructor" as data keys', () => {
-    const raw = JSON.parse('{"reasonOverrides":{"__proto__":"price","constructor":"product"}}');
+    const raw = JSON.parse('{"reasonOverrides":{"__proto__":"price","constructor":"product"}}') as { reasonOverrides: Record<string, string> };
     const out = normalizeSettings(raw);
     if (!out.ok) throw new Error('refused');
     expect(Object.keys(out.settings.reasonOverrides!)).toEqual(['__proto__', 'constructor']);

@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze';
 import { ingestSource } from '../../src/core/ingest/source';
-import { DEFAULT_SETTINGS, type Analysis } from '../../src/core/types';
+import { type Analysis, DEFAULT_SETTINGS } from '../../src/core/types';
 
 const DATA = new URL('../../../shared/data/', import.meta.url);
 const has = (name: string): boolean => {
@@ -25,8 +25,8 @@ type Result = Analysis & { questions?: { code: string }[]; tenure?: { column: st
 
 async function analyzeFile(name: string): Promise<Result> {
   const b = readFileSync(new URL(name, DATA));
-  const parsed = await ingestSource(name, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
-  return analyze([parsed], { ...DEFAULT_SETTINGS }) as Result;
+  const parsed = await ingestSource(name, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  return analyze([parsed], { ...DEFAULT_SETTINGS });
 }
 
 /** Every row of a CSV as an object, through a streaming step so a large file is not held twice. */

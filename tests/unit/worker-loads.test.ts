@@ -2,11 +2,11 @@
 // newest load wins whichever finishes first; the older one ends as cancelled and never replaces
 // the files the page's next edits are analysed on.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/core/types';
 import { Handler } from '../../src/worker/handlers';
 import type { Response } from '../../src/worker/protocol';
-import { DEFAULT_SETTINGS } from '../../src/core/types';
 
-const buf = (s: string) => new TextEncoder().encode(s).buffer as ArrayBuffer;
+const buf = (s: string) => new TextEncoder().encode(s).buffer;
 const rows = (n: number, prefix: string) =>
   ['Customer ID,Status,Churn Reason', ...Array.from({ length: n }, (_, i) => `${prefix}${i},${i % 2 ? 'Churned' : 'Active'},${i % 2 ? 'too expensive' : ''}`)].join('\n');
 

@@ -68,6 +68,6 @@ describe('valueTiers', () => {
     [[], [0.2]],
     [[0.5, 0.2, 0.2, 1, 0, -1, NaN], [0.2, 0.5]],
   ])('normalises tiers %j to %j', (input, expected) => {
-    expect(normalizeTiers(input as number[] | undefined)).toEqual(expected);
+    expect(normalizeTiers(input)).toEqual(expected);
   });
 });

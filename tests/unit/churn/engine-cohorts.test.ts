@@ -1,7 +1,7 @@
 // cohortTable: the exact-period numbers must equal cohortsFromOrders; unbounded and revenue by hand.
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cohortTable, cohortsFromOrders } from '../../../src/core/churn/cohorts';
+import { describe, expect, it } from 'vitest';
+import { cohortsFromOrders, cohortTable } from '../../../src/core/churn/cohorts';
 
 const i32 = (xs: number[]) => Int32Array.from(xs);
 

@@ -1,12 +1,12 @@
 // Joining an order log into the customer model (src/core/model/customers.ts): the fast paths
 // (every id text new; attributes read once per customer when no attribute cell is blank; months
 // from a table) against the rule they stand for, written out row by row.
-import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { ingestText } from '../../../src/core/ingest/index';
-import { buildCustomerModel, monthsOf } from '../../../src/core/model/customers';
+import { describe, expect, it } from 'vitest';
 import { monthIndexOfDay } from '../../../src/core/churn/periods';
 import { dayOf } from '../../../src/core/dates';
+import { ingestText } from '../../../src/core/ingest/index';
+import { buildCustomerModel, monthsOf } from '../../../src/core/model/customers';
 
 type Row = [id: string, date: string, amount: string, rep: string, region: string];
 

@@ -1,9 +1,9 @@
 // Rep turnover windows, at-risk rules and the definition choice, on hand-made columns.
 import { describe, expect, it } from 'vitest';
-import { repTurnover, type RepInput } from '../../../src/core/churn/reps';
 import { decideChurn } from '../../../src/core/churn/definition';
-import type { CustomerModel } from '../../../src/core/model/customers';
+import { type RepInput, repTurnover } from '../../../src/core/churn/reps';
 import { dayOf } from '../../../src/core/dates';
+import type { CustomerModel } from '../../../src/core/model/customers';
 
 const D = (s: string) => {
   const [y, m, d] = s.split('-').map(Number);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chiSquareSurvival,
-  kaplanMeier,
-  logRank,
-  normalQuantile,
-  upperRegularizedGamma,
-} from '../../../src/core/churn/survival';
+import { chiSquareSurvival, kaplanMeier, logRank, normalQuantile, upperRegularizedGamma } from '../../../src/core/churn/survival';
 
 const Z = 1.959963984540054;
 
