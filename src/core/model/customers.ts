@@ -295,15 +295,54 @@ function statusColumn(b: Builder, f: ParsedFile, col: Column): { keyOf: Int32Arr
   return { keyOf, source };
 }
 
-function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: CustomerModel['has'], withOrders: boolean): number {
-  const ids = text(f, 'customerId');
-  const names = text(f, 'customerName');
-  const key = ids ?? names;
+/** A customer list's columns as its rows are read: parsed once, before the rows. */
+interface CustomerListColumns {
+  /** The customer id, else the name. */
+  key: Column;
+  /** Text columns by role, each with the model column it fills. */
+  texts: { role: Role; col: Column | null; out: string[] }[];
+  signup: Float64Array | null;
+  first: Float64Array | null;
+  last: Float64Array | null;
+  churn: Float64Array | null;
+  revenue: Float64Array | null;
+  tenure: Float64Array | null;
+  /** The status column as codes into its distinct keys, and each key's class by the lexicon. */
+  status: { keyOf: Int32Array; source: StatusSource; codes: Int32Array; autoClass: (StatusClass | null)[] } | null;
+}
+
+/**
+ * A customer list's customers into the model, with every column kept as text; returns its latest
+ * date, or NaN when it has neither a customer id nor a name.
+ */
+function addCustomerList(builder: Builder, file: ParsedFile, issues: Issue[], has: CustomerModel['has'], withOrders: boolean): number {
+  const list = customerListColumns(builder, file, issues, withOrders);
+  if (!list) return NaN;
+  if (list.status) has.status = true;
+  if (list.churn) has.churnDate = true;
+  if (list.tenure) has.tenure = true;
+  if (list.revenue) has.revenue = true;
+  if (list.last) has.lastOrder = true;
+  // Every column is kept as text, so the user can break churn down by any of them.
+  const kept = file.header.map((header, c) => ({
+    cells: file.columns[c],
+    col: builder.column(header || `#${c + 1}`, file.file, roleOfColumn(file, c)),
+  }));
+  const missing = readCustomerRows(builder, file, list, kept);
+  if (missing) issues.push({ code: 'rows-without-customer', file: file.file, params: { count: missing } });
+  builder.unattributedCustomerRows += missing;
+  const { signup, first, last, churn } = list;
+  return maxOf(churn, maxOf(last, maxOf(first, maxOf(signup, -Infinity))));
+}
+
+/** The columns a list's rows are read from; null (with its issue) without a customer id or name. */
+function customerListColumns(builder: Builder, file: ParsedFile, issues: Issue[], withOrders: boolean): CustomerListColumns | null {
+  const key = text(file, 'customerId') ?? text(file, 'customerName');
   if (!key) {
-    issues.push({ code: 'no-customer-id', file: f.file });
-    return NaN;
+    issues.push({ code: 'no-customer-id', file: file.file });
+    return null;
   }
-  const strings = (
+  const texts = (
     [
       ['customerName', 'name'],
       ['rep', 'rep'],
@@ -312,70 +351,70 @@ function addCustomerList(b: Builder, f: ParsedFile, issues: Issue[], has: Custom
       ['reason', 'reason'],
       ['reasonCategory', 'reasonCategory'],
     ] as [Role, 'name' | 'rep' | 'region' | 'segment' | 'reason' | 'reasonCategory'][]
-  ).map(([role, field]) => ({ role, col: text(f, role), out: b[field] }));
-  const signup = dates(f, 'signupDate', issues);
-  const first = dates(f, 'firstOrderDate', issues);
-  const last = dates(f, 'lastOrderDate', issues);
-  const churn = dates(f, 'churnDate', issues);
+  ).map(([role, field]) => ({ role, col: text(file, role), out: builder[field] }));
+  const signup = dates(file, 'signupDate', issues);
+  const first = dates(file, 'firstOrderDate', issues);
+  const last = dates(file, 'lastOrderDate', issues);
+  const churn = dates(file, 'churnDate', issues);
   // A CRM's "Annual Revenue" is the account's own turnover: with an order log, revenue is what they bought.
-  const firmographic = f.roles.revenue !== undefined && isFirmographicRevenue(f.header[f.roles.revenue]);
-  const revenue = withOrders && firmographic ? null : numbers(f, 'revenue', issues);
-  const tenure = numbers(f, 'tenure', issues);
-  if (tenure && !b.tenureSource) b.tenureSource = tenureSourceOf(f, tenure);
-  const status = text(f, 'status');
-  const st = status ? statusColumn(b, f, status) : null;
-  const statusCodes = st ? dictionaryOf(status!).codes : null;
-  const autoClass = st ? st.source.keys.map((k) => statusClassOfKey(k, st.source.flavour)) : [];
-  if (status) has.status = true;
-  if (churn) has.churnDate = true;
-  if (tenure) has.tenure = true;
-  if (revenue) has.revenue = true;
-  if (last) has.lastOrder = true;
-  // Every column is kept as text, so the user can break churn down by any of them.
-  const kept = f.header.map((h, c) => ({ cells: f.columns[c], col: b.column(h || `#${c + 1}`, f.file, roleOfColumn(f, c)) }));
+  const firmographic = file.roles.revenue !== undefined && isFirmographicRevenue(file.header[file.roles.revenue]);
+  const revenue = withOrders && firmographic ? null : numbers(file, 'revenue', issues);
+  const tenure = numbers(file, 'tenure', issues);
+  if (tenure && !builder.tenureSource) builder.tenureSource = tenureSourceOf(file, tenure);
+  const statusCells = text(file, 'status');
+  let status: CustomerListColumns['status'] = null;
+  if (statusCells) {
+    const { keyOf, source } = statusColumn(builder, file, statusCells);
+    const autoClass = source.keys.map((key) => statusClassOfKey(key, source.flavour));
+    status = { keyOf, source, codes: dictionaryOf(statusCells).codes, autoClass };
+  }
+  return { key, texts, signup, first, last, churn, revenue, tenure, status };
+}
+
+/** Every row of the list into its customer (new or met before); returns the rows without a customer id. */
+function readCustomerRows(builder: Builder, file: ParsedFile, list: CustomerListColumns, kept: { cells: Column; col: TextColumn }[]): number {
+  const { key, texts, signup, first, last, churn, revenue, tenure, status } = list;
   let missing = 0;
-  for (let r = 0; r < f.rowCount; r++) {
-    const id = key.get(r).trim();
+  for (let row = 0; row < file.rowCount; row++) {
+    const id = key.get(row).trim();
     if (!id) {
       missing++;
       continue;
     }
-    const i = b.add(id);
-    for (const { role, col, out } of strings) {
-      const v = col ? col.get(r).trim() : '';
-      if (v) {
-        out[i] = v;
-        if (role !== 'customerName' && role !== 'reason') b.attrDay[i] = Infinity;
+    const customer = builder.add(id);
+    for (const { role, col, out } of texts) {
+      const value = col ? col.get(row).trim() : '';
+      if (value) {
+        out[customer] = value;
+        if (role !== 'customerName' && role !== 'reason') builder.attrDay[customer] = Infinity;
       }
     }
-    for (const k of kept) {
-      const v = k.cells.get(r).trim();
-      if (v) k.col.values[i] = v;
+    for (const column of kept) {
+      const value = column.cells.get(row).trim();
+      if (value) column.col.values[customer] = value;
     }
-    const s = signup ? signup[r] : NaN;
-    const fo = first ? first[r] : NaN;
-    b.start[i] = Number.isNaN(s) ? fo : s;
-    if (!Number.isNaN(fo)) b.first[i] = fo;
-    if (last && !Number.isNaN(last[r])) b.last[i] = last[r];
-    if (churn && !Number.isNaN(churn[r])) b.churn[i] = churn[r];
-    if (revenue && !Number.isNaN(revenue[r])) b.revenue[i] = revenue[r];
-    if (tenure && !Number.isNaN(tenure[r])) b.tenure[i] = tenure[r];
-    if (st) {
-      const j = st.keyOf[statusCodes![r]];
-      if (j >= 0) {
-        st.source.counts[j]++;
-        b.statusRef[i] = st.source.offset + j;
-        const as = autoClass[j];
-        b.status[i] = as ? STATUS_CODE[as] : -2;
+    const signupDay = signup ? signup[row] : NaN;
+    const firstOrderDay = first ? first[row] : NaN;
+    builder.start[customer] = Number.isNaN(signupDay) ? firstOrderDay : signupDay;
+    if (!Number.isNaN(firstOrderDay)) builder.first[customer] = firstOrderDay;
+    if (last && !Number.isNaN(last[row])) builder.last[customer] = last[row];
+    if (churn && !Number.isNaN(churn[row])) builder.churn[customer] = churn[row];
+    if (revenue && !Number.isNaN(revenue[row])) builder.revenue[customer] = revenue[row];
+    if (tenure && !Number.isNaN(tenure[row])) builder.tenure[customer] = tenure[row];
+    if (status) {
+      const statusKey = status.keyOf[status.codes[row]];
+      if (statusKey >= 0) {
+        status.source.counts[statusKey]++;
+        builder.statusRef[customer] = status.source.offset + statusKey;
+        const statusClass = status.autoClass[statusKey];
+        builder.status[customer] = statusClass ? STATUS_CODE[statusClass] : -2;
       } else {
-        b.statusRef[i] = -1;
-        b.status[i] = -1;
+        builder.statusRef[customer] = -1;
+        builder.status[customer] = -1;
       }
     }
   }
-  if (missing) issues.push({ code: 'rows-without-customer', file: f.file, params: { count: missing } });
-  b.unattributedCustomerRows += missing;
-  return maxOf(churn, maxOf(last, maxOf(first, maxOf(signup, -Infinity))));
+  return missing;
 }
 
 /** Order-log columns without a role and with at most MAX_ORDER_LOG_CATEGORIES distinct values (e.g. Country). */
