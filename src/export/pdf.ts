@@ -3,15 +3,15 @@
 // DOM is used here (off-screen SVG, font registration); no analysis: every number comes in.
 import { jsPDF } from 'jspdf';
 import { svg2pdf } from 'svg2pdf.js';
-import { View, formatLocale, parse, timeFormatLocale } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { formatLocale, parse, timeFormatLocale, View } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
-import { PDF_FAMILY, fontBase64, registerFont } from './font';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { vegaLocale } from '../charts/locale';
 import type { Locale } from '../i18n';
-import { specTitle, type Paper } from './meta';
+import { fontBase64, PDF_FAMILY, registerFont } from './font';
+import { type Paper, specTitle } from './meta';
 
-export { paperFor, specTitle, type Paper } from './meta';
+export { type Paper, paperFor, specTitle } from './meta';
 
 export const COLORS = {
   text: '#1d232b',

@@ -2,16 +2,16 @@
 // chart of the dashboard the data can draw, the cause table, what to do about the top causes, the
 // customers at risk and an appendix with the column mapping, the settings and what was left out
 // for want of data (and why). Every number comes from the Analysis; the text from i18n.
-import type { Analysis, Settings } from '../core/types';
-import { causeById } from '../core/causes/taxonomy';
-import { CHARTS, causeGap, hasRevenue, hasStatedCauses, type Gap } from '../charts/index';
-import { findings, findingText, scopeText } from '../core/findings';
-import { causeLabel } from '../charts/labels';
+import { causeGap, CHARTS, type Gap, hasRevenue, hasStatedCauses } from '../charts/index';
 import { chartSummary, chartTitle } from '../charts/index';
 import { kpiItems } from '../charts/kpis';
-import { formatNumber, formatPercent, hasMessage, translate, type Locale } from '../i18n';
+import { causeLabel } from '../charts/labels';
+import { causeById } from '../core/causes/taxonomy';
+import { findings, findingText, scopeText } from '../core/findings';
+import type { Analysis, Settings } from '../core/types';
+import { formatNumber, formatPercent, hasMessage, type Locale, translate } from '../i18n';
 import { formatDate } from './meta';
-import { COLORS, PX, PdfWriter, chartSvg, newPdf, pdfBlob, specTitle, strongText, type Paper } from './pdf';
+import { chartSvg, COLORS, newPdf, type Paper, pdfBlob, PdfWriter, PX, specTitle, strongText } from './pdf';
 
 export interface ReportInput {
   analysis: Analysis;
@@ -29,8 +29,7 @@ export interface ReportInput {
 export const REPORT_AT_RISK = 50;
 
 /** The causes with advice, largest first, as the dashboard shows them. */
-export const strategyCauses = (a: Analysis) =>
-  a.causes.filter((c) => causeById(c.id)?.strategies && c.id !== 'unclassified').slice(0, 4);
+export const strategyCauses = (a: Analysis) => a.causes.filter((c) => causeById(c.id)?.strategies && c.id !== 'unclassified').slice(0, 4);
 
 /** A message of the report's language, with its placeholders filled. */
 type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -234,7 +233,11 @@ function writeStrategies({ analysis, locale, t, writer }: ReportContext): void {
   writer.heading(t('report.strategies'));
   for (const cause of top) {
     const advice = causeById(cause.id)!;
-    writer.heading(`${causeLabel(analysis, cause.id, locale)} · ${formatPercent(locale, cause.share)} · ${formatNumber(locale, cause.customers)}`, 3, 50);
+    writer.heading(
+      `${causeLabel(analysis, cause.id, locale)} · ${formatPercent(locale, cause.share)} · ${formatNumber(locale, cause.customers)}`,
+      3,
+      50,
+    );
     writer.paragraph(advice.description[locale], { size: 9.5, color: COLORS.muted });
     writer.paragraph(`${t('strategy.signs')}: ${advice.signs[locale]}`, { size: 9.5 });
     if (cause.inferred) writer.paragraph(t('strategy.inferred', { count: cause.inferred }), { size: 9, color: COLORS.muted });
@@ -302,7 +305,10 @@ function writeAppendix(report: ReportContext): void {
   writer.heading(t('report.mapping'), 2);
   for (const file of analysis.inputs) {
     writer.heading(file.file, 3, 50);
-    writer.paragraph(`${t('mapping.summary', { rows: file.rows, kind: t(`kind.${file.kind}`) })} · ${file.encoding}`, { size: 9, color: COLORS.muted });
+    writer.paragraph(`${t('mapping.summary', { rows: file.rows, kind: t(`kind.${file.kind}`) })} · ${file.encoding}`, {
+      size: 9,
+      color: COLORS.muted,
+    });
     const mapped = Object.entries(file.roles).filter(([, header]) => header);
     writer.table(
       [
@@ -383,8 +389,7 @@ function definitionRows(a: Analysis, s: Settings, l: Locale): string[][] {
 function settingRows(a: Analysis, s: Settings, l: Locale): string[][] {
   const t = (k: string, p?: Record<string, string | number>) => translate(l, k, p);
   const column = (key: string) => (hasMessage(`role.${key}`) ? t(`role.${key}`) : key);
-  const survival =
-    s.survivalBy === 'none' ? t('settings.none') : s.survivalBy ? column(s.survivalBy) : t('settings.auto');
+  const survival = s.survivalBy === 'none' ? t('settings.none') : s.survivalBy ? column(s.survivalBy) : t('settings.auto');
   return [
     ...definitionRows(a, s, l),
     [t('report.tiers'), (s.tiers ?? [0.2]).map((c) => formatPercent(l, c, 0)).join(', ')],

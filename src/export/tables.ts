@@ -3,11 +3,11 @@
 // page writes them as CSV (src/ui/csv.ts) or .xlsx (src/export/xlsx.ts).
 // Cells keep their type: numbers stay numbers (a spreadsheet sums them), text stays text and is
 // neutralised against formula injection when written (OWASP: = + - @ tab CR).
-import type { Analysis } from '../core/types';
-import { causeById } from '../core/causes/taxonomy';
 import { causeLabel } from '../charts/labels';
-import { translate, type Locale } from '../i18n';
+import { causeById } from '../core/causes/taxonomy';
 import { cleanText, clipText } from '../core/text';
+import type { Analysis } from '../core/types';
+import { type Locale, translate } from '../i18n';
 
 export type Cell = string | number | null;
 
@@ -50,8 +50,17 @@ function withoutEmptyColumns(header: string[], rows: Cell[][], optional: Readonl
 export function lostTable(a: Analysis, locale: Locale): Table {
   const t = (k: string) => translate(locale, k);
   const header = [
-    t('lost.id'), t('lost.name'), t('role.segment'), t('role.region'), t('role.rep'), t('lost.churnDate'),
-    t('reasons.revenue'), t('lost.reason'), t('lost.cause'), t('table.controllable'), t('lost.source'),
+    t('lost.id'),
+    t('lost.name'),
+    t('role.segment'),
+    t('role.region'),
+    t('role.rep'),
+    t('lost.churnDate'),
+    t('reasons.revenue'),
+    t('lost.reason'),
+    t('lost.cause'),
+    t('table.controllable'),
+    t('lost.source'),
   ];
   const rows: Cell[][] = (a.lost ?? []).map((c) => [
     c.id,
@@ -73,8 +82,14 @@ export function lostTable(a: Analysis, locale: Locale): Table {
 export function reasonsTable(a: Analysis, locale: Locale): Table {
   const t = (k: string) => translate(locale, k);
   const header = [
-    t('reasons.text'), t('reasons.customers'), t('reasons.cause'), t('table.controllable'), t('reasons.confidence'),
-    t('reasons.revenue'), t('table.setByYou'), t('table.repLeft'),
+    t('reasons.text'),
+    t('reasons.customers'),
+    t('reasons.cause'),
+    t('table.controllable'),
+    t('reasons.confidence'),
+    t('reasons.revenue'),
+    t('table.setByYou'),
+    t('table.repLeft'),
   ];
   const rows: Cell[][] = a.reasons.map((r) => [
     r.text,
@@ -95,12 +110,32 @@ export function atRiskTable(a: Analysis, locale: Locale): Table {
   const w = { window: a.atRisk.windowDays };
   const yesNo = (b: boolean) => (b ? t('table.yes') : t('table.no'));
   const header = [
-    t('risk.id'), t('risk.name'), t('risk.rep'), t('risk.region'), t('risk.segment'), t('risk.lastOrder'),
-    t('risk.daysSilent'), t('risk.silent'), t('risk.declining'), t('risk.recent', w), t('risk.prior', w), t('risk.revenue'),
+    t('risk.id'),
+    t('risk.name'),
+    t('risk.rep'),
+    t('risk.region'),
+    t('risk.segment'),
+    t('risk.lastOrder'),
+    t('risk.daysSilent'),
+    t('risk.silent'),
+    t('risk.declining'),
+    t('risk.recent', w),
+    t('risk.prior', w),
+    t('risk.revenue'),
   ];
   const rows: Cell[][] = a.atRisk.list.map((c) => [
-    c.id, c.name, c.rep, c.region, c.segment, c.lastOrder, c.daysSilent, yesNo(c.silent), yesNo(c.declining),
-    c.recent, c.prior, c.revenue,
+    c.id,
+    c.name,
+    c.rep,
+    c.region,
+    c.segment,
+    c.lastOrder,
+    c.daysSilent,
+    yesNo(c.silent),
+    yesNo(c.declining),
+    c.recent,
+    c.prior,
+    c.revenue,
   ]);
   return { id: 'at-risk', ...withoutEmptyColumns(header, rows, new Set([1, 2, 3, 4])) };
 }

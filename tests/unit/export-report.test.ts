@@ -42,7 +42,13 @@ vi.mock('../../src/export/pdf', async (importOriginal) => {
 
 const { buildReport } = await import('../../src/export/report');
 
-const settings = { inactiveDays: 90, tiers: [0.1, 0.3], groupBy: ['region'], survivalBy: 'region', reasonOverrides: { 'too dear': 'price' } } as Settings;
+const settings = {
+  inactiveDays: 90,
+  tiers: [0.1, 0.3],
+  groupBy: ['region'],
+  survivalBy: 'region',
+  reasonOverrides: { 'too dear': 'price' },
+} as Settings;
 
 const withInputs: Analysis = {
   ...analysis,
@@ -110,7 +116,10 @@ describe('buildReport', () => {
       en('report.settings'),
     ];
     const at = order.map((text) => texts.indexOf(text));
-    expect(at.every((i) => i >= 0), JSON.stringify(order.filter((_, k) => at[k] < 0))).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(order.filter((_, k) => at[k] < 0)),
+    ).toBe(true);
     expect([...at].sort((x, y) => x - y)).toEqual(at);
     // Nothing was left out for want of data: no such list.
     expect(texts).not.toContain(en('report.omitted'));
@@ -123,7 +132,12 @@ describe('buildReport', () => {
     expect(cells('Date', 4)).toEqual(['Date', 'Data as of', 'January 2, 2026', '2024-03-31']);
     expect(cells('File', 8)).toEqual(['File', 'Kind', 'Rows', 'Encoding', 'customers.csv', 'Customer list', '10', 'utf-8']);
     expect(pageOf('customers.csv')).toBe(1);
-    expect(cells('Inactivity threshold (days)', 4)).toEqual(['Inactivity threshold (days)', '90', 'As-of date', '2024-03-31 (latest date in the data)']);
+    expect(cells('Inactivity threshold (days)', 4)).toEqual([
+      'Inactivity threshold (days)',
+      '90',
+      'As-of date',
+      '2024-03-31 (latest date in the data)',
+    ]);
   });
 
   it('an unnamed client is said so on the title page, and the running head is the title alone', async () => {
@@ -135,14 +149,26 @@ describe('buildReport', () => {
 
   it('key figures: five boxes of label and value, then the rule and the controllable share against the benchmark', async () => {
     const { cells } = await report(withInputs);
-    expect(cells('Customers', 10)).toEqual(['Customers', '10', 'Churned', '4', 'Churn rate', '40.0%', 'Revenue lost', '300', 'Controllable share', '66.7%']);
+    expect(cells('Customers', 10)).toEqual([
+      'Customers',
+      '10',
+      'Churned',
+      '4',
+      'Churn rate',
+      '40.0%',
+      'Revenue lost',
+      '300',
+      'Controllable share',
+      '66.7%',
+    ]);
     expect(cells('Controllable share: 66.7% (benchmark: about 90%).', 1)).toHaveLength(1);
   });
 
   it('every chart with data, in the dashboard order, with its summary sentence; progress counts charts + 2', async () => {
     const { progress } = await report(withInputs);
     expect(charts).toHaveLength(13);
-    expect(charts[0]).toEqual({ title: 'Why customers left', note: expect.stringMatching(/^Why customers left: Pricing \(ours\) 2 \(50\.0%\)/) });
+    expect(charts[0].title).toBe('Why customers left');
+    expect(charts[0].note).toMatch(/^Why customers left: Pricing \(ours\) 2 \(50\.0%\)/);
     expect(charts[2].title).toBe('Revenue lost by cause');
     expect(progress).toEqual(Array.from({ length: 15 }, (_, k) => [k + 1, 15]));
   });
@@ -172,7 +198,16 @@ describe('buildReport', () => {
 
   it('at-risk table: a customer without a last order or days silent gets "–" in both cells, not a blank', async () => {
     // The analysis writes an unknown last order as '' (risk.ts), the days silent as null.
-    const noLastOrder = { ...base.atRisk.list[0], id: 'L', name: 'Lima', lastOrder: '', daysSilent: null, silent: false, declining: true, revenue: 80 };
+    const noLastOrder = {
+      ...base.atRisk.list[0],
+      id: 'L',
+      name: 'Lima',
+      lastOrder: '',
+      daysSilent: null,
+      silent: false,
+      declining: true,
+      revenue: 80,
+    };
     const { cells } = await report({ ...withInputs, atRisk: { ...base.atRisk, customers: 2, list: [...base.atRisk.list, noLastOrder] } });
     expect(cells('Customers at risk: top 2 of 2', 1)).toHaveLength(1);
     expect(cells('L', 7)).toEqual(['L', 'Lima', 'Alice', '–', '–', 'declining', '80']);

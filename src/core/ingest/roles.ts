@@ -4,9 +4,9 @@
 // their own when the header says nothing (a status column of 正常合作/已流失, an id column).
 import type { Column, FileKind, Issue, ParsedFile, Role, RoleMap } from '../types';
 import { asColumn, type ColumnInput } from './columns';
-import { isMissing } from './values';
 import { headerScores, headerWords, statusFlavourOf, type Target } from './header';
-import { profileColumn, shareOf, type Profile } from './profile';
+import { type Profile, profileColumn, shareOf } from './profile';
+import { isMissing } from './values';
 
 export { normHeader } from './header';
 

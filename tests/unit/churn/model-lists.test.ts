@@ -2,7 +2,6 @@
 // each customer, the status values and their counts, the tenure column, the rows without an id,
 // and a CRM's "Annual Revenue" set aside when an order log says what the customer bought.
 import { describe, expect, it } from 'vitest';
-
 import { dayOf } from '../../../src/core/dates';
 import { ingestText } from '../../../src/core/ingest/index';
 import { buildCustomerModel } from '../../../src/core/model/customers';

@@ -11,7 +11,8 @@ import { buildCustomerModel, monthsOf } from '../../../src/core/model/customers'
 type Row = [id: string, date: string, amount: string, rep: string, region: string];
 
 const HEADER = 'order_id,customer_id,order_date,amount,rep,region';
-const csv = (rows: Row[]) => [HEADER, ...rows.map(([id, date, amount, rep, region], k) => `O${k + 1},${id},${date},${amount},${rep},${region}`)].join('\n');
+const csv = (rows: Row[]) =>
+  [HEADER, ...rows.map(([id, date, amount, rep, region], k) => `O${k + 1},${id},${date},${amount},${rep},${region}`)].join('\n');
 
 /** The rule, row by row: customers in order of first purchase; rep / region of the latest one (a later row wins a tie), a blank cell never overwriting. */
 function expected(rows: Row[]) {
@@ -184,11 +185,7 @@ describe('an order log, step by step', () => {
   });
 
   it('beside a customer list: only its customers, its reasons and reps first, its days widened by the orders', () => {
-    const list = [
-      'customer_id,name,rep,last_order_date,reason',
-      'K1,One,Zed,2024-05-01,price',
-      'K2,Two,,2023-12-01,',
-    ].join('\n');
+    const list = ['customer_id,name,rep,last_order_date,reason', 'K1,One,Zed,2024-05-01,price', 'K2,Two,,2023-12-01,'].join('\n');
     const orders = [
       'order_id,customer_id,order_date,amount,rep,note',
       'O1,K1,2024-01-05,10,Ann,too dear',

@@ -1,14 +1,14 @@
-import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { guessKind, guessRoles, normHeader } from '../../../src/core/ingest/roles';
+import { describe, expect, it } from 'vitest';
 import { ingestBytes, ingestText } from '../../../src/core/ingest/index';
+import { guessKind, guessRoles, normHeader } from '../../../src/core/ingest/roles';
 import type { FileKind, ParsedFile, Role } from '../../../src/core/types';
 import { columnTexts } from '../texts';
 
 /** role → header text, for readable expectations. */
 const named = (p: Pick<ParsedFile, 'header' | 'roles'>): Partial<Record<Role, string>> =>
-  Object.fromEntries(Object.entries(p.roles).map(([role, c]) => [role, p.header[c as number]]));
+  Object.fromEntries(Object.entries(p.roles).map(([role, c]) => [role, p.header[c]]));
 
 const csv = (header: string[], rows: string[][]): string => [header, ...rows].map((r) => r.join(',')).join('\n');
 
@@ -29,7 +29,21 @@ describe('guessRoles from headers and values', () => {
     const p = ingestText(
       'c.csv',
       csv(
-        ['客户编号', '客户名称', '销售代表', '区域', '行业', '客户等级', '首次合作日期', '最后下单日期', '状态', '流失日期', '流失原因', '年销售额（元）', '备注'],
+        [
+          '客户编号',
+          '客户名称',
+          '销售代表',
+          '区域',
+          '行业',
+          '客户等级',
+          '首次合作日期',
+          '最后下单日期',
+          '状态',
+          '流失日期',
+          '流失原因',
+          '年销售额（元）',
+          '备注',
+        ],
         [
           ['KH001', '华东贸易有限公司', '张伟', '华东', '制造', 'A', '2022-01-05', '2024/3/5', '已流失', '2024-04-01', '价格太高', '¥12000.00', ''],
           ['KH002', '南方科技有限公司', '李娜', '华南', '零售', 'B', '2022-02-05', '2024/11/5', '正常', '', '', '1.2万', '大客户'],
@@ -86,7 +100,22 @@ describe('guessRoles from headers and values', () => {
     const p = ingestText(
       'c.csv',
       csv(
-        ['cust_id', 'Company', 'Account Owner', 'Country', 'Tier', 'Signup Date', 'First Order', 'Last Purchase', 'Cancel Date', 'Status', 'Churn Reason', 'ARR', 'CLTV', 'Tenure (months)'],
+        [
+          'cust_id',
+          'Company',
+          'Account Owner',
+          'Country',
+          'Tier',
+          'Signup Date',
+          'First Order',
+          'Last Purchase',
+          'Cancel Date',
+          'Status',
+          'Churn Reason',
+          'ARR',
+          'CLTV',
+          'Tenure (months)',
+        ],
         [
           ['A1', 'Acme', 'Ann', 'UK', 'Gold', '2021-01-05', '2021-01-10', '2024-03-05', '2024-04-01', 'Churned', 'Price', '$12,000', '40000', '38'],
           ['A2', 'Beta', 'Bob', 'US', 'Silver', '2022-02-05', '2022-02-06', '2024-09-05', '', 'Active', '', '$8,000', '30000', '30'],
@@ -154,7 +183,13 @@ describe('guessRoles from headers and values', () => {
   it('ambiguous "Join date" / "Termination date" go to the customer roles in a customer list', () => {
     const p = ingestText(
       'c.csv',
-      csv(['Customer ID', 'Join Date', 'Termination Date'], [['1', '2020-01-01', '2024-01-01'], ['2', '2021-01-01', '']]),
+      csv(
+        ['Customer ID', 'Join Date', 'Termination Date'],
+        [
+          ['1', '2020-01-01', '2024-01-01'],
+          ['2', '2021-01-01', ''],
+        ],
+      ),
       'utf-8',
     );
     expect(named(p)).toEqual({ customerId: 'Customer ID', signupDate: 'Join Date', churnDate: 'Termination Date' });
@@ -163,7 +198,13 @@ describe('guessRoles from headers and values', () => {
   it('values veto a header: a "status" of order states, a "date" of text', () => {
     const p = ingestText(
       'c.csv',
-      csv(['客户编号', '状态', '签约日期'], [['1', '待审核', '下周'], ['2', '已发货', '不详']]),
+      csv(
+        ['客户编号', '状态', '签约日期'],
+        [
+          ['1', '待审核', '下周'],
+          ['2', '已发货', '不详'],
+        ],
+      ),
       'utf-8',
     );
     expect(named(p)).toEqual({ customerId: '客户编号' });
@@ -172,19 +213,47 @@ describe('guessRoles from headers and values', () => {
   it('five-digit ids are ids, and Excel serial numbers confirm a date column', () => {
     const p = ingestText(
       'c.csv',
-      csv(['Customer ID', 'Signup Date', 'Status'], [['45001', '45356', 'lost'], ['45002', '45357.25', 'active'], ['45003', '2024-03-07', 'active']]),
+      csv(
+        ['Customer ID', 'Signup Date', 'Status'],
+        [
+          ['45001', '45356', 'lost'],
+          ['45002', '45357.25', 'active'],
+          ['45003', '2024-03-07', 'active'],
+        ],
+      ),
       'utf-8',
     );
     expect(named(p)).toEqual({ customerId: 'Customer ID', signupDate: 'Signup Date', status: 'Status' });
   });
 
   it('a status column found from its values alone', () => {
-    const p = ingestText('c.csv', csv(['客户编号', '标记'], [['1', '已流失'], ['2', '正常'], ['3', '正常']]), 'utf-8');
+    const p = ingestText(
+      'c.csv',
+      csv(
+        ['客户编号', '标记'],
+        [
+          ['1', '已流失'],
+          ['2', '正常'],
+          ['3', '正常'],
+        ],
+      ),
+      'utf-8',
+    );
     expect(named(p)).toEqual({ customerId: '客户编号', status: '标记' });
   });
 
   it('a yes/no column is not a status without a churn header', () => {
-    const p = ingestText('c.csv', csv(['customerID', 'PaperlessBilling'], [['1', 'Yes'], ['2', 'No']]), 'utf-8');
+    const p = ingestText(
+      'c.csv',
+      csv(
+        ['customerID', 'PaperlessBilling'],
+        [
+          ['1', 'Yes'],
+          ['2', 'No'],
+        ],
+      ),
+      'utf-8',
+    );
     expect(named(p)).toEqual({ customerId: 'customerID' });
   });
 
@@ -204,10 +273,21 @@ describe('guessRoles from headers and values', () => {
     const cases: { roles: Parameters<typeof guessKind>[0]; columns: string[][]; expected: FileKind }[] = [
       { roles: { orderDate: 0 }, columns: [['2024-01-01']], expected: 'orders' },
       { roles: { orderId: 0 }, columns: [['1']], expected: 'orders' },
-      { roles: { customerId: 0, status: 1 }, columns: [['1', '2'], ['是', '否']], expected: 'customers' },
+      {
+        roles: { customerId: 0, status: 1 },
+        columns: [
+          ['1', '2'],
+          ['是', '否'],
+        ],
+        expected: 'customers',
+      },
       {
         roles: { customerId: 0, lastOrderDate: 1, revenue: 2 },
-        columns: [['1', '1', '1', '2'], ['2024-01-01', '2024-02-01', '2024-03-01', '2024-01-01'], ['1', '2', '3', '4']],
+        columns: [
+          ['1', '1', '1', '2'],
+          ['2024-01-01', '2024-02-01', '2024-03-01', '2024-01-01'],
+          ['1', '2', '3', '4'],
+        ],
         expected: 'orders',
       },
       { roles: { rep: 0, repJoinDate: 1 }, columns: [['a'], ['2024-01-01']], expected: 'staff' },
@@ -220,9 +300,9 @@ describe('guessRoles from headers and values', () => {
 describe('ingestBytes end to end', () => {
   // 客户编号,客户名称,状态\r\nKH001,华东贸易有限公司,流失\r\n in GBK (see decode.test.ts)
   const GBK_FILE = [
-    0xbf, 0xcd, 0xbb, 0xa7, 0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0xbf, 0xcd, 0xbb, 0xa7, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xd7, 0xb4,
-    0xcc, 0xac, 0x0d, 0x0a, 0x4b, 0x48, 0x30, 0x30, 0x31, 0x2c, 0xbb, 0xaa, 0xb6, 0xab, 0xc3, 0xb3, 0xd2, 0xd7, 0xd3, 0xd0,
-    0xcf, 0xde, 0xb9, 0xab, 0xcb, 0xbe, 0x2c, 0xc1, 0xf7, 0xca, 0xa7, 0x0d, 0x0a,
+    0xbf, 0xcd, 0xbb, 0xa7, 0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0xbf, 0xcd, 0xbb, 0xa7, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xd7, 0xb4, 0xcc, 0xac, 0x0d, 0x0a,
+    0x4b, 0x48, 0x30, 0x30, 0x31, 0x2c, 0xbb, 0xaa, 0xb6, 0xab, 0xc3, 0xb3, 0xd2, 0xd7, 0xd3, 0xd0, 0xcf, 0xde, 0xb9, 0xab, 0xcb, 0xbe, 0x2c, 0xc1,
+    0xf7, 0xca, 0xa7, 0x0d, 0x0a,
   ];
   const ascii = (s: string): number[] => Array.from(s, (ch) => ch.charCodeAt(0));
 
@@ -317,7 +397,13 @@ describe('roles from header words and values (issue 10)', () => {
   it('客户状态 of 正常合作 / 已流失, 最后进货日期 of 2024年12月8日 and 年采购额(元)', () => {
     const p = ingestText(
       'd.csv',
-      csv(['客户编号', '客户状态', '最后进货日期', '年采购额(元)'], [['D1', '正常合作', '2024年12月8日', '1,234.00'], ['D2', '已流失', '2024年3月1日', '800.00']]),
+      csv(
+        ['客户编号', '客户状态', '最后进货日期', '年采购额(元)'],
+        [
+          ['D1', '正常合作', '2024年12月8日', '1,234.00'],
+          ['D2', '已流失', '2024年3月1日', '800.00'],
+        ],
+      ),
       'utf-8',
     );
     expect(named(p)).toEqual({ customerId: '客户编号', status: '客户状态', lastOrderDate: '最后进货日期', revenue: '年采购额(元)' });
@@ -326,7 +412,14 @@ describe('roles from header words and values (issue 10)', () => {
   it('a column whose values say lost and active is the status, whatever its header (Salesforce Type)', () => {
     const p = ingestText(
       'a.csv',
-      csv(['Account Name', 'Type', 'Industry'], [['Acme', 'Customer - Direct', 'Retail'], ['Beta', 'Former Customer', 'Retail'], ['Core', 'Customer - Channel', 'Energy']]),
+      csv(
+        ['Account Name', 'Type', 'Industry'],
+        [
+          ['Acme', 'Customer - Direct', 'Retail'],
+          ['Beta', 'Former Customer', 'Retail'],
+          ['Core', 'Customer - Channel', 'Energy'],
+        ],
+      ),
       'utf-8',
     );
     // No id column: the account name is the key.
@@ -334,28 +427,92 @@ describe('roles from header words and values (issue 10)', () => {
   });
 
   it('an order log: the order status is the row state, a deal close date the order date', () => {
-    const rows = Array.from({ length: 9 }, (_, i) => [`Acct ${i % 3}`, ['Closed Won', 'Closed Lost', 'Prospecting'][i % 3], `${1000 + i}`, `2024-0${1 + i}-15`]);
+    const rows = Array.from({ length: 9 }, (_, i) => [
+      `Acct ${i % 3}`,
+      ['Closed Won', 'Closed Lost', 'Prospecting'][i % 3],
+      `${1000 + i}`,
+      `2024-0${1 + i}-15`,
+    ]);
     const p = ingestText('o.csv', csv(['Account Name', 'Stage', 'Amount', 'Close Date'], rows), 'utf-8');
     expect(p.kind).toBe('orders');
     expect(named(p)).toEqual({ customerId: 'Account Name', status: 'Stage', amount: 'Amount', orderDate: 'Close Date' });
-    const w = ingestText('w.csv', csv(['Order ID', 'Order Date', 'Order Status', 'Order Total', 'Customer User ID'], [['1', '2024-01-02', 'completed', '10', '7'], ['2', '2024-01-03', 'refunded', '5', '7']]), 'utf-8');
-    expect(named(w)).toEqual({ orderId: 'Order ID', orderDate: 'Order Date', status: 'Order Status', amount: 'Order Total', customerId: 'Customer User ID' });
+    const w = ingestText(
+      'w.csv',
+      csv(
+        ['Order ID', 'Order Date', 'Order Status', 'Order Total', 'Customer User ID'],
+        [
+          ['1', '2024-01-02', 'completed', '10', '7'],
+          ['2', '2024-01-03', 'refunded', '5', '7'],
+        ],
+      ),
+      'utf-8',
+    );
+    expect(named(w)).toEqual({
+      orderId: 'Order ID',
+      orderDate: 'Order Date',
+      status: 'Order Status',
+      amount: 'Order Total',
+      customerId: 'Customer User ID',
+    });
   });
 
   it('of a coarse and a detailed reason column, the detailed one is the reason', () => {
-    const rows = Array.from({ length: 8 }, (_, i) => [`C${i}`, i < 6 ? 'Yes' : 'No', i < 6 ? ['Price', 'Competitor'][i % 2] : '', i < 6 ? `detail ${i}` : '']);
+    const rows = Array.from({ length: 8 }, (_, i) => [
+      `C${i}`,
+      i < 6 ? 'Yes' : 'No',
+      i < 6 ? ['Price', 'Competitor'][i % 2] : '',
+      i < 6 ? `detail ${i}` : '',
+    ]);
     const p = ingestText('t.csv', csv(['Customer ID', 'Churn', 'Category', 'Reason'], rows), 'utf-8');
     expect(named(p)).toEqual({ customerId: 'Customer ID', status: 'Churn', reasonCategory: 'Category', reason: 'Reason' });
   });
 
   it('a category alone is the reason', () => {
-    const p = ingestText('t.csv', csv(['Customer ID', 'Churn', 'Churn Category'], [['1', 'Yes', 'Price'], ['2', 'No', '']]), 'utf-8');
+    const p = ingestText(
+      't.csv',
+      csv(
+        ['Customer ID', 'Churn', 'Churn Category'],
+        [
+          ['1', 'Yes', 'Price'],
+          ['2', 'No', ''],
+        ],
+      ),
+      'utf-8',
+    );
     expect(named(p)).toEqual({ customerId: 'Customer ID', status: 'Churn', reason: 'Churn Category' });
   });
 
   it('a status header of yes/no says nothing unless it is churn-like; 0/1 under Exited does', () => {
-    expect(named(ingestText('s.csv', csv(['Customer ID', 'Status'], [['1', '1'], ['2', '0']]), 'utf-8'))).toEqual({ customerId: 'Customer ID' });
-    expect(named(ingestText('s.csv', csv(['Customer ID', 'Exited'], [['1', '1'], ['2', '0']]), 'utf-8'))).toEqual({ customerId: 'Customer ID', status: 'Exited' });
+    expect(
+      named(
+        ingestText(
+          's.csv',
+          csv(
+            ['Customer ID', 'Status'],
+            [
+              ['1', '1'],
+              ['2', '0'],
+            ],
+          ),
+          'utf-8',
+        ),
+      ),
+    ).toEqual({ customerId: 'Customer ID' });
+    expect(
+      named(
+        ingestText(
+          's.csv',
+          csv(
+            ['Customer ID', 'Exited'],
+            [
+              ['1', '1'],
+              ['2', '0'],
+            ],
+          ),
+          'utf-8',
+        ),
+      ),
+    ).toEqual({ customerId: 'Customer ID', status: 'Exited' });
   });
 
   it('money told by its values alone: the revenue of a customer list, the amount of an order log', () => {
@@ -367,7 +524,11 @@ describe('roles from header words and values (issue 10)', () => {
   });
 
   it('no header names an id or a name: the leftmost column of unique codes is the key, not a column of counts', () => {
-    const columns = [['1', '2', '3'], ['KH001', 'KH002', 'KH003'], ['已流失', '正常', '正常']];
+    const columns = [
+      ['1', '2', '3'],
+      ['KH001', 'KH002', 'KH003'],
+      ['已流失', '正常', '正常'],
+    ];
     expect(guessRoles(['n', 'ref', 'flag'], columns)).toEqual({ customerId: 1, status: 2 });
   });
 
@@ -388,7 +549,11 @@ describe('roles from header words and values (issue 10)', () => {
 
   it('guessKind gives the kind guessRoles decided', () => {
     const header = ['Customer ID', 'Date', 'Amount'];
-    const columns = [['C1', 'C1', 'C2', 'C1'], ['2024-01-01', '2024-02-01', '2024-02-03', '2024-03-01'], ['1', '2', '3', '4']];
+    const columns = [
+      ['C1', 'C1', 'C2', 'C1'],
+      ['2024-01-01', '2024-02-01', '2024-02-03', '2024-03-01'],
+      ['1', '2', '3', '4'],
+    ];
     const roles = guessRoles(header, columns);
     expect(guessKind(roles, columns)).toBe('orders');
     expect(roles).toEqual({ customerId: 0, orderDate: 1, amount: 2 });
