@@ -91,6 +91,19 @@ const CHECK_EVERY = 1 << 16;
 const NUMBER_SHARE = 0.75;
 /** ...and any other column this distinct as packed text. Customer ids in an order log stay below. */
 const TEXT_SHARE = 0.9;
+/**
+ * Long text (descriptions, comments) is told apart sooner: at this many distinct values, a column
+ * of text this long on average (and TEXT_SHARE distinct) leaves the dictionary, which would hash and
+ * copy every cell of it for nothing.
+ */
+const EARLY_CHECK = 4096;
+const LONG_TEXT = 32;
+/**
+ * Text this long on average keeps a string per cell (see `strs`), not its characters copied: on
+ * 125-character descriptions copying cost 3× more than the strings; on 45-character comments the
+ * million strings cost more (in collection) than copying.
+ */
+const STRING_TEXT = 64;
 
 /** decimals[r] of a blank cell, and of a cell kept aside in `other` (number form). */
 export const BLANK = -1;
@@ -174,10 +187,13 @@ export class CellColumn implements Column {
   decimals = new Int8Array(0);
   other = new Map<number, string>();
 
-  // text: the characters of every row, back to back, and where each row ends.
+  // text: the characters of every row, back to back, and where each row ends; or, for long text,
+  // each row's string (`strs`): V8 makes a slice of 13 characters or more a view into the decoded
+  // text, so a long cell is neither copied nor hashed.
   private chars = new Uint16Array(0);
   private ends = EMPTY_I32;
   private used = 0;
+  private strs: string[] | null = null;
 
   /** Append the cell text[a, b). */
   pushRange(text: string, a: number, b: number): void {
@@ -191,6 +207,7 @@ export class CellColumn implements Column {
     if (this.kind === 'dict') {
       // Just added a distinct value that is a multiple of CHECK_EVERY: time to look at the share.
       if ((this.distinct & (this.checkEvery - 1)) === 0 && this.codes[r] === this.distinct - 1) this.checkDistinct();
+      else if (this.distinct === EARLY_CHECK && this.codes[r] === EARLY_CHECK - 1) this.checkLong();
     } else if (this.kind === 'number') {
       // Many cells that are not plain decimals: a column of text after all.
       const others = this.other.size;
@@ -207,6 +224,7 @@ export class CellColumn implements Column {
   pop(): void {
     const r = --this.length;
     if (this.kind === 'number') this.other.delete(r);
+    else if (this.strs) this.strs.length = r;
     else if (this.kind === 'text') this.used = r > 0 ? this.ends[r - 1] : 0;
   }
 
@@ -225,6 +243,7 @@ export class CellColumn implements Column {
       if (k === OTHER) return this.other.get(r)!;
       return decimalText(this.mantissa[r], k);
     }
+    if (this.strs) return this.strs[r];
     const from = r > 0 ? this.ends[r - 1] : 0;
     return charsText(this.chars, from, this.ends[r]);
   }
@@ -239,6 +258,7 @@ export class CellColumn implements Column {
       if (m < 0) return 45; // -
       return m < POW10[k] ? 48 : String(m).charCodeAt(0);
     }
+    if (this.strs) return this.strs[r].charCodeAt(0);
     const from = r > 0 ? this.ends[r - 1] : 0;
     return from < this.ends[r] ? this.chars[from] : NaN;
   }
@@ -383,6 +403,12 @@ export class CellColumn implements Column {
     this.table = table;
   }
 
+  /** At EARLY_CHECK distinct values: long text, mostly distinct, leaves the dictionary now. */
+  private checkLong(): void {
+    const k = this.distinct;
+    if (!this.numeric && this.keyStarts[k] >= LONG_TEXT * k && k > TEXT_SHARE * this.length) this.toText();
+  }
+
   /** A mostly distinct column leaves the dictionary: as numbers if it can, else as packed text. */
   private checkDistinct(): void {
     const share = this.distinct / this.length;
@@ -422,36 +448,45 @@ export class CellColumn implements Column {
     }
   }
 
-  /** Into packed text, from whichever form the column is in. */
+  /** Into text (packed, or strings when long), from whichever form the column is in. */
   private toText(): void {
     const n = this.length;
-    const ends = new Int32Array(Math.max(MIN_SIZE, n * 2));
-    let chars: Uint16Array<ArrayBuffer>;
-    let at = 0;
+    let size = 0;
     if (this.kind === 'dict') {
-      // Straight from the packed keys, without a string per distinct text.
-      const { codes, keyStarts, keyChars } = this;
-      let size = 0;
+      const { codes, keyStarts } = this;
       for (let r = 0; r < n; r++) size += keyStarts[codes[r] + 1] - keyStarts[codes[r]];
-      chars = new Uint16Array(Math.max(MIN_SIZE, size * 2));
-      for (let r = 0; r < n; r++) {
-        const k = codes[r];
-        for (let i = keyStarts[k], to = keyStarts[k + 1]; i < to; i++) chars[at++] = keyChars[i];
-        ends[r] = at;
-      }
+    } else for (let r = 0; r < n; r++) size += this.get(r).length;
+    if (size >= STRING_TEXT * n) {
+      // Long text: a string per row, each distinct text made once.
+      const strs: string[] = [];
+      if (this.kind === 'dict') {
+        const values = this.values;
+        for (let r = 0; r < n; r++) strs.push(values[this.codes[r]]);
+      } else for (let r = 0; r < n; r++) strs.push(this.get(r));
+      this.strs = strs;
     } else {
-      let size = 0;
-      for (let r = 0; r < n; r++) size += this.get(r).length;
-      chars = new Uint16Array(Math.max(MIN_SIZE, size * 2));
-      for (let r = 0; r < n; r++) {
-        const v = this.get(r);
-        for (let i = 0; i < v.length; i++) chars[at++] = v.charCodeAt(i);
-        ends[r] = at;
+      const ends = new Int32Array(Math.max(MIN_SIZE, n * 2));
+      const chars = new Uint16Array(Math.max(MIN_SIZE, size * 2));
+      let at = 0;
+      if (this.kind === 'dict') {
+        // Straight from the packed keys, without a string per distinct text.
+        const { codes, keyStarts, keyChars } = this;
+        for (let r = 0; r < n; r++) {
+          const k = codes[r];
+          for (let i = keyStarts[k], to = keyStarts[k + 1]; i < to; i++) chars[at++] = keyChars[i];
+          ends[r] = at;
+        }
+      } else {
+        for (let r = 0; r < n; r++) {
+          const v = this.get(r);
+          for (let i = 0; i < v.length; i++) chars[at++] = v.charCodeAt(i);
+          ends[r] = at;
+        }
       }
+      this.chars = chars;
+      this.ends = ends;
+      this.used = at;
     }
-    this.chars = chars;
-    this.ends = ends;
-    this.used = at;
     this.kind = 'text';
     this.dropDictionary();
     this.mantissa = new Float64Array(0);
@@ -460,6 +495,10 @@ export class CellColumn implements Column {
   }
 
   private pushText(text: string, a: number, b: number, r: number): void {
+    if (this.strs) {
+      this.strs.push(text.slice(a, b)); // rows come in order: strs.length === r
+      return;
+    }
     if (r === this.ends.length) this.ends = grow(this.ends, r * 2);
     const need = this.used + (b - a);
     if (need > this.chars.length) this.chars = grow(this.chars, Math.max(need, this.chars.length * 2));

@@ -1,13 +1,13 @@
 // Column storage (src/core/ingest/columns.ts): every form reads back the exact cell text, the
 // typed and dictionary paths give what the string path gives, and the uncut-line path of the
 // Shaper keeps and skips exactly the rows the cell-by-cell path does.
-import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CellColumn, codeCounts, dictionaryOf, textColumns } from '../../../src/core/ingest/columns';
-import { parseDateColumn, parseNumberColumn } from '../../../src/core/ingest/values';
+import { describe, expect,it } from 'vitest';
+import { CellColumn, codeCounts, dictionaryOf, firstCharCode, textColumns } from '../../../src/core/ingest/columns';
 import { ingestText } from '../../../src/core/ingest/index';
 import { parseDelimited } from '../../../src/core/ingest/parse';
 import { shapeRows } from '../../../src/core/ingest/shape';
+import { parseDateColumn, parseNumberColumn } from '../../../src/core/ingest/values';
 
 /** A column of these cells; `checkEvery` small so tests reach the number and text forms. */
 function columnOf(cells: readonly string[], checkEvery?: number): CellColumn {
@@ -68,7 +68,10 @@ describe('CellColumn', () => {
   });
 
   it('textColumns gives strings written by hand, column by column, as columns', () => {
-    const out = textColumns([['a', 'b', ''], ['1', '2', '3']]);
+    const out = textColumns([
+      ['a', 'b', ''],
+      ['1', '2', '3'],
+    ]);
     expect(out.map((c) => c.length)).toEqual([3, 3]);
     expect([out[0].get(1), out[0].get(2), out[1].get(0)]).toEqual(['b', '', '1']);
     // Read as ingest's own columns are: the dictionary of the strings.
@@ -80,13 +83,30 @@ describe('CellColumn', () => {
 const numberCell = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: -1e9, max: 1e9 }).chain((m) => fc.integer({ min: 0, max: 6 }).map((k) => (m / 10 ** k).toFixed(k))) },
   { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).map(String) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', 'N/A', '-', '-0', '007', '1.234', '1,234', '1.234,56', '¥12,345.00', '1.2万', '(12)', '12.', '.5', 'abc') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('', ' ', 'N/A', '-', '-0', '007', '1.234', '1,234', '1.234,56', '¥12,345.00', '1.2万', '(12)', '12.', '.5', 'abc'),
+  },
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('0', '1', '9', '.', ',', '-', ' '), maxLength: 8 }) },
 );
 
 const dateCell = fc.oneof(
-  { weight: 4, arbitrary: fc.integer({ min: 1990, max: 2030 }).chain((y) => fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).map(([m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)) },
-  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 2000, max: 2030 })).map(([a, b, y]) => `${a}/${b}/${y}`) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .integer({ min: 1990, max: 2030 })
+      .chain((y) =>
+        fc
+          .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+          .map(([m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 2000, max: 2030 }))
+      .map(([a, b, y]) => `${a}/${b}/${y}`),
+  },
   { weight: 1, arbitrary: fc.constantFrom('', 'N/A', '2024年3月5日', '5-Mar-2024', '45000', 'soon', '20240305') },
 );
 
@@ -126,7 +146,10 @@ describe('stored columns parse as their strings do', () => {
 const shapeCell = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('C1', 'C2', '12.5', '2024-03-05', '华东', '甲', 'x') },
   { weight: 2, arbitrary: fc.constantFrom('', ' ', ' C1', 'C1 ', '　') },
-  { weight: 2, arbitrary: fc.constantFrom('合计', '总计', 'Total', 'total', 'Grand total', '华东 汇总', 'East Total', 'Sum', 'Sam', 'Subtotal:', 'id') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('合计', '总计', 'Total', 'total', 'Grand total', '华东 汇总', 'East Total', 'Sum', 'Sam', 'Subtotal:', 'id'),
+  },
 );
 const shapeRow = fc.array(shapeCell, { minLength: 1, maxLength: 5 });
 
@@ -152,6 +175,48 @@ describe('Shaper: uncut lines', () => {
         expect(data).toEqual(want.data);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('CellColumn: long text', () => {
+  const long = (i: number) =>
+    `商品描述 ${i}：高品质不锈钢保温杯，大容量，便携式户外运动水杯，送礼首选，七天无理由退换，官方旗舰店正品保证，限时特价，买一送一，赠品随机 #${i}`;
+
+  it('a column of long, distinct text leaves the dictionary at 4,096 distinct values and reads back exactly', () => {
+    const cells = Array.from({ length: 10_000 }, (_, i) => (i % 1000 === 7 ? '' : i % 777 === 5 ? 'short' : long(i)));
+    const col = columnOf(cells);
+    expect(col.kind).toBe('text');
+    expect(textOf(col)).toEqual(cells);
+    expect(Array.from({ length: col.length }, (_, r) => firstCharCode(col, r))).toEqual(cells.map((s) => s.charCodeAt(0)));
+    col.pop();
+    col.push('last');
+    expect(col.get(9999)).toBe('last');
+    expect(col.length).toBe(10_000);
+  });
+
+  it('stays a dictionary at 4,096 distinct values when it repeats, or is short, or is all numbers', () => {
+    const repeats = Array.from({ length: 10_000 }, (_, i) => long(i % 2 ? i : i % 10));
+    expect(columnOf(repeats).kind).toBe('dict'); // 4,096 distinct of 8,000 rows or so
+    const short = Array.from({ length: 10_000 }, (_, i) => `ref-${i}`);
+    expect(columnOf(short).kind).toBe('dict');
+    const numbers = Array.from({ length: 10_000 }, (_, i) => `${i}${'0'.repeat(12)}.${i % 97}`);
+    expect(columnOf(numbers).kind).toBe('dict');
+  });
+
+  it('long cells kept as strings give what packed cells give, across the forms (fast-check)', () => {
+    const cell = fc.oneof(
+      { weight: 3, arbitrary: fc.string({ unit: 'binary', minLength: 30, maxLength: 90 }) },
+      { weight: 1, arbitrary: fc.constantFrom('', '1.5', 'N/A', '客', '😀') },
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 60 }), fc.constantFrom(2, 4, 8), (cells, every) => {
+        const col = columnOf(cells, every);
+        expect(textOf(col)).toEqual(cells);
+        expect(Array.from({ length: col.length }, (_, r) => firstCharCode(col, r))).toEqual(cells.map((s) => s.charCodeAt(0)));
+        expect(dictionaryOf(col)).toEqual(dictionaryOf(textColumns([cells])[0]));
+      }),
+      { numRuns: 300 },
     );
   });
 });
