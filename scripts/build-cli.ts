@@ -12,7 +12,6 @@
 // of the current sources.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Rolldown } from 'vite';
 import { BUILD_INFO, buildInput, staleInputs, type BuildInfo } from '../src/cli/build-info.ts';
@@ -74,13 +73,14 @@ export const CLI_ENV: NodeJS.ProcessEnv = { ...process.env, CHURNLENS_BUILD_CHEC
 /**
  * For tests: a folder with a build of the current sources. dist-cli/ when it is up to date; else
  * (missing, or a source changed since `npm run build:cli`) a build made now in a temporary
- * folder, once per process, so a test never runs a stale build.
+ * dist-cli-test-* folder, once per process, so a test never runs a stale build.
  */
 export function freshCli(): string {
   if (fresh) return fresh;
   const stale = staleInputs(CLI_DIR);
   if (stale && stale.length === 0) return (fresh = CLI_DIR);
-  const dir = mkdtempSync(join(tmpdir(), 'churnlens-cli-build-'));
+  // Inside the project (git-ignored, like every dist-*), so the build finds node_modules/@duckdb/node-api.
+  const dir = mkdtempSync(join(root, 'dist-cli-test-'));
   const why = stale ? `${stale[0]}${stale.length > 1 ? ` and ${stale.length - 1} more` : ''} changed since it was built` : 'it is missing';
   console.warn(`*** dist-cli/: ${why}; testing a build made now in ${dir} (npm run build:cli updates dist-cli/) ***`);
   const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [import.meta.filename, dir], { cwd: root, encoding: 'utf8' });
