@@ -2,7 +2,7 @@
 // attributes, order logs give activity, both joined on the customer id.
 import type { Column, Issue, ParsedFile, Role, StatusClass, TenureUnit } from '../types';
 import { isMissing, parseDateColumn, parseNumberColumn } from '../ingest/values';
-import { codeCounts, dictionaryOf, firstCharCode } from '../ingest/columns';
+import { CellColumn, codeCounts, dictionaryOf, firstCharCode } from '../ingest/columns';
 import { normStatusValue, orderStatusClassOf, statusClassOfKey, type StatusFlavour } from '../ingest/status';
 import { isFirmographicRevenue, moneyScaleOf, statusFlavourOf, tenureUnitOfHeader } from '../ingest/header';
 import { monthIndexOfDay } from '../churn/periods';
@@ -201,31 +201,30 @@ class Builder {
     if (i !== undefined) return i;
     this.indexed++;
     this.index.set(id, this.ids.length);
-    return this.addNew(id);
+    const added = this.addNew(id);
+    this.pad();
+    return added;
   }
 
-  /** A customer whose id the caller knows is new (no map lookup: see addOrderLog). */
+  /**
+   * A customer whose id the caller knows is new (no map lookup: see addOrderLog). Only the id is
+   * stored: the caller pads the other columns (pad) before it writes to them.
+   */
   addNew(id: string): number {
     const i = this.ids.length;
     this.ids.push(id);
-    this.name.push('');
-    this.rep.push('');
-    this.region.push('');
-    this.segment.push('');
-    this.reason.push('');
-    this.reasonCategory.push('');
-    this.orderNote.push('');
-    this.orderNoteDay.push(-Infinity);
-    this.statusRef.push(-1);
-    this.start.push(NaN);
-    this.first.push(NaN);
-    this.last.push(NaN);
-    this.churn.push(NaN);
-    this.revenue.push(NaN);
-    this.tenure.push(NaN);
-    this.status.push(-1);
-    this.attrDay.push(-Infinity);
     return i;
+  }
+
+  /** Every per-customer column as long as ids, the customers added since holding their defaults. */
+  pad(): void {
+    const n = this.ids.length;
+    if (this.attrDay.length === n) return;
+    for (const a of [this.name, this.rep, this.region, this.segment, this.reason, this.reasonCategory, this.orderNote]) padTo(a, n, '');
+    for (const a of [this.start, this.first, this.last, this.churn, this.revenue, this.tenure]) padTo(a, n, NaN);
+    for (const a of [this.statusRef, this.status]) padTo(a, n, -1);
+    padTo(this.orderNoteDay, n, -Infinity);
+    padTo(this.attrDay, n, -Infinity);
   }
 
   column(label: string, file: string, role: Role | undefined): TextColumn {
@@ -238,6 +237,14 @@ class Builder {
     }
     return c;
   }
+}
+
+/** `value` appended to `a` until it holds n items (in one fill: a push per item is several times slower). */
+function padTo<T>(a: T[], n: number, value: T): void {
+  const from = a.length;
+  if (from >= n) return;
+  a.length = n;
+  a.fill(value, from);
 }
 
 function tenureSourceOf(f: ParsedFile, values: Float64Array): TenureSource {
@@ -432,6 +439,25 @@ function categoricalColumns(f: ParsedFile): { col: Column; index: number }[] {
 
 /** Distinct texts among the first `rows` cells, counting no further than `max`. */
 function distinctUpTo(col: Column, rows: number, max: number): number {
+  if (col instanceof CellColumn && col.kind === 'dict') {
+    // A dictionary's codes stand for distinct texts: count codes, without a string per row.
+    const codes = col.codes;
+    let seen = new Uint8Array(256);
+    let k = 0;
+    for (let r = 0, end = Math.min(rows, col.length); r < end && k < max; r++) {
+      const code = codes[r];
+      if (code >= seen.length) {
+        const grown = new Uint8Array(Math.max(code + 1, seen.length * 2));
+        grown.set(seen);
+        seen = grown;
+      }
+      if (seen[code] === 0) {
+        seen[code] = 1;
+        k++;
+      }
+    }
+    return k;
+  }
   const seen = new Set<string>();
   for (let r = 0; r < rows && seen.size < max; r++) seen.add(col.get(r));
   return seen.size;
@@ -470,10 +496,9 @@ function sortOrders(acc: OrderAcc, n: number): OrderColumns {
   const customer = new Int32Array(rows);
   const day = new Float64Array(rows);
   const amount = new Float64Array(rows);
+  for (let i = 0; i < n; i++) for (let k = start[i], end = start[i + 1]; k < end; k++) customer[k] = i;
   for (let k = 0; k < rows; k++) {
-    const i = accCustomer[k];
-    const at = fill[i]++;
-    customer[at] = i;
+    const at = fill[accCustomer[k]]++;
     day[at] = accDay[k];
     amount[at] = accAmount[k];
   }
@@ -609,13 +634,18 @@ interface OrderRowTally {
 }
 
 /**
- * Each customer's latest order row so far, for what is read from it after the rows: the
- * attributes (attrRow, only when no attribute cell is blank) and the categories (catRow, catDay).
+ * Each customer's latest order row in the log, for what is read from it after the rows: the note
+ * (noteRow, noteDay), the attributes (attrRow, only when no attribute cell is blank) and the
+ * categories (catRow, catDay). Typed, indexed by customer and sized up front for every customer the
+ * log can add (one per distinct id text), as scattered writes to a growing plain array would turn
+ * it into a slow dictionary.
  */
 interface LatestRows {
   attrRow: Int32Array | null;
   catRow: Int32Array;
   catDay: Float64Array;
+  noteRow: Int32Array;
+  noteDay: Float64Array;
   /** Customers catRow and catDay have room for (0 without categories). */
   bound: number;
 }
@@ -628,8 +658,11 @@ interface LatestRows {
 function addOrderLog(builder: Builder, file: ParsedFile, acc: OrderAcc, joinOnly: boolean, issues: Issue[]): number {
   const log = orderLogColumns(builder, file, issues);
   if (!log) return NaN;
-  const latest = latestRows(builder, file, log);
-  const tally = readOrderRows(builder, file, log, latest, acc, joinOnly);
+  const latest = latestRows(builder, log);
+  const { tally, rowCustomer } = readOrderRows(builder, file, log, latest, acc, joinOnly);
+  builder.pad();
+  trackLatestRows(builder, log, latest, rowCustomer);
+  applyLatestNotes(builder, log, latest);
   applyLatestAttributes(builder, log, latest);
   builder.unattributedOrderRows += tally.unattributed;
   applyLatestCategories(builder, file, log, latest);
@@ -696,34 +729,55 @@ function orderLogColumns(builder: Builder, file: ParsedFile, issues: Issue[]): O
   };
 }
 
-function latestRows(builder: Builder, file: ParsedFile, log: OrderLogColumns): LatestRows {
-  // The categories of each customer's latest order: that order's row, and its day. Typed and
-  // sized up front (at most one new customer per row), as scattered writes to a growing plain
-  // array would turn it into a slow dictionary.
-  const bound = log.categories.length ? builder.ids.length + file.rowCount : 0;
+function latestRows(builder: Builder, log: OrderLogColumns): LatestRows {
+  const room = builder.ids.length + log.ids.values.length;
+  const bound = log.categories.length ? room : 0;
+  const notes = log.notes ? room : 0;
   // When no attribute cell is blank, every row that is a customer's latest so far overwrites all
   // of them: the last such row gives them all, read once per customer after the loop (attrRow)
   // rather than written on every such row. Blank cells do not overwrite: the per-row path.
   const noBlankAttr = log.attrs.length > 0 && log.attrs.every((attr) => !attr.values.includes(''));
   return {
-    attrRow: noBlankAttr ? new Int32Array(builder.ids.length + log.ids.values.length).fill(-1) : null,
+    attrRow: noBlankAttr ? new Int32Array(room).fill(-1) : null,
     catRow: new Int32Array(bound).fill(-1),
     catDay: new Float64Array(bound).fill(-Infinity),
+    noteRow: new Int32Array(notes).fill(-1),
+    noteDay: new Float64Array(notes).fill(-Infinity),
     bound,
   };
 }
 
-/** A customer's note of `day`, unless they have a later one. */
-function keepLatestNote(builder: Builder, customer: number, note: string, day: number): void {
-  if (day >= builder.orderNoteDay[customer]) {
-    builder.orderNote[customer] = note;
-    builder.orderNoteDay[customer] = day;
+/**
+ * Row `row` of `day` as a customer's latest so far: the latest day wins, and of rows on the same
+ * day the last one (as rows read in order, each taking over from those before it on the same day).
+ */
+function keepLatest(latestRow: Int32Array, latestDay: Float64Array, customer: number, row: number, day: number): void {
+  if (day > latestDay[customer] || (day === latestDay[customer] && row > latestRow[customer])) {
+    latestDay[customer] = day;
+    latestRow[customer] = row;
   }
+}
+
+/** 1 for c or C (the first character of a cancelled invoice's number in UCI Online Retail), else 0. */
+const isCancel = (c: number): number => (c === 99 || c === 67 ? 1 : 0);
+
+/** 1 for each row whose order id starts with c or C, a cancelled invoice (UCI Online Retail); null without order ids. */
+function cancelledRows(orderIds: Column | null, rows: number): Uint8Array | null {
+  if (!orderIds) return null;
+  const out = new Uint8Array(rows);
+  if (orderIds instanceof CellColumn && orderIds.kind === 'dict') {
+    // Once per distinct id.
+    const { codes, values } = dictionaryOf(orderIds);
+    const marks = Uint8Array.from(values, (v) => isCancel(v.charCodeAt(0)));
+    for (let row = 0; row < rows; row++) out[row] = marks[codes[row]];
+  } else for (let row = 0; row < rows; row++) out[row] = isCancel(firstCharCode(orderIds, row));
+  return out;
 }
 
 /**
  * Every row of the log: a purchase (with its customer, day and amount) into `acc`; a row that is
- * not a sale, a return, a row without a customer or with one no list holds, only counted.
+ * not a sale, a return, a row without a customer or with one no list holds, only counted. Also
+ * each row's customer when it is a purchase (-1 otherwise), for trackLatestRows.
  */
 function readOrderRows(
   builder: Builder,
@@ -732,47 +786,37 @@ function readOrderRows(
   latest: LatestRows,
   acc: OrderAcc,
   joinOnly: boolean,
-): OrderRowTally {
-  const { day, amount, quantity, unitPrice, orderIds, rowStatus, statusCodes, notSale, notes, ids, attrs } = log;
-  const { attrRow, catRow, catDay, bound } = latest;
+): { tally: OrderRowTally; rowCustomer: Int32Array } {
+  const { day, amount, quantity, unitPrice, notSale, statusCodes, ids } = log;
+  const rows = file.rowCount;
   // Customer ids are joined once per distinct id text, not once per row: the model index of
   // each code, or UNSEEN / NO_ID / UNMATCHED.
   const customerOf = new Int32Array(ids.values.length).fill(UNSEEN);
-  acc.reserve(file.rowCount);
+  const idCodes = ids.codes;
+  const cancelled = cancelledRows(log.orderIds, rows);
+  const rowCustomer = new Int32Array(rows).fill(-1);
+  acc.reserve(rows);
   const { customer: accCustomer, day: accDay, amount: accAmount } = acc;
-  const { attrDay } = builder;
   // No customer yet and no two id texts that trim alike: each id text met is a new customer.
   const allNew = !joinOnly && builder.ids.length === 0 && ids.distinct;
   const tally: OrderRowTally = { unattributed: 0, unmatched: 0, returns: 0, notSales: 0, notSaleValues: new Map(), maxDay: -Infinity };
+  let maxDay = -Infinity;
+  let returns = 0;
   let kept = acc.n;
-  for (let row = 0; row < file.rowCount; row++) {
+  for (let row = 0; row < rows; row++) {
     const orderDay = day[row];
     if (Number.isNaN(orderDay)) continue;
-    if (orderDay > tally.maxDay) tally.maxDay = orderDay;
-    if (notSale && notSale[statusCodes![row]]) {
-      tally.notSales++;
-      const status = rowStatus!.get(row).trim();
-      tally.notSaleValues.set(status, (tally.notSaleValues.get(status) ?? 0) + 1);
-      // Its note may still say why a known customer left (a lost deal's loss reason).
-      if (notes) {
-        const note = notes.values[notes.codes[row]];
-        const id = ids.values[ids.codes[row]];
-        const customer = note && id ? builder.find(id) : undefined;
-        if (customer !== undefined) keepLatestNote(builder, customer, note, orderDay);
-      }
+    if (orderDay > maxDay) maxDay = orderDay;
+    if (notSale !== null && notSale[statusCodes![row]]) {
+      notASale(builder, log, latest, tally, row, orderDay);
       continue;
     }
     let value = amount ? amount[row] : quantity && unitPrice ? quantity[row] * unitPrice[row] : NaN;
-    let cancelled = false;
-    if (orderIds !== null) {
-      const firstChar = firstCharCode(orderIds, row);
-      cancelled = firstChar === 99 || firstChar === 67; // c or C: a cancelled invoice (UCI Online Retail)
-    }
-    if (value < 0 || (quantity && quantity[row] < 0) || cancelled) {
-      tally.returns++;
+    if (value < 0 || (quantity && quantity[row] < 0) || (cancelled !== null && cancelled[row] === 1)) {
+      returns++;
       continue;
     }
-    const code = ids.codes[row];
+    const code = idCodes[row];
     let customer = customerOf[code];
     if (customer === UNSEEN) {
       // The first row of this id text: join it as a row-by-row join would at this point (so
@@ -781,41 +825,105 @@ function readOrderRows(
       customer = !id ? NO_ID : allNew ? builder.addNew(id) : (builder.find(id) ?? (joinOnly ? UNMATCHED : builder.add(id)));
       customerOf[code] = customer;
     }
-    if (customer === NO_ID) {
-      tally.unattributed++;
-      continue;
-    }
-    if (customer === UNMATCHED) {
-      tally.unmatched++;
+    if (customer < 0) {
+      if (customer === NO_ID) tally.unattributed++;
+      else tally.unmatched++;
       continue;
     }
     if (Number.isNaN(value)) value = 0;
-    if (notes) {
-      const note = notes.values[notes.codes[row]];
-      if (note) keepLatestNote(builder, customer, note, orderDay);
+    accCustomer[kept] = customer;
+    accDay[kept] = orderDay;
+    accAmount[kept] = value;
+    rowCustomer[row] = customer;
+    kept++;
+  }
+  acc.n = kept;
+  tally.returns = returns;
+  tally.maxDay = maxDay;
+  return { tally, rowCustomer };
+}
+
+/** A row that is not a sale: counted by status; its note may still say why a known customer left (a lost deal's loss reason). */
+function notASale(builder: Builder, log: OrderLogColumns, latest: LatestRows, tally: OrderRowTally, row: number, orderDay: number): void {
+  const { rowStatus, notes, ids } = log;
+  tally.notSales++;
+  const status = rowStatus!.get(row).trim();
+  tally.notSaleValues.set(status, (tally.notSaleValues.get(status) ?? 0) + 1);
+  if (!notes) return;
+  const note = notes.values[notes.codes[row]];
+  const id = ids.values[ids.codes[row]];
+  // A customer known at this row: of a list, an earlier log, or an earlier row of this log.
+  const customer = note && id ? builder.find(id) : undefined;
+  if (customer !== undefined) keepLatest(latest.noteRow, latest.noteDay, customer, row, orderDay);
+}
+
+/**
+ * Each customer's latest purchase row with a note, latest purchase row (for the attributes and
+ * categories), over the rows readOrderRows kept (rowCustomer); one tight loop each.
+ */
+function trackLatestRows(builder: Builder, log: OrderLogColumns, latest: LatestRows, rowCustomer: Int32Array): void {
+  const { day, notes, attrs } = log;
+  const rows = rowCustomer.length;
+  if (notes) {
+    const hasNote = Uint8Array.from(notes.values, (v) => (v ? 1 : 0));
+    const { codes } = notes;
+    const { noteRow, noteDay } = latest;
+    for (let row = 0; row < rows; row++) {
+      const customer = rowCustomer[row];
+      if (customer >= 0 && hasNote[codes[row]] === 1) keepLatest(noteRow, noteDay, customer, row, day[row]);
     }
-    // Rep, region and segment from the customer's latest order, unless a customer list gave them.
-    if (attrs.length && orderDay >= attrDay[customer]) {
-      attrDay[customer] = orderDay;
-      if (attrRow) attrRow[customer] = row;
-      else {
+  }
+  // Rep, region and segment from the customer's latest order, unless a customer list gave them.
+  const { attrRow, catRow, catDay, bound } = latest;
+  const { attrDay } = builder;
+  if (attrRow) {
+    for (let row = 0; row < rows; row++) {
+      const customer = rowCustomer[row];
+      if (customer < 0) continue;
+      const orderDay = day[row];
+      if (orderDay >= attrDay[customer]) {
+        attrDay[customer] = orderDay;
+        attrRow[customer] = row;
+      }
+    }
+  } else if (attrs.length) {
+    for (let row = 0; row < rows; row++) {
+      const customer = rowCustomer[row];
+      if (customer < 0) continue;
+      const orderDay = day[row];
+      if (orderDay >= attrDay[customer]) {
+        attrDay[customer] = orderDay;
         for (const attr of attrs) {
           const attrValue = attr.values[attr.codes[row]];
           if (attrValue) attr.out[customer] = attrValue;
         }
       }
     }
-    if (bound && orderDay >= catDay[customer]) {
-      catDay[customer] = orderDay;
-      catRow[customer] = row;
-    }
-    accCustomer[kept] = customer;
-    accDay[kept] = orderDay;
-    accAmount[kept] = value;
-    kept++;
   }
-  acc.n = kept;
-  return tally;
+  if (bound) {
+    for (let row = 0; row < rows; row++) {
+      const customer = rowCustomer[row];
+      if (customer < 0) continue;
+      const orderDay = day[row];
+      if (orderDay >= catDay[customer]) {
+        catDay[customer] = orderDay;
+        catRow[customer] = row;
+      }
+    }
+  }
+}
+
+/** Each customer's latest note of this log, unless an earlier file gave them a later one. */
+function applyLatestNotes(builder: Builder, { notes }: OrderLogColumns, { noteRow, noteDay }: LatestRows): void {
+  if (!notes) return;
+  const { orderNote, orderNoteDay } = builder;
+  for (let customer = 0, n = builder.ids.length; customer < n; customer++) {
+    const row = noteRow[customer];
+    if (row >= 0 && noteDay[customer] >= orderNoteDay[customer]) {
+      orderNote[customer] = notes.values[notes.codes[row]];
+      orderNoteDay[customer] = noteDay[customer];
+    }
+  }
 }
 
 /** The attributes of each customer's latest order, when they were left to be read after the rows (attrRow). */
