@@ -63,7 +63,7 @@ function hasDigit(v: string): boolean {
 }
 
 /** What one distinct value says, added `n` times (its count in the sample) to `p`. */
-function addFacts(p: Profile, v: string, n: number): void {
+function addFacts(p: Pick<Profile, FactField>, v: string, n: number): void {
   // Neither a date nor a number can be written without a digit: no parser need look.
   const digits = hasDigit(v);
   const date = digits && parseDateValue(v) !== null;
@@ -169,14 +169,42 @@ function sampleCounts(col: Column, step: number): { counts: Map<string, number>;
   return { counts, rows, filled };
 }
 
-function makeProfile(col: Column): Profile {
-  const step = Math.max(1, Math.floor(col.length / SAMPLE));
-  const { counts, rows, filled } = sampleCounts(col, step);
-  const p: Profile = {
-    rows,
-    step,
-    filled,
-    distinct: counts.size,
+/** The fields worked out from each distinct value (addFacts), and the top values. */
+type FactField =
+  | 'dates'
+  | 'serials'
+  | 'numbers'
+  | 'money'
+  | 'integers'
+  | 'max'
+  | 'min'
+  | 'ids'
+  | 'statusWords'
+  | 'yesNo'
+  | 'placed'
+  | 'placedOrder'
+  | 'classes'
+  | 'top';
+const FACT_FIELDS: FactField[] = [
+  'dates',
+  'serials',
+  'numbers',
+  'money',
+  'integers',
+  'max',
+  'min',
+  'ids',
+  'statusWords',
+  'yesNo',
+  'placed',
+  'placedOrder',
+  'classes',
+  'top',
+];
+
+/** Facts of the sampled values (see Profile). */
+function factsOf(counts: Map<string, number>): Pick<Profile, FactField> {
+  const p: Pick<Profile, FactField> = {
     dates: 0,
     serials: 0,
     numbers: 0,
@@ -190,15 +218,9 @@ function makeProfile(col: Column): Profile {
     placed: { status: 0, churn: 0, active: 0 },
     placedOrder: 0,
     classes: { lost: 0, active: 0, prospect: 0, ignore: 0 },
-    meanLength: 0,
     top: [],
   };
-  let length = 0;
-  for (const [v, n] of counts) {
-    length += v.length * n;
-    addFacts(p, v, n);
-  }
-  p.meanLength = filled ? length / filled : 0;
+  for (const [v, n] of counts) addFacts(p, v, n);
   // The most frequent values; a mostly distinct column keeps its repeated ones first, in sample order.
   const entries = counts.size > 4 * KEEP ? [...counts].filter((e) => e[1] > 1) : [...counts];
   if (entries.length < KEEP) for (const e of counts) if (entries.length < KEEP && e[1] === 1 && counts.size > 4 * KEEP) entries.push(e);
@@ -206,6 +228,34 @@ function makeProfile(col: Column): Profile {
     .sort((a, b) => b[1] - a[1])
     .slice(0, KEEP)
     .map(([value, count]) => ({ value, count }));
+  return p;
+}
+
+/**
+ * Counts now, facts on first read of any of them: the roles read the facts of a few columns
+ * (an order id or a description needs none), and each distinct value of a column costs a date
+ * parse, a number parse and a dozen expressions. Once read, the facts are plain fields.
+ */
+function makeProfile(col: Column): Profile {
+  const step = Math.max(1, Math.floor(col.length / SAMPLE));
+  const { counts, rows, filled } = sampleCounts(col, step);
+  let length = 0;
+  for (const [v, n] of counts) length += v.length * n;
+  const p = { rows, step, filled, distinct: counts.size, meanLength: filled ? length / filled : 0 } as Profile;
+  const work = (): void => {
+    const facts = factsOf(counts);
+    for (const k of FACT_FIELDS) Object.defineProperty(p, k, { value: facts[k], writable: true, enumerable: true, configurable: true });
+  };
+  for (const k of FACT_FIELDS) {
+    Object.defineProperty(p, k, {
+      get() {
+        work();
+        return p[k];
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
   return p;
 }
 
