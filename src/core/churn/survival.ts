@@ -36,8 +36,13 @@ export function kaplanMeier(
   opts: { alpha?: number } = {},
 ): KaplanMeierResult {
   checkLengths(durations.length, events.length);
-  const z = normalQuantile(1 - (opts.alpha ?? 0.05) / 2);
   const { eventTimes, censorTimes } = splitTimes(durations, events);
+  return kaplanMeierOfTimes(eventTimes, censorTimes, opts.alpha);
+}
+
+/** kaplanMeier of the sorted event and censoring times. */
+function kaplanMeierOfTimes(eventTimes: Float64Array, censorTimes: Float64Array, alpha = 0.05): KaplanMeierResult {
+  const z = normalQuantile(1 - alpha / 2);
   const curve = productLimit(eventTimes, censorTimes, z);
   return {
     curve,
@@ -170,7 +175,11 @@ export function logRank(
   events: ArrayLike<number | boolean>,
 ): LogRankResult {
   checkLengths(groups.length, durations.length, events.length);
-  const byGroup = groupTimes(groups, durations, events);
+  return logRankOf(groupTimes(groups, durations, events));
+}
+
+/** The log-rank test over groups already apart and sorted, in the order they first appear. */
+function logRankOf(byGroup: GroupTimes[]): LogRankResult {
   const k = byGroup.length;
   if (k < 2) return { chiSquare: 0, df: 0, pValue: 1 };
   const { observedMinusExpected, variance } = logRankSums(byGroup);
@@ -462,24 +471,40 @@ export function survivalByGroup(
   const omitted = order.slice(maxGroups).reduce((s, x) => s + x.n, 0);
   const slot = new Int32Array(labels.length).fill(-1);
   kept.forEach((x, k) => (slot[x.g] = k));
-  const groupOf = new Float64Array(codes.length);
-  const parts = kept.map((x) => ({ t: new Float64Array(x.n), e: new Uint8Array(x.n), fill: 0 }));
+  // Each kept group's members, and the order in which the groups first appear (the log-rank
+  // test takes them in that order, as logRank over each customer's group would).
+  const parts = kept.map((x) => ({ t: new Float64Array(x.n), e: new Uint8Array(x.n), fill: 0, events: 0 }));
+  const appear: number[] = [];
   for (let i = 0; i < codes.length; i++) {
     const k = codes[i] >= 0 ? slot[codes[i]] : -1;
-    if (k < 0 || Number.isNaN(durations[i])) {
-      groupOf[i] = NaN;
-      continue;
-    }
-    groupOf[i] = k;
+    if (k < 0 || Number.isNaN(durations[i])) continue;
     const p = parts[k];
+    if (p.fill === 0) appear.push(k);
+    const event = events[i];
     p.t[p.fill] = durations[i];
-    p.e[p.fill++] = events[i];
+    p.e[p.fill++] = event;
+    p.events += event;
   }
-  const groups = kept.map((x, k) => {
-    const km = kaplanMeier(parts[k].t, parts[k].e);
-    let ev = 0;
-    for (const e of parts[k].e) ev += e;
-    return { group: x.label, customers: x.n, events: ev, ...km };
-  });
-  return { groups, omitted, logRank: logRank(groupOf, durations, events) };
+  // One split and sort of each group's times serves its curve and the test.
+  const times = parts.map((p) => splitTimes(p.t, p.e));
+  const groups = kept.map((x, k) => ({
+    group: x.label,
+    customers: x.n,
+    events: parts[k].events,
+    ...kaplanMeierOfTimes(times[k].eventTimes, times[k].censorTimes),
+  }));
+  const byGroup = appear.map((k) => ({ all: mergeSorted(times[k].eventTimes, times[k].censorTimes), eventTimes: times[k].eventTimes }));
+  return { groups, omitted, logRank: logRankOf(byGroup) };
+}
+
+/** The values of two ascending arrays, in one ascending array. */
+function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
