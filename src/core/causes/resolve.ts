@@ -74,14 +74,43 @@ function correctionsFor(byReason: ReadonlyMap<string, string>) {
   return lastCorrections;
 }
 
+/**
+ * Each distinct text of `texts` once, and the slot of each item into them: reasons and hints
+ * repeat (a few hundred distinct among tens of thousands of customers).
+ */
+function distinctTexts(texts: readonly string[]): { values: string[]; slot: Int32Array } {
+  const at = new Map<string, number>();
+  const values: string[] = [];
+  const slot = new Int32Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i] ?? '';
+    let k = at.get(text);
+    if (k === undefined) {
+      at.set(text, (k = values.length));
+      values.push(text);
+    }
+    slot[i] = k;
+  }
+  return { values, slot };
+}
+
+/** Each distinct text trimmed and classified once (null when it is empty). */
+function classifyDistinct(values: readonly string[]): (ClassificationDetail | null)[] {
+  const trimmed = values.map((t) => t.trim());
+  const classified = classifyDetailed(trimmed.filter((t) => t !== ''));
+  let next = 0;
+  return trimmed.map((t) => (t ? classified[next++] : null));
+}
+
 export function resolveCauses(input: ChurnedInput, opts: CauseOptions): ResolvedCauses {
   const n = input.ids.length;
-  const texts = input.reasons.map((t) => t.trim());
-  // Only the written reasons go to the classifier (many churned customers have none).
-  const written = texts.filter((t) => t !== '');
-  const classified = classifyDetailed(written);
-  const hints = input.hints?.map((h) => (h ?? '').trim());
-  const hinted = hints ? classifyDetailed(hints) : null;
+  // Only the written reasons go to the classifier (many churned customers have none), each once.
+  const reasons = distinctTexts(input.reasons);
+  const classified = classifyDistinct(reasons.values);
+  const hints = input.hints ? distinctTexts(input.hints.map((h) => h ?? '')) : null;
+  const hinted = hints ? classifyDistinct(hints.values) : null;
+  // The classifier's answer nudged by a hint, once per (reason, hint) pair.
+  const nudged = new Map<number, { c: ClassificationDetail; fromHint: boolean }>();
 
   const byReason = normalizeOverrides(opts.reasonOverrides);
   const corrections = byReason.size ? correctionsFor(byReason) : null;
@@ -98,11 +127,13 @@ export function resolveCauses(input: ChurnedInput, opts: CauseOptions): Resolved
   const source = new Array<CauseSource>(n);
   const follows = new Array<string | null>(n).fill(null);
   const alternatives = new Array<Alternative[]>(n);
-  let next = 0;
   for (let i = 0; i < n; i++) {
-    const c0 = texts[i] ? classified[next++] : null;
+    const reason = reasons.slot[i];
+    const c0 = classified[reason];
     const key = c0 ? c0.key : '';
-    const hint = hinted && hinted[i].key !== '' ? hinted[i] : null;
+    const hintSlot = hints ? hints.slot[i] : -1;
+    const h = hinted && hintSlot >= 0 ? hinted[hintSlot] : null;
+    const hint = h && h.key !== '' ? h : null;
     alternatives[i] = c0?.alternatives ?? NONE;
     // Own properties only: an id such as "constructor" is data, not a lookup key.
     const own = Object.hasOwn(byCustomer, input.ids[i]) ? byCustomer[input.ids[i]] : undefined;
@@ -123,11 +154,17 @@ export function resolveCauses(input: ChurnedInput, opts: CauseOptions): Resolved
       source[i] = 'similar';
       follows[i] = similar.key;
     } else if (c0) {
-      const { c: got, fromHint } = hint ? withHint(c0, hint) : { c: c0, fromHint: false };
-      c = got.cause;
-      confidence[i] = got.confidence;
-      source[i] = fromHint ? 'hint' : 'stated';
-      if (fromHint) alternatives[i] = got.alternatives;
+      let got = { c: c0, fromHint: false };
+      if (hint) {
+        const pair = reason * hints!.values.length + hintSlot;
+        let v = nudged.get(pair);
+        if (!v) nudged.set(pair, (v = withHint(c0, hint)));
+        got = v;
+      }
+      c = got.c.cause;
+      confidence[i] = got.c.confidence;
+      source[i] = got.fromHint ? 'hint' : 'stated';
+      if (got.fromHint) alternatives[i] = got.c.alternatives;
     } else if (hint && hint.cause !== 'unclassified') {
       c = hint.cause;
       confidence[i] = hint.confidence;

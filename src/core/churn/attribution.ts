@@ -44,6 +44,13 @@ export function attributeCauses(
     repLeft[j++] = afterRepLeft[i];
   }
   // The classifier reads at most MAX_CELL_CHARS of a reason (a pasted e-mail thread would stall it); tables keep the whole text.
-  const resolved = resolveCauses({ ids, reasons: reasons.map((r) => clipText(r)), repLeft, ...(hints ? { hints } : {}) }, opts);
+  // Reasons repeat: each distinct one is clipped once.
+  const clipped = new Map<string, string>();
+  const clip = (r: string) => {
+    let c = clipped.get(r);
+    if (c === undefined) clipped.set(r, (c = clipText(r)));
+    return c;
+  };
+  const resolved = resolveCauses({ ids, reasons: reasons.map(clip), repLeft, ...(hints ? { hints } : {}) }, opts);
   return { index, reasons, revenue: rev, repLeft, resolved };
 }
