@@ -181,10 +181,32 @@ function periodsOf(p: Prepared, period: CohortPeriod): { orders: Int32Array; sta
     const m = p.model;
     const month = m.orders?.month ?? new Int32Array(0);
     const orders = period === 'month' ? month : month.map((x) => periodOfMonth(x, period));
-    const start = Int32Array.from(m.startDay, (d) => (Number.isNaN(d) ? -1 : periodOfMonth(monthIndexOfDay(d), period)));
-    p.periods.set(period, (c = { orders, start }));
+    p.periods.set(period, (c = { orders, start: startPeriods(m.startDay, period) }));
   }
   return c;
+}
+
+/** Period index of each customer's start day, -1 when unknown; the months of the days spanned looked up in a table. */
+function startPeriods(startDay: Float64Array, period: CohortPeriod): Int32Array {
+  const n = startDay.length;
+  const out = new Int32Array(n);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = startDay[i];
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const first = Math.floor(lo);
+  const span = Math.floor(hi) - first + 1;
+  const table = span > 0 && span <= 1 << 16 ? new Int32Array(span) : null;
+  if (table) for (let k = 0; k < span; k++) table[k] = periodOfMonth(monthIndexOfDay(first + k), period);
+  for (let i = 0; i < n; i++) {
+    const d = startDay[i];
+    if (Number.isNaN(d)) out[i] = -1;
+    else out[i] = table ? table[Math.floor(d) - first] : periodOfMonth(monthIndexOfDay(d), period);
+  }
+  return out;
 }
 
 function cohorts(p: Prepared, s: ChurnState, act: Activity, asOf: number, period: CohortPeriod): Analysis['cohorts'] {
