@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Rolldown } from 'vite';
-import { BUILD_INFO, buildInput, staleInputs, type BuildInfo } from '../src/cli/build-info.ts';
+import { BUILD_INFO, type BuildInfo, buildInput, staleInputs } from '../src/cli/build-info.ts';
 
 const root = resolve(import.meta.dirname, '..');
 

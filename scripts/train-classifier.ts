@@ -16,14 +16,14 @@
 //          similar share their cause: the basis of learn.ts's threshold; write nothing).
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { featureDim, featurize, KIND_WEIGHTS, RULE_BASE, type FeatureVector } from '../src/core/causes/features.ts';
+import { featureDim, type FeatureVector, featurize, KIND_WEIGHTS, RULE_BASE } from '../src/core/causes/features.ts';
 import { SIMILARITY_THRESHOLD, similarityVector } from '../src/core/causes/learn.ts';
-import { calibrate, logitsOf, type LinearModel } from '../src/core/causes/model.ts';
+import { calibrate, type LinearModel, logitsOf } from '../src/core/causes/model.ts';
 import { normalizeReason } from '../src/core/causes/normalize.ts';
 import { RULES } from '../src/core/causes/rules.ts';
 import { CAUSES } from '../src/core/causes/taxonomy.ts';
 import type { CauseId } from '../src/core/types/index.ts';
-import { LANGS, readTrainingCorpus, type LabelledReason } from './lib/reason-corpus.ts';
+import { type LabelledReason, LANGS, readTrainingCorpus } from './lib/reason-corpus.ts';
 import { mulberry32 } from './lib/rng.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -34,7 +34,7 @@ const FOLDS = 5;
 let L2 = 3e-7;
 const MAX_ITER = 250;
 
-const CLASSES = CAUSES.map((c) => c.id) as CauseId[];
+const CLASSES = CAUSES.map<CauseId>((c) => c.id);
 const K = CLASSES.length;
 const UNCLASSIFIED = CLASSES.indexOf('unclassified');
 
@@ -197,7 +197,7 @@ function folds(data: readonly Example[]): Int32Array {
 /** Out-of-fold raw scores, one row of K per example. */
 function crossValidate(data: readonly Example[], dim: number, maxIter = MAX_ITER): Float64Array[] {
   const fold = folds(data);
-  const out: Float64Array[] = new Array(data.length);
+  const out = new Array<Float64Array>(data.length);
   for (let f = 0; f < FOLDS; f++) {
     const model = quantise(
       train(
@@ -370,8 +370,9 @@ async function main() {
   const tune = process.argv.find((a) => a.startsWith('--tune'));
   if (tune) {
     // --tune or --tune='[{"l2":1e-5,"latinChar":0.5}, …]'
-    const configs: ({ l2: number } & Partial<typeof KIND_WEIGHTS>)[] = tune.includes('=')
-      ? JSON.parse(tune.slice(tune.indexOf('=') + 1))
+    type Config = { l2: number } & Partial<typeof KIND_WEIGHTS>;
+    const configs: Config[] = tune.includes('=')
+      ? (JSON.parse(tune.slice(tune.indexOf('=') + 1)) as Config[])
       : [{ l2: 1e-6 }, { l2: 3e-6 }, { l2: 1e-5 }, { l2: 3e-5 }];
     const base = { ...KIND_WEIGHTS };
     for (const { l2, ...kw } of configs) {

@@ -261,14 +261,14 @@ function customerList(v: Variant, r: Rng): CorpusFile {
     values.revenue.push(money.value);
   }
   const lines: string[] = [];
-  const pad = (cells: string[]) => [...cells, ...Array(v.trailingEmpty ?? 0).fill('')];
+  const pad = (cells: string[]) => [...cells, ...Array<string>(v.trailingEmpty ?? 0).fill('')];
   const line = (cells: string[]) => pad(cells).map((c) => quote(c, v.delimiter)).join(v.delimiter);
   let blank = 0;
   let title = 0;
   for (const t of v.title ?? []) {
     if (t === '') blank++;
     else title++;
-    lines.push(t === '' ? '' : line([t, ...Array(header.length - 1).fill('')]));
+    lines.push(t === '' ? '' : line([t, ...Array<string>(header.length - 1).fill('')]));
   }
   lines.push(line(header));
   rows.forEach((row, i) => {

@@ -76,8 +76,8 @@
 //   状态 column and money "1,234.50元"; and two contact lists with no churn signal at all.
 //
 // Every file is as of 2024-12-08 (the export day).
-import { createRng, type Rng } from './rng.ts';
 import { encode } from './corpus.ts';
+import { createRng, type Rng } from './rng.ts';
 
 // ---------------------------------------------------------------------------------------------
 // What each case must give
@@ -239,15 +239,6 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const token = (r: Rng, n: number): string => Array.from({ length: n }, () => r.pick([...ALNUM])).join('');
 const digits = (r: Rng, n: number): string => Array.from({ length: n }, () => String(r.int(0, 9))).join('');
 const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
-
-function shuffle<T>(r: Rng, a: T[]): T[] {
-  const out = [...a];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = r.int(0, i);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 const rate = (churned: number, customers: number): number => churned / customers;
 

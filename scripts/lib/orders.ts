@@ -5,10 +5,10 @@
 // and a lognormal order size. Rows are not sorted by date. Memory is O(customers), never O(rows):
 // writeOrderLog streams chunks to disk with back-pressure.
 
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { once } from 'node:events';
 import { createRng } from './rng.ts';
 
 export const ORDER_LOG_HEADER = 'order_id,customer_id,order_date,amount,quantity,region,rep';
@@ -43,7 +43,7 @@ function* orderLogChunks(rows: number, seed: number): Generator<string> {
   const mu = new Float64Array(nCustomers);
   const region = new Uint8Array(nCustomers);
   const rep = new Uint8Array(nCustomers);
-  const ids: string[] = new Array(nCustomers);
+  const ids = new Array<string>(nCustomers);
   const width = Math.max(6, String(nCustomers).length);
   for (let c = 0; c < nCustomers; c++) {
     // Lifetime: starts anywhere in the range; about a third stop before the end of 2024.

@@ -11,9 +11,9 @@
 //     market-volatility and customer-circumstances).
 //   • A few active customers have not ordered for 3–8 months (the at-risk list).
 
-import { createRng, type Rng } from './rng.ts';
 import { CAUSES as TAXONOMY } from '../../src/core/causes/taxonomy.ts';
 import type { CauseId } from '../../src/core/types/index.ts';
+import { createRng, type Rng } from './rng.ts';
 
 export const SAMPLE_SEED = 20241231;
 export const SAMPLE_AS_OF = '2024-12-31';
