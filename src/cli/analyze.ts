@@ -8,9 +8,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseIsoDay } from '../core/dates';
-import { IngestError, ROLES, type ParsedFile, type Role, type Settings, type StatusClass, type TenureUnit } from '../core/types';
-import { checkedSettings, SettingsError } from '../core/settings';
 import { normStatusValue } from '../core/ingest/status';
+import { checkedSettings, SettingsError } from '../core/settings';
+import { IngestError, type ParsedFile, type Role, ROLES, type Settings, type StatusClass, type TenureUnit } from '../core/types';
 import { warnIfStale } from './build-info';
 
 const USAGE =

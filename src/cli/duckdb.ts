@@ -15,17 +15,17 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { ParsedFile, Settings } from '../core/types';
-import { ingestBytes, ingestText } from '../core/ingest/index';
-import { textColumns } from '../core/ingest/columns';
-import { ingestSource } from '../core/ingest/source';
-import { buildCustomerModel } from '../core/model/customers';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { monthIndexOfDay } from '../core/churn/periods';
-import { MAX_CATEGORY_VALUES, categoryCandidates, specFromSample, type SummarySpec } from '../core/sql/spec';
-import { summarySql } from '../core/sql/generate';
+import { textColumns } from '../core/ingest/columns';
+import { ingestBytes, ingestText } from '../core/ingest/index';
+import { ingestSource } from '../core/ingest/source';
 import { isSummaryHeader } from '../core/ingest/summary';
-import { SAMPLE_BYTES, SAMPLE_ROWS, head, isParquet } from './head';
+import { buildCustomerModel } from '../core/model/customers';
+import { summarySql } from '../core/sql/generate';
+import { categoryCandidates, MAX_CATEGORY_VALUES, specFromSample, type SummarySpec } from '../core/sql/spec';
+import type { ParsedFile, Settings } from '../core/types';
+import { head, isParquet, SAMPLE_BYTES, SAMPLE_ROWS } from './head';
 
 /** DuckDB holds the rows of a grouped ordered sum in memory: about this many bytes each (measured at 10M rows). */
 const GROUPED_SUM_BYTES_PER_ROW = 200;
@@ -49,15 +49,18 @@ export interface DuckDBOptions {
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
+/**
+ * A cell as text: DuckDB's own rendering of its value (a DATE as 2024-01-02, a DECIMAL as written),
+ * not JavaScript's (getRowsJS gives a Date, whose String() is "Tue Jan 02 2024 08:00:00 GMT+0800 …").
+ */
+const cellText = (v: DuckDBValue): string => (v === null ? '' : String(v));
+
 /** Rows of a query as CSV text (RFC 4180), to hand a Parquet file's rows to the core's ingest. */
 async function csvOf(c: DuckDBConnection, sql: string): Promise<string> {
   const r = await c.runAndReadAll(sql);
-  const quote = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
+  const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = [r.columnNames().map(quote).join(',')];
-  for (const row of r.getRowsJS()) lines.push(row.map(quote).join(','));
+  for (const row of r.getRows()) lines.push(row.map((v) => quote(cellText(v))).join(','));
   return `${lines.join('\n')}\n`;
 }
 
@@ -100,7 +103,7 @@ export async function parquetSample(path: string): Promise<ParsedFile> {
 async function readWhole(c: DuckDBConnection, input: Input, encoding?: string): Promise<ParsedFile> {
   if (input.parquet) return ingestText(input.name, await csvOf(c, `SELECT * FROM read_parquet(${sqlString(input.path)})`), 'utf-8', ',');
   const bytes = readFileSync(input.path);
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   return ingestSource(input.name, buffer, { encoding });
 }
 
@@ -158,7 +161,7 @@ async function statusValues(c: DuckDBConnection, view: string, s: ParsedFile): P
   const col = s.roles.status;
   if (col === undefined) return [];
   const r = await c.runAndReadAll(`SELECT DISTINCT CAST(${ident(s.header[col])} AS VARCHAR) FROM ${ident(view)}`);
-  return r.getRowsJS().flatMap(([v]) => (v === null || v === undefined ? [] : [String(v)]));
+  return r.getRows().flatMap(([v]) => (v === null ? [] : [cellText(v)]));
 }
 
 /** Cohort starts and order of the customer lists' customers, for the summary's cohort matrix. */
@@ -187,7 +190,7 @@ async function startsTable(c: DuckDBConnection, lists: ParsedFile[]): Promise<st
 async function summaryFile(c: DuckDBConnection, sql: string, input: Input): Promise<ParsedFile> {
   const r = await c.runAndReadAll(sql);
   const header = r.columnNames();
-  const columns = r.getColumnsJS().map((col) => col.map((v) => (v === null || v === undefined ? '' : String(v))));
+  const columns = r.getColumns().map((col) => col.map(cellText));
   const s = input.sample;
   return {
     file: input.name,

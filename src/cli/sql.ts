@@ -11,16 +11,16 @@
 // input) or 2 (usage).
 import { accessSync, constants } from 'node:fs';
 import { basename } from 'node:path';
-import type { CohortPeriod, ParsedFile, Role } from '../core/types';
-import { IngestError } from '../core/types';
 import { parseIsoDay } from '../core/dates';
 import { textColumns } from '../core/ingest/columns';
 import { checkedSettings } from '../core/settings';
-import { DIALECTS, isDialect, type DialectName } from '../core/sql/dialects';
-import { ORDER_ROLES, SpecError, specFromSample, type OrderRole } from '../core/sql/spec';
+import { type DialectName, DIALECTS, isDialect } from '../core/sql/dialects';
 import { summarySql } from '../core/sql/generate';
-import { sampleFile } from './sample';
+import { ORDER_ROLES, type OrderRole, SpecError, specFromSample } from '../core/sql/spec';
+import type { CohortPeriod, ParsedFile, Role } from '../core/types';
+import { IngestError } from '../core/types';
 import { warnIfStale } from './build-info';
+import { sampleFile } from './sample';
 
 const FLAG_ROLE: Record<string, OrderRole> = Object.fromEntries(
   ORDER_ROLES.map((r) => [`--${r.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, r]),

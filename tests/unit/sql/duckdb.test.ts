@@ -15,13 +15,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { writeOrderLog } from '../../../scripts/lib/orders';
-import { analyze } from '../../../src/core/analyze';
 import { CLI_ENV, freshCli } from '../../../scripts/build-cli';
-import { readWithDuckDB } from '../../../src/cli/duckdb';
+import { writeOrderLog } from '../../../scripts/lib/orders';
+import { parquetSample, readWithDuckDB } from '../../../src/cli/duckdb';
 import { SAMPLE_BYTES } from '../../../src/cli/head';
+import { analyze } from '../../../src/core/analyze';
 import { readSummary } from '../../../src/core/ingest/summary';
-import { TRICKY, WOO, comparable, defaults, inMemory, viaDuckDB } from './fixtures';
+import { comparable, defaults, inMemory, TRICKY, viaDuckDB, WOO } from './fixtures';
 
 const root = resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'churnlens-duckdb-'));
@@ -88,7 +88,7 @@ describe('the DuckDB path gives the in-memory path’s Analysis', () => {
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
     await c.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`);
-    const types = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${parquet}')`)).getRowsJS().map((r) => `${r[0]}:${r[1]}`);
+    const types = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${parquet}')`)).getRows().map(([name, type]) => `${String(name)}:${String(type)}`);
     expect(types).toEqual(['order_id:VARCHAR', 'customer_id:VARCHAR', 'order_date:DATE', 'amount:DOUBLE', 'quantity:BIGINT', 'region:VARCHAR', 'rep:VARCHAR']);
     c.closeSync();
     db.closeSync();
@@ -105,6 +105,27 @@ describe('the DuckDB path gives the in-memory path’s Analysis', () => {
     expect(duck.summary?.rows).toBe(541_909);
     expect(comparable(duck)).toEqual(comparable(mem));
   }, 180_000);
+});
+
+describe('a Parquet file’s typed cells reach the core as DuckDB writes them', () => {
+  it('a DATE as 2024-01-02 (not a JavaScript Date’s text, a day early west of Greenwich), a DECIMAL with its places', async () => {
+    const parquet = join(dir, 'typed.parquet');
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    await c.run(
+      `COPY (SELECT * FROM (VALUES ('C1', DATE '2024-01-02', 12.50::DECIMAL(10, 2), TIMESTAMP '2024-03-04 05:06:07'), ('C2', NULL, NULL, NULL)) t(customer_id, signup_date, revenue, last_seen)) TO '${parquet}' (FORMAT parquet)`,
+    );
+    c.closeSync();
+    db.closeSync();
+    const f = await parquetSample(parquet);
+    expect(f.header).toEqual(['customer_id', 'signup_date', 'revenue', 'last_seen']);
+    expect(f.columns.map((col) => [col.get(0), col.get(1)])).toEqual([
+      ['C1', 'C2'],
+      ['2024-01-02', ''],
+      ['12.50', ''],
+      ['2024-03-04 05:06:07', ''],
+    ]);
+  }, 60_000);
 });
 
 describe('rows whose status says they are not sales (cancelled, refunded, pending…)', () => {
