@@ -7,7 +7,7 @@
 // version that wrote them.
 import { CAUSES } from './causes/taxonomy';
 import { parseIsoDay } from './dates';
-import { ROLES, SETTINGS_DEFAULTS, type CauseEdits, type Settings } from './types';
+import { type CauseEdits, ROLES, type Settings, SETTINGS_DEFAULTS } from './types';
 
 export type SettingsProblemCode =
   | 'type' // not the expected type or shape

@@ -34,10 +34,11 @@ export function clipStrings<T>(v: T, max = MAX_CELL_CHARS): T {
   if (typeof v === 'string') return clipText(v, max) as T;
   if (typeof v !== 'object' || v === null || ArrayBuffer.isView(v)) return v;
   if (Array.isArray(v)) {
+    const items: readonly unknown[] = v;
     let out: unknown[] | null = null;
-    for (let i = 0; i < v.length; i++) {
-      const x = clipStrings(v[i], max);
-      if (x !== v[i]) (out ??= v.slice())[i] = x;
+    for (let i = 0; i < items.length; i++) {
+      const x = clipStrings(items[i], max);
+      if (x !== items[i]) (out ??= items.slice())[i] = x;
     }
     return (out ?? v) as T;
   }

@@ -2,9 +2,9 @@
 // (Settings.statusValues) over the lexicon's, and a report of every value of each status column
 // with its count, the meaning in force and where it came from. Cheap: one pass over the distinct
 // values, one over the customers.
-import type { Settings, StatusClass, StatusValuesReport } from '../types';
-import { STATUS_CODE, type CustomerModel } from '../model/customers';
 import { statusClassOfKey } from '../ingest/status';
+import { type CustomerModel, STATUS_CODE } from '../model/customers';
+import type { Settings, StatusClass, StatusValuesReport } from '../types';
 
 export interface ResolvedStatus {
   /** Per customer: 1 lost, 0 active, 2 not yet a customer, 3 ignore, -2 a value not recognised, -1 none. */
@@ -25,7 +25,7 @@ export function resolveStatus(m: CustomerModel, settings: Pick<Settings, 'status
   if (sources.length === 0 || !ref) return { status: m.status, report: [], excluded, key: '' };
   const total = sources.reduce((n, s) => n + s.keys.length, 0);
   const code = new Int8Array(total).fill(-1);
-  const fileOf: string[] = new Array(total);
+  const fileOf = new Array<string>(total);
   const report: StatusValuesReport[] = [];
   const user: string[] = [];
   for (const s of sources) {

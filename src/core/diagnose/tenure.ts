@@ -1,8 +1,8 @@
 // The unit of the tenure column: the user's setting, else what the header says ("Tenure in
 // Months", "合作年限"), else what the values suggest: small whole numbers are years (a bank's
 // 0–10), up to ten years' worth are months (a telecom's 0–72), larger ones days.
-import type { Settings, TenureUnit } from '../types';
 import type { TenureSource } from '../model/customers';
+import type { Settings, TenureUnit } from '../types';
 
 export interface TenureDecision {
   column: string;

@@ -6,9 +6,9 @@
 // the tenure unit.
 import type { TenureUnit } from '../types';
 import { toSimplified } from './hanzi';
-import { toHalfWidth } from './values';
-import { CONCEPTS, EXACT, FIRMOGRAPHIC, RULES, type Concept, type HeaderRule, type Target } from './vocabulary';
 import type { StatusFlavour } from './status';
+import { toHalfWidth } from './values';
+import { type Concept, CONCEPTS, EXACT, FIRMOGRAPHIC, type HeaderRule, RULES, type Target } from './vocabulary';
 
 export type { Target } from './vocabulary';
 
@@ -45,7 +45,7 @@ const SHORT_TAILS = new Set(['id', 'no', 'at', 'on', 'dt', 'yn', 'nr', 'mo']);
 /** A run of lower-case letters as vocabulary words (fewest pieces), or null. */
 function splitRun(run: string): string[] | null {
   const n = run.length;
-  const best: (string[] | null)[] = new Array(n + 1).fill(null);
+  const best = new Array<string[] | null>(n + 1).fill(null);
   best[0] = [];
   for (let i = 1; i <= n; i++) {
     for (let j = Math.max(0, i - 24); j < i; j++) {

@@ -3,8 +3,8 @@
 // through xlsx.ts; a password-protected or old .xls workbook gets its own message.
 import { IngestError, type ParsedFile } from '../types';
 import { checkMagic, isOle2, isZip } from './decode';
-import { ByteIngest, RestartDecode, finishParsed } from './stream';
 import { Shaper } from './shape';
+import { ByteIngest, finishParsed, RestartDecode } from './stream';
 import { readWorkbook } from './xlsx';
 
 export type Source = Blob | ArrayBuffer;

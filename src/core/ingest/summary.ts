@@ -5,16 +5,16 @@
 // customer model's own treatment of an order log (model/customers.ts, addOrderLog): join on the
 // customer id (join only when a customer list is present), rep / region / segment / name from the
 // latest order unless the list gave them, first and latest purchase, the order log's issues.
-import { IngestError, type CohortPeriod, type CohortTableRow, type Issue, type ParsedFile, type Role } from '../types';
-import type { CustomerModel, TextColumn } from '../model/customers';
 import type { Activity } from '../churn/activity';
-import { textColumns } from './columns';
-import { isoDay, parseIsoDay } from '../dates';
 import { lastDayOfPeriod, monthIndexOfDay, periodLabel, periodOfMonth } from '../churn/periods';
+import { isoDay, parseIsoDay } from '../dates';
+import type { CustomerModel, TextColumn } from '../model/customers';
 import { ACTIVITY_COLUMNS, COHORT_COLUMNS, CUSTOMER_COLUMNS, META, META_COLUMNS, NOT_SALE_VALUES, RECORD_COLUMN } from '../sql/columns';
-import { ATTRIBUTE_ROLES, NUMBER_ROLES, parseSpec, type NumberRole, type SummarySpec } from '../sql/spec';
-import { isDialect, type DialectName } from '../sql/dialects';
+import { type DialectName, isDialect } from '../sql/dialects';
 import { summarySql } from '../sql/generate';
+import { ATTRIBUTE_ROLES, NUMBER_ROLES, type NumberRole, parseSpec, type SummarySpec } from '../sql/spec';
+import { type CohortPeriod, type CohortTableRow, IngestError, type Issue, type ParsedFile, type Role } from '../types';
+import { textColumns } from './columns';
 
 export interface SummaryCustomers {
   n: number;
@@ -269,10 +269,10 @@ export function withSummaries(m: CustomerModel, files: readonly ParsedFile[]): C
   const listed = Uint8Array.from(ids, (_, i) => (rep[i] || region[i] || segment[i] ? 1 : 0));
   const columns = new Map<string, TextColumn>();
   for (const c of m.columns) columns.set(c.label.trim().toLowerCase(), { ...c, values: [...c.values] });
-  const lastDay: number[] = Array(ids.length).fill(NaN);
-  const revenue: number[] = Array(ids.length).fill(0);
-  const recent: number[] = Array(ids.length).fill(0);
-  const prior: number[] = Array(ids.length).fill(0);
+  const lastDay = Array<number>(ids.length).fill(NaN);
+  const revenue = Array<number>(ids.length).fill(0);
+  const recent = Array<number>(ids.length).fill(0);
+  const prior = Array<number>(ids.length).fill(0);
   const issues: Issue[] = [...m.issues];
   let maxDay = m.maxDay;
   let unattributed = m.unattributed.orderRows;

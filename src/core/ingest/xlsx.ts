@@ -26,7 +26,9 @@ export function cellText(v: unknown): string {
     const s = v.getUTCSeconds();
     return h || m || s ? `${day} ${pad(h)}:${pad(m)}:${pad(s)}` : day;
   }
-  return String(v);
+  // read-excel-file gives nothing else (string, number, boolean, Date); an object would only
+  // print as "[object Object]".
+  return typeof v === 'bigint' ? String(v) : '';
 }
 
 /** Read a workbook; `sheet` by name, else the first sheet that holds anything. */
@@ -35,7 +37,7 @@ export async function readWorkbook(file: string, data: Blob | ArrayBuffer, sheet
   try {
     const mod = await import('read-excel-file/universal');
     const buffer = data instanceof ArrayBuffer ? data : await data.arrayBuffer();
-    sheets = (await mod.default(buffer)) as unknown as { sheet: string; data: unknown[][] }[];
+    sheets = await mod.default(buffer);
   } catch (e) {
     throw new IngestError('bad-workbook', file, { message: e instanceof Error ? e.message : String(e) });
   }

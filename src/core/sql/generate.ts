@@ -14,12 +14,12 @@
 // floating-point results are the core's to the last bit; elsewhere they may differ in the last digits.
 // Rows whose status says they are not sales (spec.notSales: values found in the sample, or given)
 // are left out before returns are, as the core leaves them out.
-import type { CohortPeriod } from '../types';
-import { parseIsoDay } from '../dates';
 import { monthIndexOfDay } from '../churn/periods';
-import { dialect as dialectOf, type Dialect, type DialectName } from './dialects';
-import { ATTRIBUTE_ROLES, GENERATOR, NUMBER_ROLES, type DateForm, type NumberRole, type OrderRole, type SummarySpec } from './spec';
-import { META, NOT_SALE_VALUES, categoryColumn, summaryColumns } from './columns';
+import { parseIsoDay } from '../dates';
+import type { CohortPeriod } from '../types';
+import { categoryColumn, META, NOT_SALE_VALUES, summaryColumns } from './columns';
+import { type Dialect, dialect as dialectOf, type DialectName } from './dialects';
+import { ATTRIBUTE_ROLES, type DateForm, GENERATOR, NUMBER_ROLES, type NumberRole, type OrderRole, type SummarySpec } from './spec';
 
 type Form = DateForm | 'iso';
 /** Anchored patterns, no backslashes (see dialects.ts). 'iso' is ymd's fixed-width fast path. */

@@ -1,8 +1,8 @@
 // The summary SQL for the open session (the page's "Too big for the browser?" panel): the first
 // order log among the session's files, with the user's kind and role choices over the guesses,
 // its first rows as the sample, and the session's asOf, inactiveDays and period.
-import type { FileKind, Role, RoleMap, Settings } from '../types';
 import { isSummaryHeader } from '../ingest/summary';
+import type { FileKind, Role, RoleMap, Settings } from '../types';
 import { SpecError, specFromSample, type SummarySpec } from './spec';
 
 /** What the page knows of a file (worker/protocol.ts FileInfo). */

@@ -3,12 +3,12 @@
 // written in (read from the same sample with the core's own parsers), and the settings the core
 // uses (asOf, inactiveDays, period). The spec travels inside the summary it produces, so the page
 // can say by which SQL a summary was made.
-import type { CohortPeriod, Role, RoleMap } from '../types';
-import { asColumn, type ColumnInput } from '../ingest/columns';
-import { detectDateOrder, parseNumberColumn } from '../ingest/values';
-import { orderStatusClassOf } from '../ingest/status';
-import { parseIsoDay } from '../dates';
 import { RISK_WINDOW_DAYS } from '../churn/risk';
+import { parseIsoDay } from '../dates';
+import { asColumn, type ColumnInput } from '../ingest/columns';
+import { orderStatusClassOf } from '../ingest/status';
+import { detectDateOrder, parseNumberColumn } from '../ingest/values';
+import type { CohortPeriod, Role, RoleMap } from '../types';
 
 export const GENERATOR = 'churnlens-sql/1';
 
