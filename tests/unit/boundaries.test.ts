@@ -1,7 +1,7 @@
 // The pure core and the chart specs never import the DOM, Svelte, IndexedDB or vega-embed.
-import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../src');
 const FORBIDDEN = /from\s+['"](svelte[^'"]*|idb-keyval|vega-embed|vega-interpreter|node:[^'"]+|fs|path|\.\.\/(ui|store|worker)\/[^'"]*)['"]/;

@@ -1,17 +1,17 @@
 // Chart text alternatives and colour independence: each chart's data table, the Vega locale
 // definitions, and controllable vs uncontrollable told apart by more than colour.
-import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
-import { CHARTS, chartSummary, chartTable, chartTitle } from '../../src/charts/index';
+import { describe, expect, it } from 'vitest';
+import { causeColors, monthCauseRows } from '../../src/charts/byMonth';
 import { causesSpec } from '../../src/charts/defs/causes';
 import { causesRevenueSpec } from '../../src/charts/defs/causesRevenue';
-import { GROUP_DASHES } from '../../src/charts/pareto';
-import { controllableSpec } from '../../src/charts/defs/controllable';
-import { causeColors, monthCauseRows } from '../../src/charts/byMonth';
 import { churnByMonthSpec } from '../../src/charts/defs/churnByMonth';
-import { CAUSE_RAMPS } from '../../src/charts/theme';
+import { controllableSpec } from '../../src/charts/defs/controllable';
+import { CHARTS, chartSummary, chartTable, chartTitle } from '../../src/charts/index';
 import { kpiItems } from '../../src/charts/kpis';
 import { NUMBER_LOCALES, TIME_LOCALES, vegaLocale } from '../../src/charts/locale';
+import { GROUP_DASHES } from '../../src/charts/pareto';
+import { CAUSE_RAMPS } from '../../src/charts/theme';
 import { LOCALES, translate } from '../../src/i18n';
 import { analysis } from './analysis-fixture';
 

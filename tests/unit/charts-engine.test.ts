@@ -1,20 +1,20 @@
 // The engine's chart specs compile with vega-lite in Node and carry the analysis' numbers.
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { compile } from 'vega-lite';
-import { analyze } from '../../src/core/analyze';
-import { ingestBytes } from '../../src/core/ingest/index';
+import { describe, expect, it } from 'vitest';
 import { breakdownSpec } from '../../src/charts/breakdown';
-import { cohortCells } from '../../src/charts/cohortGrid';
-import { cohortsSpec } from '../../src/charts/defs/cohorts';
-import { cohortRevenueSpec } from '../../src/charts/defs/cohortRevenue';
-import { cohortCurvesSpec } from '../../src/charts/defs/cohortCurves';
 import { monthCauseRows } from '../../src/charts/byMonth';
+import { cohortCells } from '../../src/charts/cohortGrid';
 import { churnByMonthSpec } from '../../src/charts/defs/churnByMonth';
+import { cohortCurvesSpec } from '../../src/charts/defs/cohortCurves';
+import { cohortRevenueSpec } from '../../src/charts/defs/cohortRevenue';
+import { cohortsSpec } from '../../src/charts/defs/cohorts';
 import { lostByMonthSpec } from '../../src/charts/defs/lostByMonth';
 import { survivalSpec } from '../../src/charts/defs/survival';
-import { tiersSpec, tierLabel } from '../../src/charts/defs/tiers';
+import { tierLabel, tiersSpec } from '../../src/charts/defs/tiers';
+import { analyze } from '../../src/core/analyze';
+import { ingestBytes } from '../../src/core/ingest/index';
 import { LOCALES } from '../../src/i18n';
-import { readFileSync } from 'node:fs';
 
 const sample = (name: string) => ingestBytes(name, readFileSync(new URL(`../../src/sample/${name}`, import.meta.url)));
 const a = analyze([sample('customers.csv'), sample('orders.csv')], { inactiveDays: 90, asOf: '2024-06-15' });

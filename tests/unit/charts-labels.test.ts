@@ -1,19 +1,19 @@
 // Charts that read well and say honestly when they cannot be drawn: no Vega-Lite warning on any
 // chart of the sample or the dashboard fixtures, no label cut short, crowded axes thinned, and each
 // chart's state (drawn, or the gap that keeps it out) on files that miss reasons, revenue or dates.
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { analyze } from '../../src/core/analyze';
-import { ingestBytes } from '../../src/core/ingest/index';
-import { DEFAULT_SETTINGS, type Analysis, type CohortTableRow } from '../../src/core/types';
-import { CHARTS, breakdownDrawn, chartSummary, sectionGaps, type ChartId } from '../../src/charts/index';
+import { describe, expect, it } from 'vitest';
 import { breakdownSpec } from '../../src/charts/breakdown';
+import { MAX_COHORT_LABELS } from '../../src/charts/cohortGrid';
 import { churnByMonthSpec } from '../../src/charts/defs/churnByMonth';
 import { cohortsSpec } from '../../src/charts/defs/cohorts';
-import { MAX_COHORT_LABELS } from '../../src/charts/cohortGrid';
+import { breakdownDrawn, type ChartId, CHARTS, chartSummary, sectionGaps } from '../../src/charts/index';
 import { thinLabels } from '../../src/charts/labels';
 import { CONFIG } from '../../src/charts/theme';
+import { analyze } from '../../src/core/analyze';
+import { ingestBytes } from '../../src/core/ingest/index';
+import { type Analysis, type CohortTableRow, DEFAULT_SETTINGS } from '../../src/core/types';
 import { LOCALES } from '../../src/i18n';
 import { zhHant } from '../../src/i18n/zh-Hant';
 import { base } from './analysis-fixture';
@@ -42,7 +42,7 @@ function warningsOf(spec: TopLevelSpec): string[] {
     debug: () => logger,
     error: (...m: unknown[]) => (seen.push(`error: ${m.join(' ')}`), logger),
   };
-  compile(spec, { logger: logger as never });
+  compile(spec, { logger: logger });
   return seen;
 }
 

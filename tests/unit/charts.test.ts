@@ -1,11 +1,11 @@
 // Chart specs are data: each compiles with vega-lite in Node and carries the analysis' numbers.
-import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
-import { CHARTS } from '../../src/charts/index';
+import { describe, expect, it } from 'vitest';
+import { causeByRepSpec } from '../../src/charts/defs/causeByRep';
 import { causesSpec } from '../../src/charts/defs/causes';
 import { causesRevenueSpec } from '../../src/charts/defs/causesRevenue';
-import { causeByRepSpec } from '../../src/charts/defs/causeByRep';
 import { controllableSpec } from '../../src/charts/defs/controllable';
+import { CHARTS } from '../../src/charts/index';
 import { chartSummary } from '../../src/charts/index';
 import { LOCALES } from '../../src/i18n';
 import { base as analysis } from './analysis-fixture';

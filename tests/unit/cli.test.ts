@@ -1,23 +1,34 @@
 // The command line prints one JSON object and nothing else; bad input is a message on stderr.
 // It runs compiled (dist-cli/, scripts/build-cli.ts): the same Analysis as the core in process,
 // and a build older than its sources says so.
-import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { CLI_ENV, freshCli } from '../../scripts/build-cli';
-import { BUILD_INFO, buildInput, staleInputs, type BuildInfo } from '../../src/cli/build-info';
+import { BUILD_INFO, type BuildInfo, buildInput, staleInputs } from '../../src/cli/build-info';
 import { analyze } from '../../src/core/analyze';
+import { classifyMany } from '../../src/core/causes/classify';
 import { ingestSource } from '../../src/core/ingest/source';
 import { checkedSettings } from '../../src/core/settings';
-import { classifyMany } from '../../src/core/causes/classify';
+import type { Analysis } from '../../src/core/types';
 
 const root = resolve(import.meta.dirname, '../..');
 // The compiled commands (dist-cli/, or a build of the current sources made now: scripts/build-cli.ts).
 const cli = freshCli();
 const run = (command: 'analyze' | 'classify', args: string[], input?: string) =>
   spawnSync(process.execPath, [join(cli, `${command}.mjs`), ...args], { encoding: 'utf8', input, cwd: root, env: CLI_ENV });
+
+/** What `analyze` prints: one Analysis as JSON. */
+const analysisOf = (stdout: string) => JSON.parse(stdout) as Analysis;
+/** What `classify` prints: one of these a line. */
+type Classified = { text: string; cause: string; confidence: number };
+const classifiedOf = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Classified);
 
 const dir = mkdtempSync(join(tmpdir(), 'churnlens-cli-'));
 const write = (name: string, data: string | Uint8Array) => {
@@ -33,9 +44,9 @@ describe('analyze', () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    const a = JSON.parse(lines[0]);
+    const a = analysisOf(lines[0]);
     expect(a.asOf).toBe('2024-12-31');
-    expect(a.inputs.map((i: { kind: string; rows: number }) => [i.kind, i.rows])).toEqual([
+    expect(a.inputs.map((i) => [i.kind, i.rows])).toEqual([
       ['customers', 3000],
       ['orders', 37234],
     ]);
@@ -45,7 +56,7 @@ describe('analyze', () => {
 
   it('honours --inactive-days when the data has no status', () => {
     const f = write('orders.csv', 'Order ID,Customer ID,Order Date,Amount\n1,A,2024-01-01,5\n2,B,2024-03-01,5\n');
-    const a = JSON.parse(run('analyze', ['--inactive-days', '30', f]).stdout);
+    const a = analysisOf(run('analyze', ['--inactive-days', '30', f]).stdout);
     expect(a.definition.mode).toBe('inactivity');
     expect(a.customers).toEqual({ total: 2, churned: 1, active: 1, churnRate: 0.5 });
   });
@@ -67,7 +78,7 @@ describe('analyze', () => {
   it.skipIf(!existsSync(xlsx))('reads an .xlsx workbook (../shared/data, read in place)', () => {
     const r = run('analyze', [xlsx.pathname]);
     expect(r.stderr).toBe('');
-    const a = JSON.parse(r.stdout);
+    const a = analysisOf(r.stdout);
     expect(a.inputs[0].rows).toBe(7043);
     // Churn Label / Churn Value: 1,869 churned customers in the IBM file.
     expect(a.customers.churned).toBe(1869);
@@ -89,20 +100,20 @@ describe('the compiled command line is the core', () => {
     const parsed = [];
     for (const f of files) {
       const b = readFileSync(join(root, f));
-      parsed.push(await ingestSource(f.split('/').pop()!, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer));
+      parsed.push(await ingestSource(f.split('/').pop()!, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)));
     }
     const inProcess = analyze(parsed, checkedSettings({ asOf: '2024-12-31', inactiveDays: 60 }));
     // Written out, so two empty analyses cannot pass: 3,000 customers, 848 lost by their status, 13 causes.
     expect(inProcess.customers).toEqual({ total: 3000, churned: 848, active: 2152, churnRate: 848 / 3000 });
     expect(inProcess.causes).toHaveLength(13);
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(inProcess)));
+    expect(analysisOf(r.stdout)).toEqual(JSON.parse(JSON.stringify(inProcess)));
   }, 30_000);
 
   it('classify prints what the classifier says in process', () => {
     const reasons = ['价格太高了', '业务员离职，客户跟着走了', 'switched to a competitor', '交期一再延误', 'no idea', ''];
     const r = run('classify', [], `${reasons.join('\n')}\n`);
     expect(r.stderr).toBe('');
-    const got = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const got = classifiedOf(r.stdout);
     const want = classifyMany(reasons).map((x, i) => ({ text: reasons[i], cause: x.cause, confidence: Math.round(x.confidence * 1000) / 1000 }));
     expect(got).toEqual(want);
     expect(new Set(got.map((o) => o.cause)).size).toBeGreaterThan(3);
@@ -145,7 +156,7 @@ describe('classify', () => {
   it('prints one JSON line per input line', () => {
     const r = run('classify', [], 'too expensive\r\n业务员离职了\n\n');
     expect(r.status).toBe(0);
-    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = classifiedOf(r.stdout);
     expect(out.map((o) => [o.text, o.cause])).toEqual([
       ['too expensive', 'price'],
       ['业务员离职了', 'staff-turnover'],

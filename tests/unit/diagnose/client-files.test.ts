@@ -3,10 +3,10 @@
 // unit; then files that lack a churn signal, and the questions they raise and how one answer
 // settles each.
 import { describe, expect, it } from 'vitest';
-import { ingestBytes } from '../../../src/core/ingest/index';
-import { analyze } from '../../../src/core/analyze';
-import { DEFAULT_SETTINGS, type Analysis, type ParsedFile, type Settings } from '../../../src/core/types';
 import { encode } from '../../../scripts/lib/corpus';
+import { analyze } from '../../../src/core/analyze';
+import { ingestBytes } from '../../../src/core/ingest/index';
+import { type Analysis, DEFAULT_SETTINGS, type ParsedFile, type Settings } from '../../../src/core/types';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const gbk = (text: string) => encode(text, 'gbk', false);
@@ -99,7 +99,7 @@ describe('3. telco file with Churn Category and Churn Reason', () => {
   const f = read('telco.csv', utf8(lines.join('\n')));
 
   it('the detailed column is the reason, the coarse one the reason category', () => {
-    expect(Object.fromEntries(Object.entries(f.roles).map(([r, c]) => [r, f.header[c!]]))).toMatchObject({
+    expect(Object.fromEntries(Object.entries(f.roles).map(([r, c]) => [r, f.header[c]]))).toMatchObject({
       status: 'Churn Label',
       reason: 'Churn Reason',
       reasonCategory: 'Churn Category',

@@ -4,8 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CLI_ENV, freshCli } from '../../../scripts/build-cli';
 import { describe, expect, it } from 'vitest';
+import { CLI_ENV, freshCli } from '../../../scripts/build-cli';
+import type { Analysis } from '../../../src/core/types';
 
 const root = resolve(import.meta.dirname, '../../..');
 // The compiled commands (dist-cli/, or a build of the current sources made now: scripts/build-cli.ts).
@@ -89,7 +90,7 @@ describe('npm run analyze -- --engine duckdb', () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    const a = JSON.parse(lines[0]);
+    const a = JSON.parse(lines[0]) as Analysis;
     expect(a.customers.churned).toBe(848);
     expect(a.summary).toMatchObject({ file: 'orders.csv', dialect: 'duckdb', rows: 37234, customers: 3000 });
   }, 30_000);

@@ -1,18 +1,18 @@
 // Shared by the SQL tests: the two paths to an Analysis, what may differ between engines, and an
 // order log written to exercise every rule the summary SQL follows.
 import { readFileSync } from 'node:fs';
+import { readWithDuckDB } from '../../../src/cli/duckdb';
 import { analyze } from '../../../src/core/analyze';
 import { ingestSource } from '../../../src/core/ingest/source';
 import { checkedSettings } from '../../../src/core/settings';
 import type { Analysis, ParsedFile, Settings } from '../../../src/core/types';
-import { readWithDuckDB } from '../../../src/cli/duckdb';
 
 /** The in-memory path (the page's and the CLI's): each file ingested whole, then analyze. */
 export async function inMemory(paths: string[], settings: Settings): Promise<Analysis> {
   const parsed: ParsedFile[] = [];
   for (const p of paths) {
     const b = readFileSync(p);
-    parsed.push(await ingestSource(p.split('/').pop()!, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer));
+    parsed.push(await ingestSource(p.split('/').pop()!, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)));
   }
   return analyze(parsed, settings);
 }

@@ -6,15 +6,15 @@
 // core's own parsers by running the DuckDB SQL.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import pkg from 'node-sql-parser';
 import { DuckDBInstance } from '@duckdb/node-api';
+import pkg from 'node-sql-parser';
 import { describe, expect, it } from 'vitest';
-import { DIALECTS, dialect, onlyGroup, type DialectName } from '../../../src/core/sql/dialects';
-import { GENERATOR, SpecError, dateForms, notSaleValues, parseSpec, specFromSample, type SummarySpec } from '../../../src/core/sql/spec';
-import { summarySql } from '../../../src/core/sql/generate';
-import { summaryColumns } from '../../../src/core/sql/columns';
-import { parseDateValue, parseNumberValue } from '../../../src/core/ingest/values';
 import { isoDay } from '../../../src/core/dates';
+import { parseDateValue, parseNumberValue } from '../../../src/core/ingest/values';
+import { summaryColumns } from '../../../src/core/sql/columns';
+import { dialect, type DialectName, DIALECTS, onlyGroup } from '../../../src/core/sql/dialects';
+import { summarySql } from '../../../src/core/sql/generate';
+import { dateForms, GENERATOR, notSaleValues, parseSpec, SpecError, specFromSample, type SummarySpec } from '../../../src/core/sql/spec';
 
 const { Parser } = pkg as unknown as { Parser: new () => { astify(sql: string, o: { database: string }): unknown } };
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/sql');
@@ -265,6 +265,11 @@ describe('dates and numbers read as the core reads them (the DuckDB SQL, run)', 
     db.closeSync();
     return out;
   }
+  /** `column` of the summary's customer rows, by customer id. */
+  const byCustomer = (out: Record<string, unknown>[], column: string) =>
+    Object.fromEntries(out.filter((r) => r.churnlens === 'customer').map((r) => [r.customer_id as string, r[column]]));
+  /** The summary's meta rows as key → value. */
+  const metaOf = (out: Record<string, unknown>[]) => Object.fromEntries(out.filter((r) => r.churnlens === 'meta').map((r) => [r.meta_key as string, r.meta_value]));
 
   for (const order of ['dmy', 'mdy'] as const) {
     it(`every date form, ${order === 'dmy' ? 'day' : 'month'} first: the day the core reads, or none`, async () => {
@@ -275,9 +280,9 @@ describe('dates and numbers read as the core reads them (the DuckDB SQL, run)', 
         asOf: '2099-12-31',
       };
       const out = await run(spec, DATES.map((d, i) => [`c${i}`, d, '1']));
-      const got = Object.fromEntries(out.filter((r) => r.churnlens === 'customer').map((r) => [r.customer_id, r.first_purchase]));
+      const got = byCustomer(out, 'first_purchase');
       const expected = Object.fromEntries(
-        DATES.flatMap((d, i) => {
+        DATES.flatMap((d, i): [string, string][] => {
           const day = parseDateValue(d, order);
           return day === null ? [] : [[`c${i}`, isoDay(day)]];
         }),
@@ -286,7 +291,7 @@ describe('dates and numbers read as the core reads them (the DuckDB SQL, run)', 
       // Written out: 22 of the 34 cells are dates; 9 are not (30 February, month 13, years 1899,
       // 2100 and 999, words); 3 are placeholders for none.
       expect(Object.keys(got)).toHaveLength(22);
-      const meta = Object.fromEntries(out.filter((r) => r.churnlens === 'meta').map((r) => [r.meta_key, r.meta_value]));
+      const meta = metaOf(out);
       const missing = DATES.filter((d) => ['N/A', '-', ''].includes(d.trim())).length;
       expect(missing).toBe(3);
       expect(meta.bad_dates).toBe("9");
@@ -296,16 +301,16 @@ describe('dates and numbers read as the core reads them (the DuckDB SQL, run)', 
   it('every number form: the value the core reads, a return when negative, or a bad number', async () => {
     const spec: SummarySpec = { ...BARE, roles: { customerId: 'id', orderDate: 'day', amount: 'amount' }, asOf: '2024-12-31' };
     const out = await run(spec, NUMBERS.map((n, i) => [`c${i}`, '2024-01-01', n]));
-    const got = Object.fromEntries(out.filter((r) => r.churnlens === 'customer').map((r) => [r.customer_id, r.revenue]));
+    const got = byCustomer(out, 'revenue');
     const expected = Object.fromEntries(
-      NUMBERS.flatMap((n, i) => {
+      NUMBERS.flatMap((n, i): [string, number][] => {
         const x = parseNumberValue(n);
         return x !== null && x < 0 ? [] : [[`c${i}`, x ?? 0]];
       }),
     );
     // The SQL reads the usual forms only: scientific notation and space-grouped numbers are bad numbers there.
     expect(got).toEqual({ ...expected, c10: 0, c12: 0 });
-    const meta = Object.fromEntries(out.filter((r) => r.churnlens === 'meta').map((r) => [r.meta_key, r.meta_value]));
+    const meta = metaOf(out);
     expect(meta).toMatchObject({ returns: '4', bad_amount: '3' });
   });
 });

@@ -10,13 +10,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeOrderLog } from '../../../scripts/lib/orders';
 import { analyze } from '../../../src/core/analyze';
 import { ingestBytes } from '../../../src/core/ingest/index';
-import { specFromSample } from '../../../src/core/sql/spec';
 import { summarySql } from '../../../src/core/sql/generate';
+import { specFromSample } from '../../../src/core/sql/spec';
 import type { Settings } from '../../../src/core/types';
-import { writeOrderLog } from '../../../scripts/lib/orders';
-import { TRICKY, WOO, comparable, defaults, inMemory } from './fixtures';
+import { comparable, defaults, inMemory, TRICKY, WOO } from './fixtures';
 
 const root = resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'churnlens-pg-'));

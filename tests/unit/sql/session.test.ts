@@ -1,14 +1,14 @@
 // The page's side: the SQL for the open session (sql/session.ts, the "Too big for the browser?"
 // panel), and the summary file as the ingest recognises it (ingest/summary.ts).
 import { describe, expect, it } from 'vitest';
-import { sessionSpec, type SessionFile } from '../../../src/core/sql/session';
-import { GENERATOR } from '../../../src/core/sql/spec';
-import { summarySql } from '../../../src/core/sql/generate';
-import { summaryColumns } from '../../../src/core/sql/columns';
-import { asSummaryFile, isSummaryHeader, readSummary } from '../../../src/core/ingest/summary';
 import { analyze } from '../../../src/core/analyze';
 import { ingestText } from '../../../src/core/ingest/index';
+import { asSummaryFile, isSummaryHeader, readSummary } from '../../../src/core/ingest/summary';
 import { checkedSettings } from '../../../src/core/settings';
+import { summaryColumns } from '../../../src/core/sql/columns';
+import { summarySql } from '../../../src/core/sql/generate';
+import { type SessionFile, sessionSpec } from '../../../src/core/sql/session';
+import { GENERATOR } from '../../../src/core/sql/spec';
 import { IngestError, type ParsedFile } from '../../../src/core/types';
 import { translate } from '../../../src/i18n';
 
