@@ -8,7 +8,7 @@
 //     unit length;
 //   - one slot per rule (rules.ts) that hits outside a negation, valued weight / 3.5, scaled by its
 //     clause's weight relative to the heaviest clause.
-import { anchorGroups, Prefilter } from './prefilter';
+import { anchorGroupsOf, Prefilter } from './prefilter';
 import { compiledRules, RULES, type CompiledRule } from './rules';
 import { isNegatedHit, negationMask, segment, type Segment } from './segment';
 
@@ -158,7 +158,7 @@ let flat: Parts | null = null;
 function ruleParts(rules: readonly CompiledRule[]): Parts {
   if (flat) return flat;
   const parts = rules.flatMap((r, rule) => r.parts.map((p) => ({ re: p.re, literal: p.literal, rule, src: p.src })));
-  flat = { parts, filter: new Prefilter(parts.map((p) => anchorGroups(p.src))) };
+  flat = { parts, filter: new Prefilter(anchorGroupsOf(parts.map((p) => p.src))) };
   return flat;
 }
 

@@ -6,6 +6,8 @@
 // two-letter string). This is only a shortcut: tests/unit/causes/rules.test.ts checks on every
 // labelled reason that it never skips a part that would have matched.
 
+import { PREFILTER_ANCHORS } from './prefilter-anchors';
+
 /**
  * Analysis of a piece of a pattern: `lits` is the finite set of strings it can match (null when
  * not small and finite); every match contains one string of each set in `groups`.
@@ -239,6 +241,68 @@ export function anchorGroups(src: string): Anchors[] {
     .map(anchorsOf)
     .filter((a): a is Anchors => a !== null)
     .slice(0, MAX_GROUPS);
+}
+
+// The anchors of the rule parts are worked out once, by the tests, and shipped in
+// prefilter-anchors.ts: working them out from the ~1,400 expressions is most of what a fresh worker
+// spends on its first classification. They are used only for the very expressions they were
+// worked out from (sourcesKey), so a rule edited since is read anew (and its test fails until the
+// file is written again).
+
+/** What identifies a list of expressions: their count, total length and a 32-bit FNV-1a hash, as text. */
+export function sourcesKey(srcs: readonly string[]): string {
+  let h = 0x811c9dc5;
+  let length = 0;
+  for (const src of srcs) {
+    length += src.length;
+    for (let i = 0; i < src.length; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 10, 0x01000193);
+  }
+  return `${srcs.length}:${length}:${(h >>> 0).toString(16)}`;
+}
+
+const char = (code: number) => String.fromCharCode(code);
+
+/**
+ * Anchor sets as text: one line per expression, its sets apart by ";", each set's Chinese
+ * characters, letter pairs and letter triples apart by "," (anchor letters are a-z, 0-9 and ').
+ */
+export function writeAnchors(groups: readonly Anchors[][]): string {
+  return groups
+    .map((sets) =>
+      sets
+        .map((a) =>
+          [
+            a.cjk.map(char).join(''),
+            a.latin2.map((k) => char(k >> 7) + char(k & 127)).join(''),
+            a.latin3.map((k) => char(k >> 14) + char((k >> 7) & 127) + char(k & 127)).join(''),
+          ].join(','),
+        )
+        .join(';'),
+    )
+    .join('\n');
+}
+
+/** The anchor sets writeAnchors wrote. */
+export function readAnchors(text: string): Anchors[][] {
+  return text.split('\n').map((line) =>
+    line === ''
+      ? []
+      : line.split(';').map((set) => {
+          const [cjk, two, three] = set.split(',');
+          const a: Anchors = { cjk: [], latin2: [], latin3: [] };
+          for (let i = 0; i < cjk.length; i++) a.cjk.push(cjk.charCodeAt(i));
+          for (let i = 0; i < two.length; i += 2) a.latin2.push(key2(two.charCodeAt(i), two.charCodeAt(i + 1)));
+          for (let i = 0; i < three.length; i += 3) a.latin3.push(key3(three.charCodeAt(i), three.charCodeAt(i + 1), three.charCodeAt(i + 2)));
+          return a;
+        }),
+  );
+}
+
+/** The anchor groups of each expression: the shipped ones when they were worked out from exactly these, else anchorGroups. */
+export function anchorGroupsOf(srcs: readonly string[]): Anchors[][] {
+  if (sourcesKey(srcs) === PREFILTER_ANCHORS.key) return readAnchors(PREFILTER_ANCHORS.anchors);
+  return srcs.map((src) => anchorGroups(src));
 }
 
 /** An index from anchors to the expressions that need them. */
