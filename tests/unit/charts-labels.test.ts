@@ -42,7 +42,7 @@ function warningsOf(spec: TopLevelSpec): string[] {
     debug: () => logger,
     error: (...m: unknown[]) => (seen.push(`error: ${m.join(' ')}`), logger),
   };
-  compile(spec, { logger: logger });
+  compile(spec, { logger });
   return seen;
 }
 
