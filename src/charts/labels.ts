@@ -1,5 +1,5 @@
-import type { Analysis } from '../core/types';
 import { causeName } from '../core/causes/taxonomy';
+import type { Analysis } from '../core/types';
 import type { Locale } from '../i18n';
 
 /** A cause's name as the reader should see it: the user's own name, else the taxonomy's. */

@@ -71,7 +71,7 @@ export const TIME_LOCALES: Record<Locale, TimeLocale> = {
 /** The two options vega-embed takes, for a locale. */
 export function vegaLocale(locale: Locale): { formatLocale: Record<string, unknown>; timeFormatLocale: Record<string, unknown> } {
   return {
-    formatLocale: { ...NUMBER_LOCALES[locale] } as unknown as Record<string, unknown>,
-    timeFormatLocale: { ...TIME_LOCALES[locale] } as unknown as Record<string, unknown>,
+    formatLocale: { ...NUMBER_LOCALES[locale] },
+    timeFormatLocale: { ...TIME_LOCALES[locale] },
   };
 }

@@ -1,7 +1,7 @@
 // Lines every export carries: where the data came from, and the date, in the reader's language.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Analysis } from '../core/types';
-import { intlTag, translate, type Locale } from '../i18n';
+import { intlTag, type Locale, translate } from '../i18n';
 
 /** A date as the locale writes it (e.g. "November 23, 2026", "2026年11月23日"). */
 export const formatDate = (locale: Locale, d: Date): string =>
@@ -26,8 +26,9 @@ export function specTitle(spec: TopLevelSpec): string {
   if (typeof t === 'string') return t;
   if (Array.isArray(t)) return t.join(' ');
   if (t && typeof t === 'object' && 'text' in t) {
-    const text = (t as { text: unknown }).text;
-    return Array.isArray(text) ? text.join(' ') : String(text ?? '');
+    const text = t.text;
+    if (typeof text === 'string') return text;
+    return Array.isArray(text) ? text.join(' ') : '';
   }
   return '';
 }

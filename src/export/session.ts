@@ -19,7 +19,7 @@
 // message code (i18n `error.<code>`), never half-read. Settings pass through normalizeSettings.
 import { normalizeSettings } from '../core/settings';
 import type { Settings } from '../core/types';
-import { DecryptError, deriveKeys, seal, unseal, type KdfParams, type Keys } from '../store/crypto';
+import { DecryptError, deriveKeys, type KdfParams, type Keys, seal, unseal } from '../store/crypto';
 
 export const SESSION_FORMAT = 'churnlens-session';
 export const SESSION_FILE_VERSION = 1;
@@ -164,7 +164,7 @@ export async function openSealedSession(sealed: SealedFile, secret: string | Key
   }
   let plain: ArrayBuffer;
   try {
-    plain = await unseal(keys.aes, { iv: sealed.iv, data: sealed.data.slice().buffer as ArrayBuffer }, AAD);
+    plain = await unseal(keys.aes, { iv: sealed.iv, data: sealed.data.slice().buffer }, AAD);
   } catch (e) {
     if (e instanceof DecryptError) return { ok: false, code: 'session-file-passphrase' };
     throw e;
@@ -197,9 +197,9 @@ export function decodeSession(text: string): Decoded {
     files.push({
       name: f.name,
       bytes: bytes.buffer as ArrayBuffer,
-      ...(f.encoding !== undefined ? { encoding: f.encoding as string } : {}),
-      ...(f.sheet !== undefined ? { sheet: f.sheet as string } : {}),
-      ...(f.delimiter !== undefined ? { delimiter: f.delimiter as string } : {}),
+      ...(f.encoding !== undefined ? { encoding: f.encoding } : {}),
+      ...(f.sheet !== undefined ? { sheet: f.sheet } : {}),
+      ...(f.delimiter !== undefined ? { delimiter: f.delimiter } : {}),
     });
   }
   return {

@@ -2,7 +2,7 @@
 // when the user asks for a workbook; in the single-file build it is inlined but not run until then.
 // No eval, no network: it builds the XML parts as strings and zips them in memory.
 import type { SheetData } from 'write-excel-file/browser';
-import { xlsxData, type Table } from './tables';
+import { type Table, xlsxData } from './tables';
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export const sheetName = (s: string): string => s.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31) || 'Sheet1';
