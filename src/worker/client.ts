@@ -1,7 +1,7 @@
 // Typed calls into the analysis worker, with progress callbacks and cancel.
-import AnalysisWorker from './worker.ts?worker&inline';
-import type { FileInfo, InputFile, ProgressStage, Request, Response, WorkerError } from './protocol';
 import type { Analysis, LostCustomer, Settings } from '../core/types';
+import type { FileInfo, InputFile, ProgressStage, Request, Response, WorkerError } from './protocol';
+import AnalysisWorker from './worker.ts?worker&inline';
 
 export interface Progress {
   stage: ProgressStage;
@@ -68,7 +68,8 @@ export class AnalysisClient {
     if (body.type === 'load') this.loading = id;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, onProgress });
-      this.worker.postMessage({ ...body, id } as Request, transfer);
+      const request: Request = { ...body, id };
+      this.worker.postMessage(request, transfer);
     });
   }
 
@@ -87,7 +88,9 @@ export class AnalysisClient {
 
   /** Stop the load under way (it ends with the error code 'cancelled'); the open session stays. */
   cancel(): void {
-    if (this.loading !== null) this.worker.postMessage({ id: this.next++, type: 'cancel', target: this.loading } as Request);
+    if (this.loading === null) return;
+    const request: Request = { id: this.next++, type: 'cancel', target: this.loading };
+    this.worker.postMessage(request);
   }
 
   /** `full`: with the churned-customer list, for the JSON export. */
@@ -100,7 +103,8 @@ export class AnalysisClient {
     const id = this.next++;
     return new Promise((resolve) => {
       this.pendingLost.set(id, resolve);
-      this.worker.postMessage({ type: 'lost', settings, query, limit, id } as Request);
+      const request: Request = { type: 'lost', settings, query, limit, id };
+      this.worker.postMessage(request);
     });
   }
 }

@@ -1,10 +1,10 @@
 // The worker's logic, free of postMessage so it can be tested in Node.
 import { analyzePrepared, prepare, type Prepared } from '../core/analyze';
-import type { LostCustomer, Settings } from '../core/types';
 import { ingestSource } from '../core/ingest/source';
+import { clipStrings } from '../core/text';
+import type { LostCustomer, Settings } from '../core/types';
 import { IngestError, type ParsedFile } from '../core/types';
 import { fileInfo, type LoadTimings, type Request, type Response, type WorkerError } from './protocol';
-import { clipStrings } from '../core/text';
 
 export function toWorkerError(e: unknown): WorkerError {
   if (e instanceof IngestError) return { code: e.code, file: e.file, params: e.params };

@@ -1,7 +1,7 @@
 // The page's side of worker/hash.ts: one worker, started on first use.
-import HashWorker from './hash.ts?worker&inline';
-import type { HashRequest, HashResponse } from './hash';
 import type { FileBytes, HashFn } from '../store/sessions';
+import type { HashRequest, HashResponse } from './hash';
+import HashWorker from './hash.ts?worker&inline';
 
 let worker: Worker | null = null;
 let next = 1;

@@ -1,6 +1,6 @@
 // Messages between the page and the analysis worker: discriminated unions, no exceptions cross.
-import type { Analysis, FileKind, LostCustomer, ParsedFile, Role, Settings } from '../core/types';
 import type { IngestTimings } from '../core/ingest/source';
+import type { Analysis, FileKind, LostCustomer, ParsedFile, Role, Settings } from '../core/types';
 
 export interface InputFile {
   name: string;
