@@ -10,20 +10,31 @@
 //   analysed, saved, then shown. Nothing is built on a copy taken before the worker answered.
 // - Saves go to the store with the revision this tab read; another tab's newer save is never
 //   overwritten (ConflictError), a full disk never costs what was saved (QuotaError).
-import { DEFAULT_SETTINGS, type Analysis, type CauseEdits, type Settings } from '../core/types';
+import { withReasonOverride } from '../core/causes/learn';
 import { normalizeSettings } from '../core/settings';
 import { clipText } from '../core/text';
-import { withReasonOverride } from '../core/causes/learn';
-import { pickLocale, translate, type Locale } from '../i18n';
-import { AnalysisClient, type LostPage, type Outcome, type Progress } from '../worker/client';
-import type { FileInfo, InputFile, WorkerError } from '../worker/protocol';
-import { hashInWorker } from '../worker/hasher';
-import {
-  bufferOf, ConflictError, LockedError, newSessionId, pageStore, QuotaError, UnreadableError, WrongPassphraseError,
-  type Figures, type Session, type SessionEntry, type SessionStore, type StoredFile,
-} from '../store/sessions';
-import { chooseIterations } from '../store/crypto';
+import { type Analysis, type CauseEdits, DEFAULT_SETTINGS, type Settings } from '../core/types';
 import { decodeSession, encodeSealedSession, encodeSession, openSealedSession, sameKdf, type SealedFile, type SessionContent } from '../export/session';
+import { type Locale, pickLocale, translate } from '../i18n';
+import { chooseIterations } from '../store/crypto';
+import {
+  bufferOf,
+  ConflictError,
+  type Figures,
+  LockedError,
+  newSessionId,
+  pageStore,
+  QuotaError,
+  type Session,
+  type SessionEntry,
+  type SessionStore,
+  type StoredFile,
+  UnreadableError,
+  WrongPassphraseError,
+} from '../store/sessions';
+import { AnalysisClient, type LostPage, type Outcome, type Progress } from '../worker/client';
+import { hashInWorker } from '../worker/hasher';
+import type { FileInfo, InputFile, WorkerError } from '../worker/protocol';
 
 export type Phase = 'boot' | 'empty' | 'loading' | 'ready';
 export type LoadKind = 'import' | 'reread' | 'open' | 'restore';
@@ -77,6 +88,13 @@ const figuresOf = (a: Analysis): Figures => ({
   controllableShare: a.controllableShare,
 });
 
+/** Bytes of the stored files, each counted once (sessions share files), and of the locked sessions. */
+function storedBytes(sessions: readonly SessionEntry[]): number {
+  const sizes = new Map(sessions.flatMap((e) => (e.ok ? e.files.map((f): [string, number] => [f.key, f.size]) : [])));
+  const locked = sessions.reduce((n, e) => n + (!e.ok && e.size ? e.size : 0), 0);
+  return [...sizes.values()].reduce((n, s) => n + s, 0) + locked;
+}
+
 const inputOf = (f: StoredFile): InputFile => ({ name: f.name, bytes: f.bytes, encoding: f.encoding, sheet: f.sheet, delimiter: f.delimiter });
 
 /** A change of one session (by id), applied to that session as it is when the change's turn comes. */
@@ -117,6 +135,7 @@ export class AppState {
   private inFlight = 0;
   private savesRunning = 0;
   /** Sessions replaced on screen while edits of theirs were still queued: the edits are saved to them. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping of the edit queue that nothing on the page reads: a SvelteMap would make each set() a reactive write for nothing
   private detached = new Map<string, Session>();
   private releaseClaim: (() => void) | null = null;
 
@@ -160,10 +179,7 @@ export class AppState {
     this.sessions = await this.store.list();
     this.encryption = await this.store.encryption();
     this.iterations = (await this.store.keyring().catch(() => null))?.iterations ?? null;
-    const seen = new Map<string, number>();
-    for (const e of this.sessions) if (e.ok) for (const f of e.files) seen.set(f.key, f.size);
-    const locked = this.sessions.reduce((n, e) => n + (!e.ok && e.size ? e.size : 0), 0);
-    const info: StorageInfo = { files: [...seen.values()].reduce((n, s) => n + s, 0) + locked };
+    const info: StorageInfo = { files: storedBytes(this.sessions) };
     try {
       const est = await navigator.storage?.estimate?.();
       info.usage = est?.usage;
@@ -438,6 +454,7 @@ export class AppState {
     const s = this.session;
     if (!s) return null;
     const files = await Promise.all(s.files.map(async (f) => ({ ...f, bytes: await bufferOf(f.bytes) })));
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp turned into text at once, never changed: not state
     const content: SessionContent = { name: s.name, savedAt: new Date().toISOString(), settings: s.settings, files };
     const keys = this.encryption === 'unlocked' ? this.store.unlockedKeys() : null;
     const text = keys ? await encodeSealedSession(content, keys) : encodeSession(content);
