@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { defineConfig } from 'vitest/config';
 import { cspPlugin } from './scripts/csp-plugin.ts';
 
 // One self-contained index.html: module scripts and workers from sibling files are blocked on

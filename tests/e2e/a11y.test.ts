@@ -2,9 +2,9 @@
 // page, the dashboard (with a chart's data table open), the mapping panel and the Sessions
 // dialog, in English and in Simplified Chinese; and the main path works with the keyboard alone.
 // Each test opens its own fresh app (harness.ts), in the language it checks.
-import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appTest, axeViolations as axe, notReady, openSample, ready, sessionCount, showSection, useRig, waitForDashboard, type Guarded } from './harness';
+import { describe, expect } from 'vitest';
+import { appTest, axeViolations as axe, type Guarded, notReady, openSample, ready, sessionCount, showSection, useRig, waitForDashboard } from './harness';
 
 /** Press Tab (or Shift+Tab) until the focused element matches `selector` (at most `max` times); false if never. */
 async function tabTo(page: Page, selector: string, max = 400, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<boolean> {

@@ -1,12 +1,13 @@
 // The whole path in the real built app, from http://localhost and from file://:
 // sample data → dashboard → charts → PNG/SVG export → reload restores → drop files → bad input.
 // Each test opens its own fresh app (harness.ts): nothing carries over from the test before.
-import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import {
   appTest,
   download,
   dropFiles,
+  exportedAnalysis,
   kpi,
   notReady,
   openSample,
@@ -16,8 +17,8 @@ import {
   showSection,
   startPage,
   useRig,
-  waitForDashboard,
   type Via,
+  waitForDashboard,
 } from './harness';
 
 const SMALL_CSV = [
@@ -112,7 +113,7 @@ describe.skipIf(!ready)('the built app', () => {
       });
 
       withSample('exports the analysis JSON the command line would print', async ({ g }) => {
-        const json = JSON.parse((await download(g.page, 'export-json')).bytes.toString('utf8'));
+        const json = await exportedAnalysis(g.page);
         expect(json.customers).toEqual(expected.customers);
         expect(json.causes).toEqual(expected.causes);
         expect(json.asOf).toBe(expected.asOf);

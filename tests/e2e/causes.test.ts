@@ -1,13 +1,12 @@
 // The cause breakdown in the built app: reassign a reason and a single customer, rename, flip and
 // merge causes; every change reaches the charts and the JSON at once and survives a reload.
 // Each test opens the sample in its own fresh app (harness.ts) and makes the edits it checks.
-import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { analyze } from '../../src/core/analyze';
 import { withReasonOverride } from '../../src/core/causes/learn';
 import { clipText } from '../../src/core/text';
-import type { Analysis } from '../../src/core/types';
-import { appTest, download, kpiText, notReady, openSample, ready, sampleAnalysis, sampleFiles, savedSettings, settingsOf, showSection, useRig } from './harness';
+import { appTest, exportedAnalysis, kpiText, notReady, openSample, ready, sampleAnalysis, sampleFiles, savedSettings, settingsOf, showSection, useRig } from './harness';
 
 /**
  * The reason overrides after the user sets these reasons' causes in this order, as the core keys
@@ -15,10 +14,6 @@ import { appTest, download, kpiText, notReady, openSample, ready, sampleAnalysis
  */
 const overridesAfter = (steps: [text: string, cause: string][]) =>
   steps.reduce<Record<string, string>>((o, [text, cause]) => withReasonOverride(o, clipText(text.trim()), cause), {});
-
-async function exported(page: Page): Promise<Analysis> {
-  return JSON.parse((await download(page, 'export-json')).bytes.toString('utf8'));
-}
 
 const base = sampleAnalysis();
 const top = base.reasons[0];
@@ -85,7 +80,7 @@ describe.skipIf(!ready)('cause breakdown in the page (file://)', () => {
     // Similar reasons may follow the correction: the page's numbers equal the core's on the same
     // saved settings, and staff turnover gained at least the offered reason's customers.
     const want = analyze(sampleFiles(), await settingsOf(g.page));
-    const a = await exported(g.page);
+    const a = await exportedAnalysis(g.page);
     expect(a.causes).toEqual(want.causes);
     expect(want.causes.find((c) => c.id === 'staff-turnover')!.customers).toBeGreaterThanOrEqual(staff.customers + offer.customers);
     await g.page.fill('[data-testid=reasons-filter]', '');
@@ -98,7 +93,7 @@ describe.skipIf(!ready)('cause breakdown in the page (file://)', () => {
     await expect.poll(async () => (await settingsOf(g.page)).reasonOverrides).toEqual(overridesAfter([[top.text, target]]));
     // The page's numbers equal the core's on the same saved settings.
     const want = analyze(sampleFiles(), await settingsOf(g.page));
-    expect((await exported(g.page)).causes).toEqual(want.causes);
+    expect((await exportedAnalysis(g.page)).causes).toEqual(want.causes);
     expect(want.causes.find((c) => c.id === target)!.customers).toBeGreaterThan(before.causes.find((c) => c.id === target)!.customers);
   });
 
@@ -116,7 +111,7 @@ describe.skipIf(!ready)('cause breakdown in the page (file://)', () => {
     expect(await row.locator('[data-testid=lost-source]').innerText()).toBe('reason as written');
     await row.locator('[data-testid=lost-cause]').selectOption('harsh-policy');
     await expect.poll(() => row.locator('[data-testid=lost-source]').innerText()).toBe('set for this customer');
-    const a = await exported(g.page);
+    const a = await exportedAnalysis(g.page);
     expect(a.lost!.find((c) => c.id === victim.id)).toMatchObject({ cause: 'harsh-policy', source: 'customer' });
   });
 
@@ -136,14 +131,14 @@ describe.skipIf(!ready)('cause breakdown in the page (file://)', () => {
     // The page's numbers equal the core's on the same saved settings.
     const want = analyze(sampleFiles(), await settingsOf(g.page));
     expect(want.controllableShare).not.toBe(base.controllableShare);
-    await expect.poll(async () => (await exported(g.page)).controllableShare).toBe(want.controllableShare);
+    await expect.poll(async () => (await exportedAnalysis(g.page)).controllableShare).toBe(want.controllableShare);
     await showSection(g.page, 'overview');
     expect(await kpiText(g.page, 'controllable')).toContain(String(Math.round(want.controllableShare! * 1000) / 10));
   });
 
   it('merges one cause into another and adds a cause of the user', async ({ g }) => {
     await mergeHarshPolicy(g.page);
-    const a = await exported(g.page);
+    const a = await exportedAnalysis(g.page);
     expect(a.causes.find((c) => c.id === 'harsh-policy')).toBeUndefined();
     await addRegulation(g.page);
   });

@@ -2,10 +2,10 @@
 // grouping, breakdown columns) recompute in the worker and show the numbers the core computes;
 // the at-risk list exports as CSV with a BOM. Build with `npx vite build --outDir dist-engine` and
 // run with CHURNLENS_DIST=dist-engine. Each test opens the sample in its own fresh app (harness.ts).
-import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import type { Settings } from '../../src/core/types';
-import { appTest, download, kpi, notReady, openSample, ready, sampleAnalysis, showSection, useRig } from './harness';
+import { appTest, download, exportedAnalysis, kpi, notReady, openSample, ready, sampleAnalysis, showSection, useRig } from './harness';
 
 const num = (s: string) => Number(s.replace(/[^0-9.]/g, ''));
 
@@ -69,7 +69,7 @@ describe.skipIf(!ready)('the churn engine in the built app', () => {
     expect(await p.locator('[data-testid=definition]').innerText()).toContain('Inactivity chosen');
     await showSection(p, 'where');
     await expect.poll(() => p.locator('[data-testid=tier-row]').count()).toBe(3);
-    const json = JSON.parse((await download(p, 'export-json')).bytes.toString('utf8'));
+    const json = await exportedAnalysis(p);
     expect(json.definition).toEqual(want.definition);
     expect(json.cohorts).toEqual(want.cohorts);
     expect(json.tiers).toEqual(want.tiers);

@@ -3,17 +3,17 @@
 // included) and the client report PDF (pages, page numbers, KPIs as on the dashboard, the cause
 // names in the chosen language, the client's name). PDFs are read with poppler (pdftotext, pdfinfo).
 // Each test opens the sample in its own fresh app (harness.ts).
-import { describe, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import type { Analysis } from '../../src/core/types';
+import { describe, expect } from 'vitest';
 import { CHARTS } from '../../src/charts/index';
 import { causeLabel } from '../../src/charts/labels';
-import { translate, type Locale } from '../../src/i18n';
-import { PNG_LAYOUT } from '../../src/export/png';
+import type { Analysis } from '../../src/core/types';
 import { specTitle } from '../../src/export/meta';
+import { PNG_LAYOUT } from '../../src/export/png';
+import { type Locale, translate } from '../../src/i18n';
 import { appTest, download, notReady, openSample, ready, sampleAnalysis, useRig, type Via } from './harness';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';

@@ -2,17 +2,17 @@
 // playwright-core, a fresh browser context for every test, and a guard on each: every request
 // that is not local, every uncaught page error and every console warning or error (Vega logs its
 // warnings there) fails the test. Every helper the e2e files share lives here.
-import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
 import { parseDelimited } from '../../src/core/ingest/parse';
-import { DEFAULT_SETTINGS, type Analysis, type Settings } from '../../src/core/types';
+import { type Analysis, DEFAULT_SETTINGS, type Settings } from '../../src/core/types';
 
 // CHURNLENS_DIST lets parallel work build and test its own copy (vite build --outDir dist-x).
 export const DIST = resolve(import.meta.dirname, '../..', process.env.CHURNLENS_DIST ?? 'dist');
@@ -242,6 +242,11 @@ export async function download(page: Page, click: string | (() => Promise<unknow
   return { name: dl.suggestedFilename(), bytes: readFileSync(path), path, download: dl };
 }
 
+/** The analysis JSON the header's button exports (what the command line prints). */
+export async function exportedAnalysis(page: Page): Promise<Analysis> {
+  return JSON.parse((await download(page, 'export-json')).bytes.toString('utf8')) as Analysis;
+}
+
 /** Rows of a CSV export (UTF-8 with a BOM, as Excel wants it), without the trailing empty line. */
 export function parseCsv(bytes: Buffer): string[][] {
   expect([...bytes.subarray(0, 3)], 'UTF-8 BOM').toEqual([0xef, 0xbb, 0xbf]);
@@ -284,28 +289,37 @@ export async function storedEntries(page: Page): Promise<[string, unknown][]> {
     () =>
       new Promise<[string, unknown][]>((resolve, reject) => {
         const open = indexedDB.open('churnlens.sessions.v1');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         open.onsuccess = () => {
           const store = open.result.transaction('kv', 'readonly').objectStore('kv');
           const keys = store.getAllKeys();
           const values = store.getAll();
           values.onsuccess = () => resolve((keys.result as string[]).map((k, i) => [k, values.result[i]]));
-          values.onerror = () => reject(values.error);
+          values.onerror = () => reject(values.error ?? new Error('getAll failed'));
         };
       }),
   );
+}
+
+/** The fields of a stored session record the tests read (src/store/records.ts has them all). */
+export interface StoredRecord {
+  id: string;
+  rev: number;
+  name: string;
+  settings: Settings;
+  files: { name: string; key: string; size: number }[];
 }
 
 /**
  * The stored record of the open session (what a reload restores), found through its pointer:
  * `current` → `head:<id>` → `rec:<id>:<nonce>` (see src/store/records.ts).
  */
-export async function storedSession(page: Page): Promise<{ id: string; rev: number; name: string; settings: Settings; files: { name: string; key: string; size: number }[] }> {
+export async function storedSession(page: Page): Promise<StoredRecord> {
   return page.evaluate(
     () =>
-      new Promise((resolve, reject) => {
+      new Promise<StoredRecord>((resolve, reject) => {
         const open = indexedDB.open('churnlens.sessions.v1');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         open.onsuccess = () => {
           const store = open.result.transaction('kv', 'readonly').objectStore('kv');
           const cur = store.get('current');
@@ -314,8 +328,8 @@ export async function storedSession(page: Page): Promise<{ id: string; rev: numb
             const head = store.get(`head:${cur.result}`);
             head.onsuccess = () => {
               if (head.result === undefined) return reject(new Error(`no pointer for session ${cur.result}`));
-              const rec = store.get(`rec:${cur.result}:${head.result.rec}`);
-              rec.onsuccess = () => (rec.result === undefined ? reject(new Error('no record')) : resolve(rec.result));
+              const rec = store.get(`rec:${cur.result}:${(head.result as { rec: string }).rec}`);
+              rec.onsuccess = () => (rec.result === undefined ? reject(new Error('no record')) : resolve(rec.result as StoredRecord));
             };
           };
         };

@@ -6,14 +6,14 @@
 // whole in the CSV and JSON exports.
 // Each test reads the file in its own fresh app (harness.ts).
 //   npx vite build --outDir dist-sessions && CHURNLENS_DIST=dist-sessions npx vitest run --project e2e tests/e2e/hostile.test.ts
-import { describe, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
-import { decodeSession } from '../../src/export/session';
+import { describe, expect } from 'vitest';
 import { SECTIONS } from '../../src/charts/index';
-import { appTest, download, kpi, notReady, parseCsv, ready, showSection, useRig, type Guarded } from './harness';
+import { decodeSession } from '../../src/export/session';
+import { appTest, download, exportedAnalysis, type Guarded, kpi, notReady, parseCsv, ready, showSection, useRig } from './harness';
 
 /** 1,000,000 characters: a pasted e-mail thread, with markup in it. */
 const MEGA = ('Re: Re: Fwd: pricing <b>again</b> — we moved to another supplier because the price went up. ').repeat(11_000).slice(0, 1_000_000);
@@ -117,8 +117,8 @@ describe.skipIf(!ready)('hostile cells in the built app', () => {
     for (const cell of CORPUS.slice(0, 8)) expect(body, cell).toContain(cell);
     // The 1 MB reason is clipped on the page (2,000 characters and "…").
     const clipped = await page.evaluate((start) => {
-      const cell = [...document.querySelectorAll('.reason-text')].find((td) => td.textContent!.startsWith(start));
-      return cell ? [cell.textContent!.length, cell.textContent!.slice(-1)] : null;
+      const cell = [...document.querySelectorAll('.reason-text')].find((td) => td.textContent.startsWith(start));
+      return cell ? [cell.textContent.length, cell.textContent.slice(-1)] : null;
     }, MEGA.slice(0, 30));
     expect(clipped).toEqual([2001, '…']);
     // The lone surrogates and NUL came in as U+FFFD (the decoder's replacement), the RTL override as written.
@@ -176,9 +176,9 @@ describe.skipIf(!ready)('hostile cells in the built app', () => {
 
   it('the JSON export and the session file keep the cells whole', async ({ g }) => {
     const { page } = g;
-    const json = JSON.parse((await download(page, () => page.click('[data-testid=export-json]'))).bytes.toString('utf8'));
-    expect(json.reasons.map((r: { text: string }) => r.text)).toContain(MEGA);
-    expect(json.lost.map((c: { name: string }) => c.name)).toContain('<svg onload="window.__pwned=5"><circle r="5"/></svg>');
+    const json = await exportedAnalysis(page);
+    expect(json.reasons.map((r) => r.text)).toContain(MEGA);
+    expect(json.lost?.map((c) => c.name)).toContain('<svg onload="window.__pwned=5"><circle r="5"/></svg>');
     const session = decodeSession((await download(page, () => page.click('[data-testid=save-session-file]'))).bytes.toString('utf8'));
     expect(session.ok && session.session.files.map((f) => f.bytes.byteLength)).toEqual([hostileFile().byteLength]);
   });

@@ -2,13 +2,13 @@
 // encoding) kept in the session, paste from Excel, .xlsx, clear failures, and Cancel on a big file.
 // Each test opens its own fresh app (harness.ts) and reads the files it needs.
 //   npx vite build --outDir dist-ingest && CHURNLENS_DIST=dist-ingest npx vitest run --project e2e tests/e2e/ingest.test.ts
-import { describe, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { describe, expect } from 'vitest';
 import { analyze } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/types';
-import { appTest, dropFiles as drop, kpi, notReady, ready, sessionCount, settingsOf, showSection, useRig, type Guarded } from './harness';
+import { appTest, dropFiles as drop, type Guarded, kpi, notReady, ready, sessionCount, settingsOf, showSection, useRig } from './harness';
 
 const corpus = new URL('../fixtures/corpus/', import.meta.url);
 const corpusFile = (name: string) => ({ name, bytes: [...readFileSync(new URL(name, corpus))] });
@@ -155,7 +155,7 @@ describe.skipIf(!ready)('ingestion in the built app', () => {
     await expect.poll(count).toBe(n0 + 1);
     await g.page.evaluate(() => {
       const row = 'C000001,2024-03-05,123.45,North,Alice\n';
-      const parts = ['customer_id,order_date,amount,region,rep\n', ...Array(1_200_000).fill(row)];
+      const parts = ['customer_id,order_date,amount,region,rep\n', ...Array<string>(1_200_000).fill(row)];
       const file = new File(parts, 'huge-orders.csv');
       const d = new DataTransfer();
       d.items.add(file);

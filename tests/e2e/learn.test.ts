@@ -2,14 +2,14 @@
 // it (another script, wording or language), the table says how many follow and can undo it; the
 // review queue lists the uncertain reasons by revenue at stake and takes a choice from the keyboard.
 // Each test drops the file in its own fresh app (harness.ts).
-import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { analyze } from '../../src/core/analyze';
-import { ingestBytes } from '../../src/core/ingest/index';
-import { REVIEW_THRESHOLD, reviewQueue } from '../../src/core/causes/table';
 import { reasonKey } from '../../src/core/causes/learn';
+import { REVIEW_THRESHOLD, reviewQueue } from '../../src/core/causes/table';
+import { ingestBytes } from '../../src/core/ingest/index';
 import type { Analysis, Settings } from '../../src/core/types';
-import { appTest, dropFiles, notReady, ready, settingsOf, useRig, type Guarded } from './harness';
+import { appTest, dropFiles, type Guarded, notReady, ready, settingsOf, useRig } from './harness';
 
 const REASONS: [string, number][] = [
   ['太贵了', 900],

@@ -2,9 +2,9 @@
 // question (which column says a customer was lost?), the user answers it in one click, then says
 // what the column's unknown values mean; the answers reach the figures and survive a reload.
 // Each test drops the file in its own fresh app (harness.ts) and gives the answers it needs.
-import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appTest, dropFiles as drop, idle, kpi, notReady, ready, settingsOf, useRig, type Guarded } from './harness';
+import { describe, expect } from 'vitest';
+import { appTest, dropFiles as drop, type Guarded, idle, kpi, notReady, ready, settingsOf, useRig } from './harness';
 
 // 40 customers; column "Phase" says who left, in words no lexicon holds (German): 10 "Beendet".
 const rows = ['Kunde,Name,Phase,Umsatz'];

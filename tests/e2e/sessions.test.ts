@@ -4,8 +4,8 @@
 // Each test opens its own fresh app (harness.ts) and makes the sessions it needs.
 //   npx vite build --outDir dist-sessions && CHURNLENS_DIST=dist-sessions npx vitest run --project e2e tests/e2e/sessions.test.ts
 import { readFileSync } from 'node:fs';
-import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import {
   appTest,
   closeApp,
@@ -171,7 +171,7 @@ describe.skipIf(!ready)('sessions in the built app', () => {
       const chosen: Record<string, string> = {};
       for (const tr of trs) {
         const select = tr.querySelector<HTMLSelectElement>('[data-testid=reason-cause]')!;
-        const text = tr.querySelector('.reason-text')!.textContent!.trim();
+        const text = tr.querySelector('.reason-text')!.textContent.trim();
         const target = select.value === 'competitor' ? 'price' : 'competitor';
         chosen[text] = target;
         select.value = target;
@@ -187,7 +187,7 @@ describe.skipIf(!ready)('sessions in the built app', () => {
       page.evaluate((chosen) => {
         const rows = [...document.querySelectorAll('[data-testid=reason-row]')];
         return Object.entries(chosen).filter(([text, cause]) => {
-          const tr = rows.find((r) => r.querySelector('.reason-text')!.textContent!.trim() === text);
+          const tr = rows.find((r) => r.querySelector('.reason-text')!.textContent.trim() === text);
           return tr?.querySelector<HTMLSelectElement>('[data-testid=reason-cause]')?.value === cause && tr.querySelector('.chip') !== null;
         }).length;
       }, chosen);
@@ -273,15 +273,16 @@ describe.skipIf(!ready)('sessions in the built app', () => {
             const store = open.result.transaction('kv', 'readwrite').objectStore('kv');
             const head = store.get(`head:${id}`);
             head.onsuccess = () => {
-              const key = `rec:${id}:${head.result.rec}`;
+              const key = `rec:${id}:${(head.result as { rec: string }).rec}`;
               const rec = store.get(key);
               rec.onsuccess = () => {
-                store.put({ ...rec.result, settings: { ...rec.result.settings, tiers: 'top 20%' } }, key);
+                const record = rec.result as { settings: object };
+                store.put({ ...record, settings: { ...record.settings, tiers: 'top 20%' } }, key);
                 store.transaction.oncomplete = () => resolve();
               };
             };
           };
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         }),
       { id: current.id },
     );
@@ -319,7 +320,7 @@ describe.skipIf(!ready)('sessions in the built app', () => {
             store.put('legacy1', 'current');
             store.transaction.oncomplete = () => resolve();
           };
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         }),
       TINY,
     );
@@ -440,7 +441,7 @@ describe.skipIf(!ready)('encryption at rest in the built app', () => {
       (needles) =>
         new Promise<string[]>((resolve, reject) => {
           const open = indexedDB.open('churnlens.sessions.v1');
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
           open.onsuccess = () => {
             const store = open.result.transaction('kv', 'readonly').objectStore('kv');
             const keys = store.getAllKeys();
@@ -455,7 +456,12 @@ describe.skipIf(!ready)('encryption at rest in the built app', () => {
                   for (let i = 0; i < b.length; i += 8192) latin += String.fromCharCode(...b.subarray(i, i + 8192));
                   parts.push(latin);
                 } else if (typeof v === 'string') parts.push(v);
-                else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (parts.push(k), walk(x));
+                else if (v && typeof v === 'object') {
+                  for (const [k, x] of Object.entries(v)) {
+                    parts.push(k);
+                    walk(x);
+                  }
+                }
               };
               values.result.forEach(walk);
               const all = parts.join('\n');
@@ -490,7 +496,7 @@ describe.skipIf(!ready)('encryption at rest in the built app', () => {
 
     // A saved session file is sealed too.
     const fileText = (await download(page, 'save-session-file')).bytes.toString('utf8');
-    const json = JSON.parse(fileText);
+    const json = JSON.parse(fileText) as { format: string; version: number; encryption: { cipher: string; iterations: number } };
     expect([json.format, json.version, json.encryption.cipher, json.encryption.iterations]).toEqual(['churnlens-session', 2, 'AES-GCM', iterations]);
     expect(needles.filter((n) => fileText.includes(n))).toEqual([]);
 

@@ -3,14 +3,14 @@
 // core's full lists, formulas neutralised), and the .churnlens session file (saved, then opened in
 // a fresh browser with an empty IndexedDB; a damaged one is refused and the open session stays).
 // Each test opens its own fresh app (harness.ts).
-import { describe, expect } from 'vitest';
 import { readSheet } from 'read-excel-file/node';
+import { describe, expect } from 'vitest';
+import type { SectionId } from '../../src/charts/index';
 import { withReasonOverride } from '../../src/core/causes/learn';
 import { clipText } from '../../src/core/text';
 import type { Analysis } from '../../src/core/types';
-import type { SectionId } from '../../src/charts/index';
-import { exportTable, neutralise, TABLE_IDS, type Cell, type TableId } from '../../src/export/tables';
-import { appTest, closeApp, download, dropFiles, kpiText as kpi, notReady, openApp, openSample, parseCsv as parseBomCsv, ready, sampleAnalysis, settingsOf, showSection, startPage, useRig, waitForDashboard, type Via } from './harness';
+import { type Cell, exportTable, neutralise, TABLE_IDS, type TableId } from '../../src/export/tables';
+import { appTest, closeApp, download, dropFiles, kpiText as kpi, notReady, openApp, openSample, parseCsv as parseBomCsv, ready, sampleAnalysis, settingsOf, showSection, startPage, useRig, type Via, waitForDashboard } from './harness';
 
 /** A customer list whose names and reasons try to run formulas in a spreadsheet. */
 const FORMULA_CSV = [
@@ -110,9 +110,9 @@ describe.skipIf(!ready)('table exports and the session file', () => {
         const kpis = { churned: await kpi(g.page, 'churned'), controllable: await kpi(g.page, 'controllable'), lost: await kpi(g.page, 'lost') };
         const saved = await download(g.page, 'save-session-file');
         expect(saved.name).toMatch(/\.churnlens$/);
-        const json = JSON.parse(saved.bytes.toString('utf8'));
+        const json = JSON.parse(saved.bytes.toString('utf8')) as { files: { name: string; base64: string }[] };
         expect(json).toMatchObject({ format: 'churnlens-session', version: 1, settings });
-        expect(json.files.map((f: { name: string }) => f.name)).toEqual(['sample-customers.csv', 'sample-orders.csv', 'sample-staff.csv']);
+        expect(json.files.map((f) => f.name)).toEqual(['sample-customers.csv', 'sample-orders.csv', 'sample-staff.csv']);
 
         const fresh = await openApp(rig.browser, rig.url(via));
         try {
