@@ -62,41 +62,89 @@ function hasDigit(v: string): boolean {
   return false;
 }
 
-/** What one distinct value says, added `n` times (its count in the sample) to `p`. */
-function addFacts(p: Pick<Profile, FactField>, v: string, n: number): void {
-  // Neither a date nor a number can be written without a digit: no parser need look.
-  const digits = hasDigit(v);
-  const date = digits && parseDateValue(v) !== null;
-  const x = digits ? parseNumberValue(v) : null;
-  // What every value says, word or not.
-  if (date) p.dates += n;
-  else if (RE_SERIAL.test(v) && +v >= 20000 && +v <= 80000) p.serials += n;
-  if (x !== null) {
+/**
+ * What the distinct values say, in four groups each worked out on its own (see makeProfile): a
+ * date role reads the dates, an amount the numbers, a status the words; the questions, the top.
+ * Each adds a value `n` times (its count in the sample).
+ */
+type Counts = Map<string, number>;
+type DateFacts = Pick<Profile, 'dates' | 'serials' | 'ids'>;
+type NumberFacts = Pick<Profile, 'numbers' | 'money' | 'integers' | 'max' | 'min'>;
+type WordFacts = Pick<Profile, 'statusWords' | 'yesNo' | 'placed' | 'placedOrder' | 'classes'>;
+
+function dateFacts(counts: Counts): DateFacts {
+  const p: DateFacts = { dates: 0, serials: 0, ids: 0 };
+  for (const [v, n] of counts) {
+    // A date cannot be written without a digit: no parser need look.
+    const date = hasDigit(v) && parseDateValue(v) !== null;
+    if (date) p.dates += n;
+    else if (RE_SERIAL.test(v) && +v >= 20000 && +v <= 80000) p.serials += n;
+    if (v.length <= 40 && !date && RE_ID.test(v)) p.ids += n;
+  }
+  return p;
+}
+
+function numberFacts(counts: Counts): NumberFacts {
+  const p: NumberFacts = { numbers: 0, money: 0, integers: 0, max: -Infinity, min: Infinity };
+  for (const [v, n] of counts) {
+    // Nor a number.
+    const x = hasDigit(v) ? parseNumberValue(v) : null;
+    if (x === null) continue;
     p.numbers += n;
-    const plain = RE_PLAIN_NUMBER.test(v);
-    if (!plain) p.money += n;
+    if (!RE_PLAIN_NUMBER.test(v)) p.money += n;
     else if (Number.isInteger(x)) {
       p.integers += n;
       if (x > p.max) p.max = x;
       if (x < p.min) p.min = x;
     }
   }
-  if (v.length <= 40 && !date && RE_ID.test(v)) p.ids += n;
-  const wordy = v.length <= 40 && (!RE_DIGIT.test(v) || v === '1' || v === '0');
-  if (!wordy) return;
-  const key = normStatusValue(v);
-  const yesNo = isYesNoKey(key);
-  const status = statusClassOfKey(key, 'status');
-  if (!yesNo && status !== null) p.statusWords += n;
-  if (yesNo) p.yesNo += n;
-  if (status !== null) {
-    p.placed.status += n;
-    p.classes[status] += n;
-  }
-  if (statusClassOfKey(key, 'churn') !== null) p.placed.churn += n;
-  if (statusClassOfKey(key, 'active') !== null) p.placed.active += n;
-  if (orderStatusClassOfKey(key) !== null) p.placedOrder += n;
+  return p;
 }
+
+function wordFacts(counts: Counts): WordFacts {
+  const p: WordFacts = {
+    statusWords: 0,
+    yesNo: 0,
+    placed: { status: 0, churn: 0, active: 0 },
+    placedOrder: 0,
+    classes: { lost: 0, active: 0, prospect: 0, ignore: 0 },
+  };
+  for (const [v, n] of counts) {
+    const wordy = v.length <= 40 && (!RE_DIGIT.test(v) || v === '1' || v === '0');
+    if (!wordy) continue;
+    const key = normStatusValue(v);
+    const yesNo = isYesNoKey(key);
+    const status = statusClassOfKey(key, 'status');
+    if (!yesNo && status !== null) p.statusWords += n;
+    if (yesNo) p.yesNo += n;
+    if (status !== null) {
+      p.placed.status += n;
+      p.classes[status] += n;
+    }
+    if (statusClassOfKey(key, 'churn') !== null) p.placed.churn += n;
+    if (statusClassOfKey(key, 'active') !== null) p.placed.active += n;
+    if (orderStatusClassOfKey(key) !== null) p.placedOrder += n;
+  }
+  return p;
+}
+
+/** The most frequent values; a mostly distinct column keeps its repeated ones first, in sample order. */
+function topFacts(counts: Counts): Pick<Profile, 'top'> {
+  const entries = counts.size > 4 * KEEP ? [...counts].filter((e) => e[1] > 1) : [...counts];
+  if (entries.length < KEEP) for (const e of counts) if (entries.length < KEEP && e[1] === 1 && counts.size > 4 * KEEP) entries.push(e);
+  const top = entries
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, KEEP)
+    .map(([value, count]) => ({ value, count }));
+  return { top };
+}
+
+const FACT_GROUPS: { fields: (keyof Profile)[]; work: (counts: Counts) => Partial<Profile> }[] = [
+  { fields: ['dates', 'serials', 'ids'], work: dateFacts },
+  { fields: ['numbers', 'money', 'integers', 'max', 'min'], work: numberFacts },
+  { fields: ['statusWords', 'yesNo', 'placed', 'placedOrder', 'classes'], work: wordFacts },
+  { fields: ['top'], work: topFacts },
+];
 
 /**
  * Profiles already made, by column (a column is not changed once ingest has made it: the roles,
@@ -169,72 +217,11 @@ function sampleCounts(col: Column, step: number): { counts: Map<string, number>;
   return { counts, rows, filled };
 }
 
-/** The fields worked out from each distinct value (addFacts), and the top values. */
-type FactField =
-  | 'dates'
-  | 'serials'
-  | 'numbers'
-  | 'money'
-  | 'integers'
-  | 'max'
-  | 'min'
-  | 'ids'
-  | 'statusWords'
-  | 'yesNo'
-  | 'placed'
-  | 'placedOrder'
-  | 'classes'
-  | 'top';
-const FACT_FIELDS: FactField[] = [
-  'dates',
-  'serials',
-  'numbers',
-  'money',
-  'integers',
-  'max',
-  'min',
-  'ids',
-  'statusWords',
-  'yesNo',
-  'placed',
-  'placedOrder',
-  'classes',
-  'top',
-];
-
-/** Facts of the sampled values (see Profile). */
-function factsOf(counts: Map<string, number>): Pick<Profile, FactField> {
-  const p: Pick<Profile, FactField> = {
-    dates: 0,
-    serials: 0,
-    numbers: 0,
-    money: 0,
-    integers: 0,
-    max: -Infinity,
-    min: Infinity,
-    ids: 0,
-    statusWords: 0,
-    yesNo: 0,
-    placed: { status: 0, churn: 0, active: 0 },
-    placedOrder: 0,
-    classes: { lost: 0, active: 0, prospect: 0, ignore: 0 },
-    top: [],
-  };
-  for (const [v, n] of counts) addFacts(p, v, n);
-  // The most frequent values; a mostly distinct column keeps its repeated ones first, in sample order.
-  const entries = counts.size > 4 * KEEP ? [...counts].filter((e) => e[1] > 1) : [...counts];
-  if (entries.length < KEEP) for (const e of counts) if (entries.length < KEEP && e[1] === 1 && counts.size > 4 * KEEP) entries.push(e);
-  p.top = entries
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, KEEP)
-    .map(([value, count]) => ({ value, count }));
-  return p;
-}
-
 /**
- * Counts now, facts on first read of any of them: the roles read the facts of a few columns
- * (an order id or a description needs none), and each distinct value of a column costs a date
- * parse, a number parse and a dozen expressions. Once read, the facts are plain fields.
+ * Counts now (rows, filled, distinct, mean length), each group of facts on the first read of one
+ * of its fields: the roles read few of them, for few columns (an order id or a description needs
+ * none, an amount only its numbers), and each distinct value costs a date parse, a number parse or
+ * a dozen expressions. Once read, a group's fields are plain fields.
  */
 function makeProfile(col: Column): Profile {
   const step = Math.max(1, Math.floor(col.length / SAMPLE));
@@ -242,19 +229,21 @@ function makeProfile(col: Column): Profile {
   let length = 0;
   for (const [v, n] of counts) length += v.length * n;
   const p = { rows, step, filled, distinct: counts.size, meanLength: filled ? length / filled : 0 } as Profile;
-  const work = (): void => {
-    const facts = factsOf(counts);
-    for (const k of FACT_FIELDS) Object.defineProperty(p, k, { value: facts[k], writable: true, enumerable: true, configurable: true });
-  };
-  for (const k of FACT_FIELDS) {
-    Object.defineProperty(p, k, {
-      get() {
-        work();
-        return p[k];
-      },
-      enumerable: true,
-      configurable: true,
-    });
+  for (const { fields, work } of FACT_GROUPS) {
+    const fill = (): void => {
+      const facts = work(counts);
+      for (const k of fields) Object.defineProperty(p, k, { value: facts[k], writable: true, enumerable: true, configurable: true });
+    };
+    for (const k of fields) {
+      Object.defineProperty(p, k, {
+        get() {
+          fill();
+          return p[k];
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    }
   }
   return p;
 }
