@@ -18,7 +18,7 @@
 //      with confidence 0. The two most probable causes are kept as alternatives for review.
 // The user's corrections (learn.ts) and the churn-category hints (resolve.ts) act after this.
 
-import { featurizeShared } from './features';
+import { featurizeInto, featurizeShared, sharedFeatures } from './features';
 import { calibrate, logitsOf, shippedModel } from './model';
 import { normalizeReason } from './normalize';
 import type { Alternative, CauseId } from '../types';
@@ -70,10 +70,17 @@ export function decide(classes: readonly CauseId[], p: ArrayLike<number>, key: s
   return { cause, confidence, alternatives, key };
 }
 
+/** Scores of the reason being classified: decide reads them at once, so one array serves every reason. */
+let scratch = new Float64Array(0);
+
 function classifyKey(key: string): ClassificationDetail {
-  const probs = probabilitiesOf(key);
-  if (!probs) return { cause: 'unclassified', confidence: 0, alternatives: [], key };
-  return decide(probs.classes, probs.p, key);
+  if (key === '') return { cause: 'unclassified', confidence: 0, alternatives: [], key };
+  const m = shippedModel();
+  const n = featurizeInto(key);
+  const v = sharedFeatures();
+  if (scratch.length !== m.classes.length) scratch = new Float64Array(m.classes.length);
+  logitsOf(m, v.idx, v.val, scratch, n);
+  return decide(m.classes, calibrate(scratch, m.temperature), key);
 }
 
 /** Normalised text → result, and raw text → result (skips normalising repeats). */

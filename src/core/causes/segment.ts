@@ -95,7 +95,8 @@ const SCOPE_LEN = 24;
  * "not the price": "the price"). Scopes stop at clause ends.
  */
 export function negationMask(s: string, segs: readonly Segment[]): Uint8Array {
-  const mask = new Uint8Array(s.length);
+  // Most reasons have no negation: the mask is made at the first scope found.
+  let mask = EMPTY;
   let any = false;
   for (const seg of segs) {
     const clause = s.slice(seg.start, seg.end);
@@ -104,6 +105,7 @@ export function negationMask(s: string, segs: readonly Segment[]): Uint8Array {
     for (let m = SCOPE_OPEN_RE.exec(clause); m; m = SCOPE_OPEN_RE.exec(clause)) {
       const from = seg.start + m.index + m[0].length;
       const to = Math.min(seg.end, from + SCOPE_LEN);
+      if (!any) mask = new Uint8Array(s.length);
       for (let k = from; k < to; k++) mask[k] = 1;
       any = true;
     }
@@ -115,6 +117,7 @@ export function negationMask(s: string, segs: readonly Segment[]): Uint8Array {
       }
       const at = seg.start + m.index;
       const from = Math.max(seg.start, at - SCOPE_LEN);
+      if (!any) mask = new Uint8Array(s.length);
       for (let k = from; k < at + m[0].length; k++) mask[k] = 1;
       any = true;
     }
