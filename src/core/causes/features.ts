@@ -179,13 +179,13 @@ function ruleHitsInto(out: Float64Array, s: string, segs: readonly Segment[], al
     return out;
   }
   const { parts, filter } = ruleParts(rules);
-  const run = (k: number) => {
-    const p = parts[k];
+  const n = all ? parts.length : filter.collect(s);
+  const found = filter.found;
+  for (let j = 0; j < n; j++) {
+    const p = parts[all ? j : found[j]];
     if (p.literal !== null) scanLiteral(s, p.literal, segs, out, p.rule);
     else scan(s, p.re, segs, out, p.rule);
-  };
-  if (all) for (let k = 0; k < parts.length; k++) run(k);
-  else for (const k of filter.candidates(s)) run(k);
+  }
   return out;
 }
 

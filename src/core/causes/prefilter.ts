@@ -305,12 +305,40 @@ export function anchorGroupsOf(srcs: readonly string[]): Anchors[][] {
   return srcs.map((src) => anchorGroups(src));
 }
 
+/** Index of a Latin anchor character (a-z, 0-9, ') among the 37 of them, -1 for any other code below 128. */
+const LATIN_INDEX = new Int8Array(128).fill(-1);
+"abcdefghijklmnopqrstuvwxyz0123456789'".split('').forEach((ch, k) => (LATIN_INDEX[ch.charCodeAt(0)] = k));
+const latinIndex = (c: number) => (c < 128 ? LATIN_INDEX[c] : -1);
+
+/**
+ * For each key of a table (a Chinese character, two or three Latin letters), its entries
+ * (expression × 8 + set number) back to back: entries[start[key], start[key + 1]).
+ */
+interface AnchorTable {
+  start: Int32Array;
+  entries: Int32Array;
+}
+
+/** An AnchorTable of `size` keys from each key's entries, each entry once per key, in the order given. */
+function anchorTable(size: number, pairs: [number, number][]): AnchorTable {
+  const lists: number[][] = [];
+  for (const [key, entry] of pairs) {
+    const list = (lists[key] ??= []);
+    if (!list.includes(entry)) list.push(entry);
+  }
+  const start = new Int32Array(size + 1);
+  for (let key = 0; key < size; key++) start[key + 1] = start[key] + (lists[key]?.length ?? 0);
+  const entries = new Int32Array(start[size]);
+  lists.forEach((list, key) => entries.set(list, start[key]));
+  return { start, entries };
+}
+
 /** An index from anchors to the expressions that need them. */
 export class Prefilter {
-  /** anchor key → expression × 8 + set number; Chinese characters in a table by code point */
-  private readonly byCjk: (number[] | undefined)[] = new Array(0x9fff - 0x3400 + 1);
-  private readonly byLatin2 = new Map<number, number[]>();
-  private readonly byLatin3 = new Map<number, number[]>();
+  /** Chinese characters by code point from U+3400, two and three Latin letters by their LATIN_INDEX digits in base 37. */
+  private readonly byCjk: AnchorTable;
+  private readonly byLatin2: AnchorTable;
+  private readonly byLatin3: AnchorTable;
   private readonly always: number[] = [];
   private readonly full: Uint8Array;
   private readonly mask: Uint8Array;
@@ -324,22 +352,30 @@ export class Prefilter {
     this.full = new Uint8Array(groups.length);
     this.mask = new Uint8Array(groups.length);
     this.stamp = new Uint32Array(groups.length);
+    const cjk: [number, number][] = [];
+    const two: [number, number][] = [];
+    const three: [number, number][] = [];
+    // Anchor keys are a * 128 + b (key2) and (a * 128 + b) * 128 + c (key3): their letters in base 37.
+    const l = (code: number) => LATIN_INDEX[code];
     groups.forEach((sets, i) => {
       if (!sets.length) return void this.always.push(i);
       this.full[i] = (1 << sets.length) - 1;
       sets.forEach((a, g) => {
-        for (const c of a.cjk) (this.byCjk[c - 0x3400] ??= []).push(i * 8 + g);
-        for (const l of a.latin2) push(this.byLatin2, l, i * 8 + g);
-        for (const l of a.latin3) push(this.byLatin3, l, i * 8 + g);
+        for (const c of a.cjk) cjk.push([c - 0x3400, i * 8 + g]);
+        for (const k of a.latin2) two.push([l(k >> 7) * 37 + l(k & 127), i * 8 + g]);
+        for (const k of a.latin3) three.push([(l(k >> 14) * 37 + l((k >> 7) & 127)) * 37 + l(k & 127), i * 8 + g]);
       });
     });
+    this.byCjk = anchorTable(0x9fff - 0x3400 + 1, cjk);
+    this.byLatin2 = anchorTable(37 * 37, two);
+    this.byLatin3 = anchorTable(37 * 37 * 37, three);
   }
 
-  private mark(list: number[] | undefined, gen: number): void {
-    if (!list) return;
-    for (let k = 0; k < list.length; k++) {
-      const i = list[k] >> 3;
-      const bit = 1 << (list[k] & 7);
+  private mark(table: AnchorTable, key: number, gen: number): void {
+    const { entries, start } = table;
+    for (let k = start[key], end = start[key + 1]; k < end; k++) {
+      const i = entries[k] >> 3;
+      const bit = 1 << (entries[k] & 7);
       if (this.stamp[i] !== gen) {
         this.stamp[i] = gen;
         this.mask[i] = 0;
@@ -361,27 +397,33 @@ export class Prefilter {
 
   /** Indexes of the expressions that may match s (each once, in no particular order). */
   candidates(s: string): Int32Array {
+    return this.found.subarray(0, this.collect(s));
+  }
+
+  /** The expressions of the last collect, in found[0, count): valid until the next call. */
+  get found(): Int32Array {
+    return this.out;
+  }
+
+  /** Collect the indexes of the expressions that may match s into `found`; how many. */
+  collect(s: string): number {
     const gen = ++this.generation;
     this.n = 0;
     for (const i of this.always) this.emit(i);
     const len = s.length;
     for (let p = 0; p < len; p++) {
       const c = s.charCodeAt(p);
-      if (isCjk(c)) this.mark(this.byCjk[c - 0x3400], gen);
-      else if (isLatin(c) && p + 1 < len) {
-        const d = s.charCodeAt(p + 1);
-        if (!isLatin(d)) continue;
-        this.mark(this.byLatin2.get(key2(c, d)), gen);
-        const e = p + 2 < len ? s.charCodeAt(p + 2) : 0;
-        if (isLatin(e)) this.mark(this.byLatin3.get(key3(c, d, e)), gen);
+      if (isCjk(c)) this.mark(this.byCjk, c - 0x3400, gen);
+      else if (p + 1 < len) {
+        const x = latinIndex(c);
+        if (x < 0) continue;
+        const y = latinIndex(s.charCodeAt(p + 1));
+        if (y < 0) continue;
+        this.mark(this.byLatin2, x * 37 + y, gen);
+        const z = p + 2 < len ? latinIndex(s.charCodeAt(p + 2)) : -1;
+        if (z >= 0) this.mark(this.byLatin3, (x * 37 + y) * 37 + z, gen);
       }
     }
-    return this.out.subarray(0, this.n);
+    return this.n;
   }
-}
-
-function push(map: Map<number, number[]>, key: number, entry: number) {
-  const list = map.get(key);
-  if (!list) map.set(key, [entry]);
-  else if (!list.includes(entry)) list.push(entry);
 }
