@@ -49,11 +49,23 @@ const CANTONESE_PAIRS = '唔不 冇没 咗了 嘅的 佢他 哋们 啲些 喺在
 
 const T2S = new Map<string, string>();
 for (const pair of `${T2S_PAIRS} ${CANTONESE_PAIRS}`.split(' ')) if (pair.length === 2) T2S.set(pair[0], pair[1]);
-const T2S_RE = new RegExp(`[${[...T2S.keys()].join('')}]`, 'g');
+/** T2S by UTF-16 code: the Simplified code of each Traditional one, 0 for a character that stays. */
+const T2S_CODE = new Uint16Array(0x10000);
+for (const [traditional, simple] of T2S) T2S_CODE[traditional.charCodeAt(0)] = simple.charCodeAt(0);
 
 /** Traditional characters mapped to Simplified (for tests and the training script's report). */
 export function toSimplified(text: string): string {
-  return text.replace(T2S_RE, (c) => T2S.get(c) ?? c);
+  // A table lookup per character: most texts have nothing to map and come back as they are.
+  for (let i = 0; i < text.length; i++) {
+    if (T2S_CODE[text.charCodeAt(i)] === 0) continue;
+    let out = text.slice(0, i);
+    for (let j = i; j < text.length; j++) {
+      const to = T2S_CODE[text.charCodeAt(j)];
+      out += to === 0 ? text[j] : String.fromCharCode(to);
+    }
+    return out;
+  }
+  return text;
 }
 
 const ABBREVIATIONS: [RegExp, string][] = [
@@ -84,11 +96,17 @@ const ABBREVIATIONS: [RegExp, string][] = [
 /** Any abbreviation at all: most reasons have none and skip the list. */
 const ANY_ABBREVIATION = new RegExp(ABBREVIATIONS.map(([re]) => re.source).join('|'));
 
+/** Any quote, bracket or "_" the next two replacements change: most reasons have none. */
+const QUOTES_OR_BRACKETS = /[’‘`´“”"「」『』【】《》()[\]{}<>_]/;
+/** Whitespace that collapsing changes: two in a row, or any but a plain space. */
+const SPACES_TO_COLLAPSE = /\s\s|[^\S ]/;
+
 export function normalizeReason(text: string): string {
-  // NFKC changes nothing in plain ASCII.
-  let s = (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKC')).toLowerCase();
-  if (/[\u3400-\u9fff]/.test(s)) s = s.replace(T2S_RE, (c) => T2S.get(c) ?? c);
-  s = s.replace(/[’‘`´]/g, "'").replace(/[“”"「」『』【】《》()[\]{}<>_]/g, ' ');
+  // NFKC changes nothing in plain ASCII, which has no Chinese either.
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  let s = (ascii ? text : text.normalize('NFKC')).toLowerCase();
+  if (!ascii && /[\u3400-\u9fff]/.test(s)) s = toSimplified(s);
+  if (QUOTES_OR_BRACKETS.test(s)) s = s.replace(/[’‘`´]/g, "'").replace(/[“”"「」『』【】《》()[\]{}<>_]/g, ' ');
   if (ANY_ABBREVIATION.test(s)) for (const [re, to] of ABBREVIATIONS) s = s.replace(re, to);
-  return s.replace(/\s+/g, ' ').trim();
+  return (SPACES_TO_COLLAPSE.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
 }
