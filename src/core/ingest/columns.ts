@@ -106,11 +106,12 @@ const EARLY_NUMBER_SHARE = 0.95;
 /** ...and at this many, a column with no value repeated yet (order ids, references) becomes text. */
 const UNIQUE_CHECK = 8192;
 /**
- * Text this long on average keeps a string per cell (see `strs`), not its characters copied: on
- * 125-character descriptions copying cost 3× more than the strings; on 45-character comments the
- * million strings cost more (in collection) than copying.
+ * Text this long on average (descriptions, comments) is not copied: each cell is kept as where it
+ * lies in the decoded text (see `refs`). Copying 45-character comments cost a third of the ingest
+ * of a million of them; shorter text (order ids, references) is copied, which holds on to less
+ * memory than the decoded text around it would.
  */
-const STRING_TEXT = 64;
+const REF_TEXT = LONG_TEXT;
 
 /** decimals[r] of a blank cell, and of a cell kept aside in `other` (number form). */
 export const BLANK = -1;
@@ -195,12 +196,18 @@ export class CellColumn implements Column {
   other = new Map<number, string>();
 
   // text: the characters of every row, back to back, and where each row ends; or, for long text,
-  // each row's string (`strs`): V8 makes a slice of 13 characters or more a view into the decoded
-  // text, so a long cell is neither copied nor hashed.
+  // where each row's cell lies in the text it was read from (`refs`: the texts, consecutive
+  // repeats kept once; refAt, refFrom and refTo per row): the decoded chunks are kept instead of
+  // copies of most of their characters, and a cell's string is made when it is read. A cell given
+  // as a string of its own (a quoted cell with "", a row of the general path) is copied into
+  // `chars` instead (refAt -1), so a million such strings are not kept alive one by one.
   private chars = new Uint16Array(0);
   private ends = EMPTY_I32;
   private used = 0;
-  private strs: string[] | null = null;
+  private refs: string[] | null = null;
+  private refAt = EMPTY_I32;
+  private refFrom = EMPTY_I32;
+  private refTo = EMPTY_I32;
 
   /** Append the cell text[a, b). */
   pushRange(text: string, a: number, b: number): void {
@@ -231,8 +238,9 @@ export class CellColumn implements Column {
   pop(): void {
     const r = --this.length;
     if (this.kind === 'number') this.other.delete(r);
-    else if (this.strs) this.strs.length = r;
-    else if (this.kind === 'text') this.used = r > 0 ? this.ends[r - 1] : 0;
+    else if (this.refs) {
+      if (this.refAt[r] < 0) this.used = this.refFrom[r]; // its copied characters were the last
+    } else if (this.kind === 'text') this.used = r > 0 ? this.ends[r - 1] : 0;
   }
 
   /** The distinct texts of a dictionary column, by code. */
@@ -250,7 +258,14 @@ export class CellColumn implements Column {
       if (k === OTHER) return this.other.get(r)!;
       return decimalText(this.mantissa[r], k);
     }
-    if (this.strs) return this.strs[r];
+    if (this.refs) {
+      const k = this.refAt[r];
+      const a = this.refFrom[r];
+      const b = this.refTo[r];
+      if (k < 0) return charsText(this.chars, a, b);
+      const s = this.refs[k];
+      return a === 0 && b === s.length ? s : s.slice(a, b);
+    }
     const from = r > 0 ? this.ends[r - 1] : 0;
     return charsText(this.chars, from, this.ends[r]);
   }
@@ -265,7 +280,12 @@ export class CellColumn implements Column {
       if (m < 0) return 45; // -
       return m < POW10[k] ? 48 : String(m).charCodeAt(0);
     }
-    if (this.strs) return this.strs[r].charCodeAt(0);
+    if (this.refs) {
+      const a = this.refFrom[r];
+      if (a >= this.refTo[r]) return NaN;
+      const k = this.refAt[r];
+      return k < 0 ? this.chars[a] : this.refs[k].charCodeAt(a);
+    }
     const from = r > 0 ? this.ends[r - 1] : 0;
     return from < this.ends[r] ? this.chars[from] : NaN;
   }
@@ -468,14 +488,29 @@ export class CellColumn implements Column {
       const { codes, keyStarts } = this;
       for (let r = 0; r < n; r++) size += keyStarts[codes[r] + 1] - keyStarts[codes[r]];
     } else for (let r = 0; r < n; r++) size += this.get(r).length;
-    if (size >= STRING_TEXT * n) {
-      // Long text: a string per row, each distinct text made once.
-      const strs: string[] = [];
+    if (size >= REF_TEXT * n) {
+      // Long text: the rows so far refer to their distinct texts (dict) or to their own strings.
+      const cap = Math.max(MIN_SIZE, n * 2);
+      this.refAt = new Int32Array(cap);
+      this.refFrom = new Int32Array(cap);
+      this.refTo = new Int32Array(cap);
       if (this.kind === 'dict') {
-        const values = this.values;
-        for (let r = 0; r < n; r++) strs.push(values[this.codes[r]]);
-      } else for (let r = 0; r < n; r++) strs.push(this.get(r));
-      this.strs = strs;
+        this.refs = this.values.slice();
+        for (let r = 0; r < n; r++) {
+          const k = this.codes[r];
+          this.refAt[r] = k;
+          this.refTo[r] = this.refs[k].length;
+        }
+      } else {
+        const refs: string[] = [];
+        for (let r = 0; r < n; r++) {
+          const v = this.get(r);
+          this.refAt[r] = refs.length;
+          this.refTo[r] = v.length;
+          refs.push(v);
+        }
+        this.refs = refs;
+      }
     } else {
       const ends = new Int32Array(Math.max(MIN_SIZE, n * 2));
       const chars = new Uint16Array(Math.max(MIN_SIZE, size * 2));
@@ -507,8 +542,32 @@ export class CellColumn implements Column {
   }
 
   private pushText(text: string, a: number, b: number, r: number): void {
-    if (this.strs) {
-      this.strs.push(text.slice(a, b)); // rows come in order: strs.length === r
+    const refs = this.refs;
+    if (refs) {
+      if (r === this.refAt.length) {
+        this.refAt = grow(this.refAt, r * 2);
+        this.refFrom = grow(this.refFrom, r * 2);
+        this.refTo = grow(this.refTo, r * 2);
+      }
+      if (a === 0 && b === text.length) {
+        // A cell of its own: its characters copied (see above).
+        const need = this.used + b;
+        if (need > this.chars.length) this.chars = grow(this.chars, Math.max(need, this.chars.length * 2));
+        const chars = this.chars;
+        let at = this.used;
+        this.refAt[r] = -1;
+        this.refFrom[r] = at;
+        for (let i = 0; i < b; i++) chars[at++] = text.charCodeAt(i);
+        this.refTo[r] = this.used = at;
+        return;
+      }
+      // The same text as the row before (a chunk holds thousands of rows): compared as one object
+      // first, so a chunk is not compared character by character.
+      let k = refs.length - 1;
+      if (k < 0 || refs[k] !== text) k = refs.push(text) - 1;
+      this.refAt[r] = k;
+      this.refFrom[r] = a;
+      this.refTo[r] = b;
       return;
     }
     if (r === this.ends.length) this.ends = grow(this.ends, r * 2);

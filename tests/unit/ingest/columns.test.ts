@@ -242,3 +242,35 @@ describe('CellColumn: long text', () => {
     );
   });
 });
+
+describe('CellColumn: long text kept where it lies', () => {
+  it('cells read from a shared text and cells given as strings of their own read back, pop and push included', () => {
+    const col = new CellColumn(4);
+    const text = 'header,' + Array.from({ length: 40 }, (_, i) => `a long enough description number ${i} with words`).join(',');
+    const cells: string[] = [];
+    let a = text.indexOf(',') + 1;
+    for (let i = 0; i < 40; i++) {
+      const b = text.indexOf(',', a);
+      const end = b < 0 ? text.length : b;
+      if (i % 7 === 3) {
+        const own = `a cell of its own, "quoted" ${i} ${'x'.repeat(i)}`;
+        col.push(own);
+        cells.push(own);
+      } else {
+        col.pushRange(text, a, end);
+        cells.push(text.slice(a, end));
+      }
+      a = end + 1;
+    }
+    expect(col.kind).toBe('text');
+    expect(textOf(col)).toEqual(cells);
+    expect(Array.from({ length: col.length }, (_, r) => firstCharCode(col, r))).toEqual(cells.map((s) => s.charCodeAt(0)));
+    // The last row is a cell of its own (i = 38): popping it gives its characters back.
+    expect(cells[38]).toMatch(/^a cell of its own/);
+    col.pop();
+    col.pop();
+    col.push('replaced, its own');
+    col.pushRange(text, 0, 6);
+    expect(textOf(col)).toEqual([...cells.slice(0, 38), 'replaced, its own', 'header']);
+  });
+});
