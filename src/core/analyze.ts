@@ -14,30 +14,30 @@
 //                                                    ─11► breakdowns by segment, region, rep, any column
 //                                                    ─12► value tiers ─13► at-risk customers
 //        (step 4 reads each status value as the user's mapping, else the lexicon, says)      ─14► questions
-import { ROLES, type Analysis, type CohortPeriod, type InputSummary, type LostCustomer, type ParsedFile, type Role, type Settings } from './types';
-import { buildCustomerModel, type CustomerModel } from './model/customers';
-import { withKind } from './ingest/roles';
-import { decideChurn, type ChurnState } from './churn/definition';
-import { activityAsOf, type Activity } from './churn/activity';
+import { effectiveTaxonomy } from './causes/edits';
+import { causeCrosstab, causeTable, reasonTable } from './causes/table';
+import { BENCHMARK } from './causes/taxonomy';
+import { type Activity,activityAsOf } from './churn/activity';
 import { attributeCauses, type CauseAttribution } from './churn/attribution';
-import { churnTimeline } from './churn/timeline';
-import { cohortTable, cohortsFromSpan } from './churn/cohorts';
-import { kaplanMeier, survivalByGroup } from './churn/survival';
-import { breakdown, encode, MIN_GROUP_SIZE, type Categorical } from './churn/breakdown';
-import { valueTiers } from './churn/tiers';
+import { breakdown, type Categorical,encode, MIN_GROUP_SIZE } from './churn/breakdown';
+import { cohortsFromSpan,cohortTable } from './churn/cohorts';
+import { type ChurnState,decideChurn } from './churn/definition';
+import { dayLabel, lastDayOfPeriod, monthIndexOfDay, periodLabel, periodOfMonth } from './churn/periods';
 import { repTurnover } from './churn/reps';
 import { atRiskCustomers, RISK_WINDOW_DAYS } from './churn/risk';
-import { dayLabel, lastDayOfPeriod, monthIndexOfDay, periodLabel, periodOfMonth } from './churn/periods';
-import { BENCHMARK } from './causes/taxonomy';
-import { causeCrosstab, causeTable, reasonTable } from './causes/table';
-import { effectiveTaxonomy } from './causes/edits';
+import { kaplanMeier, survivalByGroup } from './churn/survival';
+import { valueTiers } from './churn/tiers';
+import { churnTimeline } from './churn/timeline';
 import { isoDay, parseIsoDay } from './dates';
+import { diagnose } from './diagnose/questions';
 import { resolveStatus } from './diagnose/status';
 import { decideTenureUnit, type TenureDecision } from './diagnose/tenure';
-import { diagnose } from './diagnose/questions';
 import type { Profile } from './ingest/profile';
-import { checkedSettings } from './settings';
+import { withKind } from './ingest/roles';
 import { asSummaryFile, summaryActivity, summaryCohorts, summaryNote, summaryOf, withSummaries } from './ingest/summary';
+import { buildCustomerModel, type CustomerModel } from './model/customers';
+import { checkedSettings } from './settings';
+import { type Analysis, type CohortPeriod, type InputSummary, type LostCustomer, type ParsedFile, type Role, ROLES, type Settings } from './types';
 
 export function summarizeInput(f: ParsedFile): InputSummary {
   const roles: Partial<Record<Role, string>> = {};
@@ -99,7 +99,6 @@ function memo<T>(p: Prepared, key: string, run: () => T): T {
 }
 
 const ATTRIBUTE_ROLES = ['segment', 'region', 'rep'] as const;
-type AttributeRole = (typeof ATTRIBUTE_ROLES)[number];
 /**
  * A column with any role is read for that role (identifiers, numbers, dates and free text; the
  * attribute roles and reasonCategory have breakdowns of their own): never an extra category.
@@ -147,7 +146,7 @@ function resolveColumn(p: Prepared, key: string): ColumnChoice | null {
   const c = p.model.columns.find((x) => x.label.toLowerCase() === want || x.role === key);
   if (!c) return null;
   const attr = ATTRIBUTE_ROLES.find((r) => r === c.role);
-  return { key, label: c.label, values: attr ? p.model[attr as AttributeRole] : c.values };
+  return { key, label: c.label, values: attr ? p.model[attr] : c.values };
 }
 
 function encoded(p: Prepared, c: ColumnChoice): Categorical {

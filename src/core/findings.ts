@@ -16,10 +16,10 @@
 //                 ≥ 10% of the rep's book), with the total that followed any departure
 //   atRisk        active customers with warning signs, and the revenue at stake
 // At most six: the "no significant difference" sentence goes first, then the unclassified one.
-import type { Analysis } from './types';
+import { formatNumber, formatPercent, intlTag, type Locale,translate } from '../i18n';
 import { causeName } from './causes/taxonomy';
 import { twoProportionTest } from './churn/proportion';
-import { formatNumber, formatPercent, intlTag, translate, type Locale } from '../i18n';
+import type { Analysis } from './types';
 
 export const MAX_FINDINGS = 6;
 export const SIGNIFICANCE = 0.05;

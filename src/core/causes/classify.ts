@@ -18,10 +18,10 @@
 //      with confidence 0. The two most probable causes are kept as alternatives for review.
 // The user's corrections (learn.ts) and the churn-category hints (resolve.ts) act after this.
 
+import type { Alternative, CauseId } from '../types';
 import { featurizeInto, featurizeShared, sharedFeatures } from './features';
 import { calibrate, logitsOf, shippedModel } from './model';
 import { normalizeReason } from './normalize';
-import type { Alternative, CauseId } from '../types';
 
 export { normalizeReason } from './normalize';
 
@@ -90,7 +90,7 @@ const CACHE_LIMIT = 200_000;
 
 /** Every reason with its alternatives and normalised text; identical reasons are classified once. */
 export function classifyDetailed(texts: readonly string[]): ClassificationDetail[] {
-  const out: ClassificationDetail[] = new Array(texts.length);
+  const out = new Array<ClassificationDetail>(texts.length);
   for (let i = 0; i < texts.length; i++) {
     const raw = texts[i] ?? '';
     let c = rawCache.get(raw);

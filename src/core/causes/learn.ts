@@ -7,7 +7,7 @@
 // 贵 / expensive / pricey) make "too pricey" close to it across languages. Causes the user added
 // (`custom-…`) are predicted the same way, from their corrected examples. Removing an override
 // brings every follower back to the model's answer: nothing else is stored.
-import { featurize, RULE_BASE, type FeatureVector } from './features';
+import { type FeatureVector,featurize, RULE_BASE } from './features';
 import { normalizeReason } from './normalize';
 import { RULES } from './rules';
 

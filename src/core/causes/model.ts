@@ -2,10 +2,10 @@
 // trained by scripts/train-classifier.ts and shipped in model-weights.ts as int8 weights with one
 // scale per cause. Probabilities are calibrated by a temperature fitted on cross-validated
 // predictions; below the abstain threshold a reason stays `unclassified`.
-import { MODEL_WEIGHTS } from './model-weights';
-import { featureDim } from './features';
-import { RULES } from './rules';
 import type { CauseId } from '../types';
+import { featureDim } from './features';
+import { MODEL_WEIGHTS } from './model-weights';
+import { RULES } from './rules';
 
 export interface LinearModel {
   classes: readonly CauseId[];

@@ -132,8 +132,13 @@ export function requiredLiterals(src: string): Set<string>[] {
       let lookaround = false;
       if (src[k] === '?') {
         if (src.startsWith('?:', k)) k += 2;
-        else if (src.startsWith('?=', k) || src.startsWith('?!', k)) (k += 2), (lookaround = true);
-        else if (src.startsWith('?<=', k) || src.startsWith('?<!', k)) (k += 3), (lookaround = true);
+        else if (src.startsWith('?=', k) || src.startsWith('?!', k)) {
+          k += 2;
+          lookaround = true;
+        } else if (src.startsWith('?<=', k) || src.startsWith('?<!', k)) {
+          k += 3;
+          lookaround = true;
+        }
       }
       const inner = parseAlternation();
       if (src[k] !== ')') throw new Error(`unbalanced pattern: ${src}`);

@@ -116,7 +116,7 @@ export function causeCrosstab(groups: readonly string[], r: ResolvedCauses, reve
   for (let k = 0; k < groups.length; k++) {
     const group = groups[k];
     let byCause = acc.get(group);
-    if (!byCause) acc.set(group, (byCause = new Map()));
+    if (!byCause) acc.set(group, (byCause = new Map<string, CrosstabRow>()));
     let e = byCause.get(r.cause[k]);
     if (!e) byCause.set(r.cause[k], (e = { group: group.trim(), cause: r.cause[k], customers: 0, revenue: 0 }));
     e.customers++;

@@ -2,10 +2,10 @@
 // splits churn by cause (cause shares, reasons, churn over time, cross-tabs, the lost-customer list).
 // Resolution itself (overrides, classifier, staff-turnover inference, merges) is causes/resolve.ts;
 // this step only gathers the churned customers and the evidence the churn engine has about them.
+import { type CauseOptions, resolveCauses, type ResolvedCauses } from '../causes/resolve';
 import type { CustomerModel } from '../model/customers';
-import type { ChurnState } from './definition';
-import { resolveCauses, type CauseOptions, type ResolvedCauses } from '../causes/resolve';
 import { clipText } from '../text';
+import type { ChurnState } from './definition';
 
 export interface CauseAttribution {
   /** Churned customers (model indexes), in model order. */
@@ -27,9 +27,9 @@ export function attributeCauses(
   let n = 0;
   for (let i = 0; i < m.n; i++) if (s.churned[i]) n++;
   const index = new Int32Array(n);
-  const ids: string[] = new Array(n);
-  const reasons: string[] = new Array(n);
-  const rev: number[] = new Array(n);
+  const ids = new Array<string>(n);
+  const reasons = new Array<string>(n);
+  const rev = new Array<number>(n);
   const repLeft = new Uint8Array(n);
   // The coarse category of each reason (Churn Category, 流失类别), a hint to the classifier.
   const category = m.reasonCategory?.some((v) => v !== '') ? m.reasonCategory : undefined;

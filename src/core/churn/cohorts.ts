@@ -6,8 +6,8 @@
 // first month came from a signup date and that month has no order, the customer still counts as
 // retained at k = 0, so every row starts at 1 whatever the order log says.
 
-import type { CohortRow } from '../types';
 import { monthLabel } from '../dates';
+import type { CohortRow } from '../types';
 
 type Label = (period: number) => string;
 

@@ -1,7 +1,7 @@
 // Which customers are churned, and when: the definition in force is chosen from what the data has,
 // or by the user ('status' or 'inactivity'), falling back with a reason when the data cannot serve it.
-import type { ChurnModeSetting } from '../types';
 import type { CustomerModel } from '../model/customers';
+import type { ChurnModeSetting } from '../types';
 
 export type ChurnMode = 'status' | 'churnDate' | 'inactivity' | 'none';
 

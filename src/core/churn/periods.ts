@@ -1,8 +1,8 @@
 // Calendar periods by arithmetic alone (no Date objects): the hot loops bucket up to a million
 // order rows per settings change. Month indexes are year * 12 + month − 1, as in dates.ts;
 // quarter indexes are year * 4 + quarter − 1.
-import type { CohortPeriod } from '../types';
 import { monthLabel } from '../dates';
+import type { CohortPeriod } from '../types';
 
 /** Month index of an epoch day (days since 1970-01-01, UTC); Hinnant's civil_from_days. */
 export function monthIndexOfDay(day: number): number {

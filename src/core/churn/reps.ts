@@ -9,8 +9,8 @@
 // A churned customer counts when their rep left on L ≤ asOf and their churn day d is within the
 // window of N days: L ≤ d ≤ L + N for an explicit churn date; L − N ≤ d ≤ L + N when d is the last
 // purchase (it precedes the moment the loss shows, and a departing rep's book often goes quiet first).
-import type { DepartedRep } from '../types';
 import type { StaffRoster } from '../model/customers';
+import type { DepartedRep } from '../types';
 import { dayLabel } from './periods';
 
 export const MIN_IMPLIED_BOOK = 3;

@@ -3,10 +3,10 @@
 //   declining  purchases in the last W days (asOf − W, asOf] below half of the W days before that
 //              (asOf − 2W, asOf − W], which must be positive: "sharing us with a competitor".
 // Ranked by revenue at stake (the customer's revenue), largest first, then by id.
-import type { AtRiskCustomer } from '../types';
 import type { CustomerModel } from '../model/customers';
-import type { ChurnState } from './definition';
+import type { AtRiskCustomer } from '../types';
 import type { Activity } from './activity';
+import type { ChurnState } from './definition';
 import { dayLabel } from './periods';
 
 export const RISK_WINDOW_DAYS = 90;

@@ -1,7 +1,7 @@
 // Churn over time: churned customers and lost revenue per calendar month of the churn day, split by cause.
+import { monthLabel } from '../dates';
 import type { Analysis } from '../types';
 import type { CauseAttribution } from './attribution';
-import { monthLabel } from '../dates';
 import { monthIndexOfDay } from './periods';
 
 export function churnTimeline(att: CauseAttribution, endDay: Float64Array, revenue: Float64Array): Analysis['churnByMonth'] {

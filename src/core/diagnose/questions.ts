@@ -3,15 +3,15 @@
 // values mostly fail to parse, a tenure unit assumed), each as a Question with candidate columns
 // (sample values with their counts), best first, and the settings one click would apply. The same
 // findings go into issues with the same codes. Pure data: the page and the command line read it.
-import type { Column, Issue, ParsedFile, Question, QuestionCandidate, QuestionCode, Role, Settings, StatusClass, StatusValuesReport } from '../types';
-import type { CustomerModel } from '../model/customers';
 import type { ChurnState } from '../churn/definition';
+import { CellColumn,codeCounts, dictionaryOf } from '../ingest/columns';
+import { headerScores, statusFlavourOf } from '../ingest/header';
+import { type Profile,profileColumn, shareOf } from '../ingest/profile';
+import { isMissing } from '../ingest/values';
+import type { CustomerModel } from '../model/customers';
+import type { Column, Issue, ParsedFile, Question, QuestionCandidate, QuestionCode, Role, Settings, StatusClass, StatusValuesReport } from '../types';
 import type { TenureDecision } from './tenure';
 import { YEARS_UP_TO } from './tenure';
-import { codeCounts, dictionaryOf, CellColumn } from '../ingest/columns';
-import { profileColumn, shareOf, type Profile } from '../ingest/profile';
-import { headerScores, statusFlavourOf } from '../ingest/header';
-import { isMissing } from '../ingest/values';
 
 /** Candidates per question, and sample values per candidate. */
 const MAX_CANDIDATES = 5;

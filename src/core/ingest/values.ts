@@ -1,7 +1,7 @@
 // Cell text → values. These run on every cell of a column (a million and more), so they use
 // anchored, precompiled regexes, a fast path for the common form and no per-cell objects.
 import { dayOf, excelSerialToDay } from '../dates';
-import { codeCounts, dictionaryOf, numberForm, OTHER, type CellColumn, type ColumnInput, type Dictionary } from './columns';
+import { type CellColumn, codeCounts, type ColumnInput, type Dictionary,dictionaryOf, numberForm, OTHER } from './columns';
 
 export type DateOrder = 'ymd' | 'dmy' | 'mdy';
 

@@ -1,11 +1,11 @@
 // Build one typed, column-major customer model from the parsed files: customer lists give
 // attributes, order logs give activity, both joined on the customer id.
-import type { Column, Issue, ParsedFile, Role, StatusClass, TenureUnit } from '../types';
-import { isMissing, parseDateColumn, parseNumberColumn } from '../ingest/values';
-import { CellColumn, codeCounts, dictionaryOf, firstCharCode } from '../ingest/columns';
-import { normStatusValue, orderStatusClassOf, statusClassOfKey, type StatusFlavour } from '../ingest/status';
-import { isFirmographicRevenue, moneyScaleOf, statusFlavourOf, tenureUnitOfHeader } from '../ingest/header';
 import { monthIndexOfDay } from '../churn/periods';
+import { CellColumn, dictionaryOf, firstCharCode } from '../ingest/columns';
+import { isFirmographicRevenue, moneyScaleOf, statusFlavourOf, tenureUnitOfHeader } from '../ingest/header';
+import { normStatusValue, orderStatusClassOf, statusClassOfKey, type StatusFlavour } from '../ingest/status';
+import { isMissing, parseDateColumn, parseNumberColumn } from '../ingest/values';
+import type { Column, Issue, ParsedFile, Role, StatusClass, TenureUnit } from '../types';
 
 /**
  * Purchase rows (returns and unattributed rows are left out), sorted by customer, then day, so
@@ -296,7 +296,7 @@ function statusColumn(b: Builder, f: ParsedFile, col: Column): { keyOf: Int32Arr
     }
     keyOf[k] = j;
   }
-  const source: StatusSource = { file: f.file, column, index, flavour: statusFlavourOf(column), keys, values, counts: new Array(keys.length).fill(0), offset: b.statusKeys };
+  const source: StatusSource = { file: f.file, column, index, flavour: statusFlavourOf(column), keys, values, counts: new Array<number>(keys.length).fill(0), offset: b.statusKeys };
   b.statusKeys += keys.length;
   b.statusSources.push(source);
   return { keyOf, source };
