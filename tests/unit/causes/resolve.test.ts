@@ -1,10 +1,10 @@
 // Cause resolution and the cause tables, on hand-checked churned customers.
 import { describe, expect, it } from 'vitest';
 import { classifyDetailed } from '../../../src/core/causes/classify';
+import { controllableOf,effectiveTaxonomy, newCauseId, resolveMerge } from '../../../src/core/causes/edits';
 import { resolveCauses } from '../../../src/core/causes/resolve';
 import { causeCrosstab, causeTable, reasonTable, reviewQueue } from '../../../src/core/causes/table';
 import type { ReasonRow } from '../../../src/core/types';
-import { effectiveTaxonomy, newCauseId, resolveMerge, controllableOf } from '../../../src/core/causes/edits';
 
 const ids = ['A', 'B', 'C', 'D', 'E', 'F'];
 const reasons = ['太贵了', '太贵了', '被竞争对手挖走', '', '', 'moved abroad'];

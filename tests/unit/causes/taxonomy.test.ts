@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BENCHMARK, CAUSES, causeById, causeName, type Lang } from '../../../src/core/causes/taxonomy';
+import { BENCHMARK, causeById, causeName, CAUSES, type Lang } from '../../../src/core/causes/taxonomy';
 
 const LANGS: Lang[] = ['en', 'zh-Hans', 'zh-Hant'];
 

@@ -1,8 +1,8 @@
 // The dictionary's two kinds of key (columns.ts): short Latin-1 texts packed into their table
 // slot, other texts hashed and compared by characters. Both must give each distinct text one
 // code, in order of first appearance, and read every cell back exactly.
-import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect,it } from 'vitest';
 import { CellColumn, dictionaryOf } from '../../../src/core/ingest/columns';
 
 function columnOf(cells: readonly string[], checkEvery?: number): CellColumn {

@@ -1,17 +1,17 @@
 // The corpus (scripts/gen-corpus.ts → tests/fixtures/corpus/): every encoding, delimiter, line
 // break and layout, read with no settings, asserted exactly against what the generator wrote.
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { ingestBytes } from '../../../src/core/ingest/index';
-import { ingestSource } from '../../../src/core/ingest/source';
-import { parseDelimited } from '../../../src/core/ingest/parse';
-import { parseChurnFlag, parseDateColumn, parseNumberColumn } from '../../../src/core/ingest/values';
+import { describe, expect, it } from 'vitest';
+import { type Expected,generateCorpus } from '../../../scripts/lib/corpus';
 import { analyze } from '../../../src/core/analyze';
 import { isoDay } from '../../../src/core/dates';
+import { ingestBytes } from '../../../src/core/ingest/index';
+import { parseDelimited } from '../../../src/core/ingest/parse';
+import { ingestSource } from '../../../src/core/ingest/source';
+import { parseChurnFlag, parseDateColumn, parseNumberColumn } from '../../../src/core/ingest/values';
 import { DEFAULT_SETTINGS, type ParsedFile } from '../../../src/core/types';
 import { texts } from '../texts';
-import { generateCorpus, type Expected } from '../../../scripts/lib/corpus';
 
 const dir = new URL('../../fixtures/corpus/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<string, Expected>;
@@ -20,7 +20,7 @@ const DATE_ROLES = new Set(['signupDate', 'lastOrderDate', 'orderDate', 'repJoin
 const NUMBER_ROLES = new Set(['revenue', 'amount']);
 
 function named(p: ParsedFile): Record<string, string> {
-  return Object.fromEntries(Object.entries(p.roles).map(([role, c]) => [role, p.header[c!]]));
+  return Object.fromEntries(Object.entries(p.roles).map(([role, c]) => [role, p.header[c]]));
 }
 
 function valuesOf(p: ParsedFile, role: string): (string | number | boolean | null)[] {

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect,it } from 'vitest';
 import { decodeBytes, detectEncoding } from '../../../src/core/ingest/decode';
 import { IngestError } from '../../../src/core/types';
 

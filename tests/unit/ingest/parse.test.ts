@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect,it } from 'vitest';
 import { parseDelimited, sniffDelimiter } from '../../../src/core/ingest/parse';
 
 describe('sniffDelimiter', () => {

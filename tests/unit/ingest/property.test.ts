@@ -1,13 +1,13 @@
-import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseDelimited } from '../../../src/core/ingest/parse';
-import { ingestBytes, ingestText } from '../../../src/core/ingest/index';
-import { ingestSource } from '../../../src/core/ingest/source';
-import { guessKind, guessRoles, knownHeaderCount, withKind } from '../../../src/core/ingest/roles';
-import { parseDateValue, parseNumberColumn, parseNumberValue } from '../../../src/core/ingest/values';
+import { describe, expect,it } from 'vitest';
 import { dayOf, isoDay } from '../../../src/core/dates';
-import { IngestError, type ParsedFile } from '../../../src/core/types';
 import { textColumns } from '../../../src/core/ingest/columns';
+import { ingestBytes, ingestText } from '../../../src/core/ingest/index';
+import { parseDelimited } from '../../../src/core/ingest/parse';
+import { guessKind, guessRoles, knownHeaderCount, withKind } from '../../../src/core/ingest/roles';
+import { ingestSource } from '../../../src/core/ingest/source';
+import { parseDateValue, parseNumberColumn, parseNumberValue } from '../../../src/core/ingest/values';
+import { IngestError, type ParsedFile } from '../../../src/core/types';
 import { texts } from '../texts';
 
 const DELIMS = [',', ';', '\t', '|'];
@@ -38,7 +38,7 @@ function checkShape(p: ParsedFile): void {
   expect(p.lineOf?.length).toBe(p.rowCount);
   const cols = Object.values(p.roles);
   expect(new Set(cols).size).toBe(cols.length);
-  for (const c of cols) expect(c! >= 0 && c! < p.header.length).toBe(true);
+  for (const c of cols) expect(c >= 0 && c < p.header.length).toBe(true);
   expect(new Set(p.header).size).toBe(p.header.length);
 }
 
@@ -150,10 +150,10 @@ describe('properties', () => {
         const n = Math.min(...cols.map((c) => c.length));
         const columns = cols.map((c) => c.slice(0, n));
         const issues: { code: string }[] = [];
-        const roles = guessRoles(head, columns, { file: 'x.csv', issues: issues as never[] });
+        const roles = guessRoles(head, columns, { file: 'x.csv', issues: issues });
         const used = Object.values(roles);
         expect(new Set(used).size).toBe(used.length);
-        for (const c of used) expect(c! >= 0 && c! < head.length).toBe(true);
+        for (const c of used) expect(c >= 0 && c < head.length).toBe(true);
         const kind = guessKind(roles, columns);
         expect(['customers', 'orders', 'staff']).toContain(kind);
         for (const k of ['customers', 'orders', 'staff'] as const) {

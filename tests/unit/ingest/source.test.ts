@@ -1,13 +1,13 @@
 // The asynchronous ingest (Blob or bytes, progress, cancel, .xlsx) and the worker's load path.
-import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ingestSource } from '../../../src/core/ingest/source';
+import { describe, expect, it } from 'vitest';
+import { encode } from '../../../scripts/lib/corpus';
 import { ingestBytes } from '../../../src/core/ingest/index';
+import { ingestSource } from '../../../src/core/ingest/source';
+import { DEFAULT_SETTINGS, IngestError } from '../../../src/core/types';
 import { Handler } from '../../../src/worker/handlers';
 import type { Response } from '../../../src/worker/protocol';
-import { DEFAULT_SETTINGS, IngestError } from '../../../src/core/types';
-import { encode } from '../../../scripts/lib/corpus';
 import { texts } from '../texts';
 
 async function code(p: Promise<unknown>): Promise<string> {
@@ -117,8 +117,9 @@ describe('worker handler: load', () => {
     expect(bad.at(-1)).toMatchObject({ ok: false, error: { code: 'empty-file', file: 'e.csv' } });
     // Cancel arrives while the big file streams.
     const big = `Customer ID,Status\n${'X,lost\n'.repeat(400000)}`;
-    const pending = run(h, { id: 3, type: 'load', files: [{ name: 'big.csv', bytes: new TextEncoder().encode(big).buffer as ArrayBuffer }], settings: { ...DEFAULT_SETTINGS } });
-    h.handle({ id: 4, type: 'cancel', target: 3 }, () => {});
+    const pending = run(h, { id: 3, type: 'load', files: [{ name: 'big.csv', bytes: new TextEncoder().encode(big).buffer }], settings: { ...DEFAULT_SETTINGS } });
+    // Not awaited: the cancel must arrive while load 3 streams (a cancel's handling is synchronous).
+    void h.handle({ id: 4, type: 'cancel', target: 3 }, () => {});
     expect((await pending).at(-1)).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     const again = await run(h, { id: 5, type: 'analyze', settings: { ...DEFAULT_SETTINGS } });
     expect(again.at(-1)).toMatchObject({ ok: true, files: [{ file: 'c.csv', rowCount: 2 }] });

@@ -1,12 +1,12 @@
 // csv-spectrum (npm): the standard CSV edge cases, each with its expected JSON. Read through the
 // splitter (one-shot and streamed one character at a time) and through the whole ingest.
-import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestText } from '../../../src/core/ingest/index';
 import { parseDelimited } from '../../../src/core/ingest/parse';
 import { Splitter } from '../../../src/core/ingest/split';
-import { ingestText } from '../../../src/core/ingest/index';
 import { texts } from '../texts';
 
 const root = dirname(createRequire(import.meta.url).resolve('csv-spectrum/package.json'));

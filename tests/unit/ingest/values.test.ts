@@ -1,14 +1,14 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect,it } from 'vitest';
+import { parseIsoDay } from '../../../src/core/dates';
 import {
+  type DateOrder,
   detectDateOrder,
   parseChurnFlag,
   parseDateColumn,
   parseDateValue,
   parseNumberColumn,
   parseNumberValue,
-  type DateOrder,
 } from '../../../src/core/ingest/values';
-import { parseIsoDay } from '../../../src/core/dates';
 
 const day = (iso: string): number => parseIsoDay(iso)!;
 
