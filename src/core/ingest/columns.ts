@@ -106,6 +106,12 @@ const EARLY_NUMBER_SHARE = 0.95;
 /** ...and at this many, a column with no value repeated yet (order ids, references) becomes text. */
 const UNIQUE_CHECK = 8192;
 /**
+ * Long text with no value repeated in its first this many rows becomes text then (a description
+ * on every row). A catalog of a few thousand product names repeats well before: 256 picks from
+ * 10,000 names repeat one with a chance of 96%.
+ */
+const LONG_UNIQUE_CHECK = 256;
+/**
  * Text this long on average (descriptions, comments) is not copied: each cell is kept as where it
  * lies in the decoded text (see `refs`). Copying 45-character comments cost a third of the ingest
  * of a million of them; shorter text (order ids, references) is copied, which holds on to less
@@ -221,7 +227,11 @@ export class CellColumn implements Column {
     if (this.kind === 'dict') {
       // Just added a distinct value that is a multiple of CHECK_EVERY: time to look at the share.
       if ((this.distinct & (this.checkEvery - 1)) === 0 && this.codes[r] === this.distinct - 1) this.checkDistinct();
-      else if ((this.distinct === EARLY_CHECK || this.distinct === UNIQUE_CHECK) && this.codes[r] === this.distinct - 1) this.checkEarly();
+      else if (
+        (this.distinct === LONG_UNIQUE_CHECK || this.distinct === EARLY_CHECK || this.distinct === UNIQUE_CHECK) &&
+        this.codes[r] === this.distinct - 1
+      )
+        this.checkEarly();
     } else if (this.kind === 'number') {
       // Many cells that are not plain decimals: a column of text after all.
       const others = this.other.size;
@@ -431,14 +441,18 @@ export class CellColumn implements Column {
   }
 
   /**
-   * At EARLY_CHECK distinct values, long text or plain decimals nearly all distinct, and at
-   * UNIQUE_CHECK, text not repeated once, leave the dictionary now rather than at CHECK_EVERY.
+   * At LONG_UNIQUE_CHECK distinct values long text not repeated once, at EARLY_CHECK long text or
+   * plain decimals nearly all distinct, and at UNIQUE_CHECK text not repeated once, leave the
+   * dictionary now rather than at CHECK_EVERY.
    */
   private checkEarly(): void {
     const k = this.distinct;
-    if (this.numeric) {
+    const long = this.keyStarts[k] >= LONG_TEXT * k;
+    if (k === LONG_UNIQUE_CHECK) {
+      if (!this.numeric && long && k === this.length) this.toText();
+    } else if (this.numeric) {
       if (k > EARLY_NUMBER_SHARE * this.length) this.toNumbers();
-    } else if (k === UNIQUE_CHECK ? k === this.length : this.keyStarts[k] >= LONG_TEXT * k && k > TEXT_SHARE * this.length) this.toText();
+    } else if (k === UNIQUE_CHECK ? k === this.length : long && k > TEXT_SHARE * this.length) this.toText();
   }
 
   /** A mostly distinct column leaves the dictionary: as numbers if it can, else as packed text. */

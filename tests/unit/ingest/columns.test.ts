@@ -195,6 +195,15 @@ describe('CellColumn: long text', () => {
     expect(col.length).toBe(10_000);
   });
 
+  it('long text with no value repeated in its first 256 rows becomes text then; one repeat waits for 4,096', () => {
+    const unique = Array.from({ length: 300 }, (_, i) => long(i));
+    expect(columnOf(unique).kind).toBe('text');
+    expect(textOf(columnOf(unique))).toEqual(unique);
+    const once = unique.map((v, i) => (i === 200 ? unique[3] : v));
+    expect(columnOf(once).kind).toBe('dict');
+    expect(columnOf(Array.from({ length: 300 }, (_, i) => `ref-${i}`)).kind).toBe('dict'); // short
+  });
+
   it('at 4,096 distinct values: long text repeating more stays a dictionary, short text too', () => {
     const repeats = Array.from({ length: 10_000 }, (_, i) => long(i % 2 ? i : i % 10));
     expect(columnOf(repeats).kind).toBe('dict'); // 4,096 distinct of 8,000 rows or so
