@@ -25,6 +25,15 @@ const PROBE = `
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, ms: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // Long animation frames name the scripts that made them: what a long task was.
+  window.__bench.frames = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.duration < 100) continue;
+      const scripts = (e.scripts || []).map((x) => (x.sourceFunctionName || x.invoker || '?') + ' ' + Math.round(x.duration) + ' ms').join(', ');
+      window.__bench.frames.push({ start: e.startTime, ms: Math.round(e.duration), blocking: Math.round(e.blockingDuration), scripts });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
   document.addEventListener('change', (e) => {
     if (e.target && e.target.type === 'file') window.__bench.chosenAt = performance.now();
   }, true);
@@ -58,6 +67,8 @@ export interface BrowserRun {
   stages: { read: number; decodeSplitColumns: number; decode: number; finish: number; analysis: number; pack: number; transfer: number; firstChart: number; allCharts: number };
   /** Main-thread tasks over 50 ms: while the file was read and analysed, and while charts were drawn. */
   longTasks: { whileLoading: number[]; whileDrawing: number[] };
+  /** Animation frames of 100 ms or more, with the scripts that made them. */
+  longFrames: string[];
   peakRendererMB: number;
   peakBrowserMB: number;
 }
@@ -118,7 +129,8 @@ async function collect(page: Page, start: number, memory: MemorySampler): Promis
     const b = (window as unknown as { __bench: { longTasks: { start: number; ms: number }[]; shownAt: number; allDrawnAt: number } }).__bench;
     const loaded = performance.getEntriesByName('churnlens:loaded').at(-1) as PerformanceMark | undefined;
     const charts = (performance.getEntriesByName('churnlens:chart') as PerformanceMark[]).map((m) => m.startTime);
-    return { longTasks: b.longTasks, shownAt: b.shownAt, allDrawnAt: b.allDrawnAt, loaded: loaded?.detail as Loaded | undefined, loadedAt: loaded?.startTime ?? 0, charts, origin: performance.timeOrigin };
+    const frames = (window as unknown as { __bench: { frames: { start: number; ms: number; blocking: number; scripts: string }[] } }).__bench.frames;
+    return { frames, longTasks: b.longTasks, shownAt: b.shownAt, allDrawnAt: b.allDrawnAt, loaded: loaded?.detail as Loaded | undefined, loadedAt: loaded?.startTime ?? 0, charts, origin: performance.timeOrigin };
   });
   if (!got.loaded) throw new Error('the page left no churnlens:loaded mark');
   const l = got.loaded;
@@ -145,6 +157,7 @@ async function collect(page: Page, start: number, memory: MemorySampler): Promis
       whileLoading: got.longTasks.filter((t) => t.start >= start && t.start < got.loadedAt).map((t) => Math.round(t.ms)),
       whileDrawing: got.longTasks.filter((t) => t.start >= got.loadedAt).map((t) => Math.round(t.ms)),
     },
+    longFrames: got.frames.filter((f) => f.start >= start).map((f) => `${f.ms} ms (blocking ${f.blocking})${f.scripts ? `: ${f.scripts}` : ''}`),
     peakRendererMB: memory.peakRenderer,
     peakBrowserMB: memory.peakAll,
   };
@@ -234,6 +247,7 @@ export async function browserBench(files: { label: string; path: string }[], run
       console.log(`  churnlens: chosen → every chart on screen     ${fmt(pick((r) => r.load.allCharts))} ms`);
       console.log(`  stages (median run): read ${fmt(s.read)} · decode + split + columns ${fmt(s.decodeSplitColumns)} (decode ${fmt(s.decode)}) · finish ${fmt(s.finish)} · analysis ${fmt(s.analysis)} · pack ${fmt(s.pack)} · transfer ${fmt(s.transfer)} · first chart ${fmt(s.firstChart)} · rest of the charts ${fmt(s.allCharts)} · other ${fmt((s as unknown as { unaccounted: number }).unaccounted)}`);
       console.log(`  main-thread tasks > 50 ms while loading: ${mid.load.longTasks.whileLoading.length ? mid.load.longTasks.whileLoading.join(', ') + ' ms' : 'none'}; while drawing: ${mid.load.longTasks.whileDrawing.length ? mid.load.longTasks.whileDrawing.join(', ') + ' ms' : 'none'}`);
+      console.log(`  frames ≥ 100 ms: ${mid.load.longFrames.join('; ') || 'none'}`);
       console.log(`  peak memory: renderer ${fmt(pick((r) => r.load.peakRendererMB))} MB, whole browser ${fmt(pick((r) => r.load.peakBrowserMB))} MB`);
       console.log(`  reload (session restored from IndexedDB): start page usable ${fmt(pick((r) => r.restore.startPageUsable))} ms · first chart ${fmt(pick((r) => r.restore.firstChart))} ms · every chart ${fmt(pick((r) => r.restore.allCharts))} ms · tasks > 50 ms: ${mid.restore.longTasks.whileLoading.concat(mid.restore.longTasks.whileDrawing).join(', ') || 'none'} · peak renderer ${fmt(pick((r) => r.restore.peakRendererMB))} MB`);
     }
