@@ -5,7 +5,7 @@
 // memory; then a reload (the session restored from IndexedDB), and PapaParse parse-only (read,
 // decode, split) on the same file in the same browser.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync,readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +13,15 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * What the page records from the moment it opens: the file's choice, long tasks, the moment every
@@ -64,7 +72,17 @@ export interface BrowserRun {
   /** ms from the file chosen (or the reload) to … */
   firstChart: number;
   allCharts: number;
-  stages: { read: number; decodeSplitColumns: number; decode: number; finish: number; analysis: number; pack: number; transfer: number; firstChart: number; allCharts: number };
+  stages: {
+    read: number;
+    decodeSplitColumns: number;
+    decode: number;
+    finish: number;
+    analysis: number;
+    pack: number;
+    transfer: number;
+    firstChart: number;
+    allCharts: number;
+  };
   /** Main-thread tasks over 50 ms: while the file was read and analysed, and while charts were drawn. */
   longTasks: { whileLoading: number[]; whileDrawing: number[] };
   /** Animation frames of 100 ms or more, with the scripts that made them. */
@@ -123,14 +141,26 @@ class MemorySampler {
 }
 
 async function collect(page: Page, start: number, memory: MemorySampler): Promise<BrowserRun> {
-  await page.waitForFunction(() => (window as unknown as { __bench: { allDrawnAt: number | null } }).__bench.allDrawnAt !== null, null, { timeout: Number(process.env.BENCH_TIMEOUT ?? 600_000), polling: 100 });
+  await page.waitForFunction(() => (window as unknown as { __bench: { allDrawnAt: number | null } }).__bench.allDrawnAt !== null, null, {
+    timeout: Number(process.env.BENCH_TIMEOUT ?? 600_000),
+    polling: 100,
+  });
   memory.stop();
   const got = await page.evaluate(() => {
     const b = (window as unknown as { __bench: { longTasks: { start: number; ms: number }[]; shownAt: number; allDrawnAt: number } }).__bench;
     const loaded = performance.getEntriesByName('churnlens:loaded').at(-1) as PerformanceMark | undefined;
     const charts = (performance.getEntriesByName('churnlens:chart') as PerformanceMark[]).map((m) => m.startTime);
     const frames = (window as unknown as { __bench: { frames: { start: number; ms: number; blocking: number; scripts: string }[] } }).__bench.frames;
-    return { frames, longTasks: b.longTasks, shownAt: b.shownAt, allDrawnAt: b.allDrawnAt, loaded: loaded?.detail as Loaded | undefined, loadedAt: loaded?.startTime ?? 0, charts, origin: performance.timeOrigin };
+    return {
+      frames,
+      longTasks: b.longTasks,
+      shownAt: b.shownAt,
+      allDrawnAt: b.allDrawnAt,
+      loaded: loaded?.detail as Loaded | undefined,
+      loadedAt: loaded?.startTime ?? 0,
+      charts,
+      origin: performance.timeOrigin,
+    };
   });
   if (!got.loaded) throw new Error('the page left no churnlens:loaded mark');
   const l = got.loaded;
@@ -164,7 +194,11 @@ async function collect(page: Page, start: number, memory: MemorySampler): Promis
 }
 
 /** Choose the file in a fresh profile and time it to the charts; then reload and time the restore. */
-async function appRun(browser: Browser, dist: string, path: string): Promise<{ load: BrowserRun; restore: BrowserRun & { startPageUsable: number } }> {
+async function appRun(
+  browser: Browser,
+  dist: string,
+  path: string,
+): Promise<{ load: BrowserRun; restore: BrowserRun & { startPageUsable: number } }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript({ content: PROBE });
@@ -205,7 +239,8 @@ async function papaRun(browser: Browser, path: string): Promise<number> {
     const file = (document.querySelector('input[type=file]') as HTMLInputElement).files![0];
     const t0 = performance.now();
     const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
-    const rows = (window as unknown as { Papa: { parse: (t: string, o: object) => { data: unknown[] } } }).Papa.parse(text, { skipEmptyLines: true }).data.length;
+    const rows = (window as unknown as { Papa: { parse: (t: string, o: object) => { data: unknown[] } } }).Papa.parse(text, { skipEmptyLines: true })
+      .data.length;
     const ms = performance.now() - t0;
     if (rows < 2) throw new Error('papa read nothing');
     return ms;
@@ -224,7 +259,10 @@ export async function browserBench(files: { label: string; path: string }[], run
   // The page as it is now: built into dist-bench unless CHURNLENS_DIST names a build.
   const dist = resolve(ROOT, process.env.CHURNLENS_DIST ?? 'dist-bench');
   if (!process.env.CHURNLENS_DIST) {
-    execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   try {
@@ -245,11 +283,19 @@ export async function browserBench(files: { label: string; path: string }[], run
       console.log(`  PapaParse parse-only (read + decode + split)  ${fmt(p)} ms`);
       console.log(`  churnlens: chosen → first chart               ${fmt(first)} ms  (${(first / p).toFixed(2)}× PapaParse)`);
       console.log(`  churnlens: chosen → every chart on screen     ${fmt(pick((r) => r.load.allCharts))} ms`);
-      console.log(`  stages (median run): read ${fmt(s.read)} · decode + split + columns ${fmt(s.decodeSplitColumns)} (decode ${fmt(s.decode)}) · finish ${fmt(s.finish)} · analysis ${fmt(s.analysis)} · pack ${fmt(s.pack)} · transfer ${fmt(s.transfer)} · first chart ${fmt(s.firstChart)} · rest of the charts ${fmt(s.allCharts)} · other ${fmt((s as unknown as { unaccounted: number }).unaccounted)}`);
-      console.log(`  main-thread tasks > 50 ms while loading: ${mid.load.longTasks.whileLoading.length ? mid.load.longTasks.whileLoading.join(', ') + ' ms' : 'none'}; while drawing: ${mid.load.longTasks.whileDrawing.length ? mid.load.longTasks.whileDrawing.join(', ') + ' ms' : 'none'}`);
+      console.log(
+        `  stages (median run): read ${fmt(s.read)} · decode + split + columns ${fmt(s.decodeSplitColumns)} (decode ${fmt(s.decode)}) · finish ${fmt(s.finish)} · analysis ${fmt(s.analysis)} · pack ${fmt(s.pack)} · transfer ${fmt(s.transfer)} · first chart ${fmt(s.firstChart)} · rest of the charts ${fmt(s.allCharts)} · other ${fmt((s as unknown as { unaccounted: number }).unaccounted)}`,
+      );
+      console.log(
+        `  main-thread tasks > 50 ms while loading: ${mid.load.longTasks.whileLoading.length ? mid.load.longTasks.whileLoading.join(', ') + ' ms' : 'none'}; while drawing: ${mid.load.longTasks.whileDrawing.length ? mid.load.longTasks.whileDrawing.join(', ') + ' ms' : 'none'}`,
+      );
       console.log(`  frames ≥ 100 ms: ${mid.load.longFrames.join('; ') || 'none'}`);
-      console.log(`  peak memory: renderer ${fmt(pick((r) => r.load.peakRendererMB))} MB, whole browser ${fmt(pick((r) => r.load.peakBrowserMB))} MB`);
-      console.log(`  reload (session restored from IndexedDB): start page usable ${fmt(pick((r) => r.restore.startPageUsable))} ms · first chart ${fmt(pick((r) => r.restore.firstChart))} ms · every chart ${fmt(pick((r) => r.restore.allCharts))} ms · tasks > 50 ms: ${mid.restore.longTasks.whileLoading.concat(mid.restore.longTasks.whileDrawing).join(', ') || 'none'} · peak renderer ${fmt(pick((r) => r.restore.peakRendererMB))} MB`);
+      console.log(
+        `  peak memory: renderer ${fmt(pick((r) => r.load.peakRendererMB))} MB, whole browser ${fmt(pick((r) => r.load.peakBrowserMB))} MB`,
+      );
+      console.log(
+        `  reload (session restored from IndexedDB): start page usable ${fmt(pick((r) => r.restore.startPageUsable))} ms · first chart ${fmt(pick((r) => r.restore.firstChart))} ms · every chart ${fmt(pick((r) => r.restore.allCharts))} ms · tasks > 50 ms: ${mid.restore.longTasks.whileLoading.concat(mid.restore.longTasks.whileDrawing).join(', ') || 'none'} · peak renderer ${fmt(pick((r) => r.restore.peakRendererMB))} MB`,
+      );
     }
   } finally {
     await browser.close();
@@ -258,5 +304,8 @@ export async function browserBench(files: { label: string; path: string }[], run
 
 if (import.meta.filename === process.argv[1]) {
   const paths = process.argv.slice(2);
-  await browserBench(paths.map((p) => ({ label: basename(p), path: resolve(p) })), Number(process.env.BROWSER_RUNS ?? 3));
+  await browserBench(
+    paths.map((p) => ({ label: basename(p), path: resolve(p) })),
+    Number(process.env.BROWSER_RUNS ?? 3),
+  );
 }

@@ -93,5 +93,7 @@ if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
   const out = process.argv[2] ? resolve(process.argv[2]) : CLI_DIR;
   const t0 = performance.now();
   await buildCli(out);
-  console.log(`command line built in ${relative(process.cwd(), out) || '.'}/ (${COMMANDS.map((c) => `${c}.mjs`).join(', ')}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `command line built in ${relative(process.cwd(), out) || '.'}/ (${COMMANDS.map((c) => `${c}.mjs`).join(', ')}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }

@@ -10,9 +10,7 @@ import { generateExports } from './lib/exports.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'tests', 'fixtures', 'exports');
 const cases = generateExports();
-const expected = Object.fromEntries(
-  cases.map((c) => [c.id, { system: c.system, files: c.files.map((f) => f.name), ...c.expected }]),
-);
+const expected = Object.fromEntries(cases.map((c) => [c.id, { system: c.system, files: c.files.map((f) => f.name), ...c.expected }]));
 const files: [string, Uint8Array][] = [
   ...cases.flatMap((c) => c.files.map((f): [string, Uint8Array] => [join(outDir, f.name), f.bytes])),
   [join(outDir, 'expected.json'), new TextEncoder().encode(`${JSON.stringify(expected, null, 1)}\n`)],

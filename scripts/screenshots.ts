@@ -74,10 +74,7 @@ async function main() {
       if (locale !== 'zh-Hant') {
         await g.page.click('[data-testid=report-open]');
         await g.page.fill('[data-testid=report-client]', locale === 'en' ? 'Sample Trading Co.' : '示例贸易有限公司');
-        const [download] = await Promise.all([
-          g.page.waitForEvent('download', { timeout: 120_000 }),
-          g.page.click('[data-testid=report-create]'),
-        ]);
+        const [download] = await Promise.all([g.page.waitForEvent('download', { timeout: 120_000 }), g.page.click('[data-testid=report-create]')]);
         const pdf = join(OUT, `report-${locale}.pdf`);
         await download.saveAs(pdf);
         console.log(`wrote ${pdf}`);

@@ -70,7 +70,7 @@ function lossAndGrad(data: readonly Example[], dim: number, p: Float64Array, g: 
     let max = -Infinity;
     for (let c = 0; c < K; c++) if (z[c] > max) max = z[c];
     let sum = 0;
-    for (let c = 0; c < K; c++) sum += (z[c] = Math.exp(z[c] - max));
+    for (let c = 0; c < K; c++) sum += z[c] = Math.exp(z[c] - max);
     loss -= Math.log(z[y] / sum);
     for (let c = 0; c < K; c++) z[c] = z[c] / sum - (c === y ? 1 : 0);
     for (let n = 0; n < x.idx.length; n++) {
@@ -293,7 +293,9 @@ function reliability(data: readonly Example[], z: Float64Array[], t: number) {
   bins.forEach((b, k) => {
     if (!b.n) return;
     ece += (b.n / data.length) * Math.abs(b.conf / b.n - b.ok / b.n);
-    console.log(`    ${(k / 10).toFixed(1)}–${((k + 1) / 10).toFixed(1)}: ${pct(b.conf / b.n).padStart(6)} → ${pct(b.ok / b.n).padStart(6)}  (${b.n})`);
+    console.log(
+      `    ${(k / 10).toFixed(1)}–${((k + 1) / 10).toFixed(1)}: ${pct(b.conf / b.n).padStart(6)} → ${pct(b.ok / b.n).padStart(6)}  (${b.n})`,
+    );
   });
   console.log(`  expected calibration error ${pct(ece)}`);
 }
@@ -324,7 +326,8 @@ function chooseThreshold(data: readonly Example[], z: Float64Array[], t: number)
     }
     const utility = ok - 0.5 * wrong;
     if (utility > best.utility + 1e-9) best = { th, utility, acc: ok / items.length };
-    if (k % 10 === 0 || k === 60) console.log(`    threshold ${th.toFixed(2)}: accuracy ${pct(ok / items.length)}, abstains on ${abstain}, wrong guesses ${wrong}`);
+    if (k % 10 === 0 || k === 60)
+      console.log(`    threshold ${th.toFixed(2)}: accuracy ${pct(ok / items.length)}, abstains on ${abstain}, wrong guesses ${wrong}`);
   }
   console.log(`  abstain threshold ${best.th.toFixed(2)} (out-of-fold accuracy there ${pct(best.acc)})`);
   return best.th;
@@ -434,10 +437,16 @@ async function main() {
       for (let n = 0; n < va.v.idx.length; n++) dense[va.v.idx[n]] = 0;
     }
     console.log(`corrections of out-of-fold mistakes, reasons near them (threshold in use ${SIMILARITY_THRESHOLD}):`);
-    for (const [name, bks] of [['any reason', all], ['same model answer as the corrected one', gated]] as const) {
+    for (const [name, bks] of [
+      ['any reason', all],
+      ['same model answer as the corrected one', gated],
+    ] as const) {
       console.log(`  ${name}:`);
       bks.forEach((b, k) => {
-        if (b.n) console.log(`    ${(k / 10).toFixed(1)}–${((k + 1) / 10).toFixed(1)}: ${String(b.n).padStart(6)} pairs, right after following ${pct(b.after / b.n)}, model right ${pct(b.before / b.n)}`);
+        if (b.n)
+          console.log(
+            `    ${(k / 10).toFixed(1)}–${((k + 1) / 10).toFixed(1)}: ${String(b.n).padStart(6)} pairs, right after following ${pct(b.after / b.n)}, model right ${pct(b.before / b.n)}`,
+          );
       });
     }
     console.log(

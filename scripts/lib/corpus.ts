@@ -150,8 +150,30 @@ function fmtMoney(cents: number, f: MoneyFmt): { text: string; value: number } {
 
 const NAMES: Record<Lang, string[]> = {
   en: ['Acme Ltd', 'Bolt Inc', 'Core Co', 'Dyna plc', 'Echo GmbH', 'Flux LLC', 'Giga AG', 'Halo SA', 'Iris BV', 'Jade Pty'],
-  zhs: ['华东贸易有限公司', '南方电子科技', '北京金石实业', '上海海通物流', '广州新华制造', '深圳天成软件', '杭州青山食品', '成都西南化工', '武汉长江机械', '苏州东方纺织'],
-  zht: ['臺北國際貿易', '新竹電子科技', '高雄港灣物流', '臺中精密機械', '桃園食品實業', '臺南紡織公司', '基隆海運', '嘉義農產', '彰化五金', '宜蘭資訊'],
+  zhs: [
+    '华东贸易有限公司',
+    '南方电子科技',
+    '北京金石实业',
+    '上海海通物流',
+    '广州新华制造',
+    '深圳天成软件',
+    '杭州青山食品',
+    '成都西南化工',
+    '武汉长江机械',
+    '苏州东方纺织',
+  ],
+  zht: [
+    '臺北國際貿易',
+    '新竹電子科技',
+    '高雄港灣物流',
+    '臺中精密機械',
+    '桃園食品實業',
+    '臺南紡織公司',
+    '基隆海運',
+    '嘉義農產',
+    '彰化五金',
+    '宜蘭資訊',
+  ],
 };
 const REPS: Record<Lang, string[]> = {
   en: ['Alice', 'Bob', 'Carol'],
@@ -202,23 +224,80 @@ interface Variant {
 const VARIANTS: Variant[] = [
   { file: 'customers-utf8.csv', encoding: 'utf-8', bom: false, delimiter: ',', eol: '\n', lang: 'en', date: 'iso', money: 'usd', status: 'en' },
   {
-    file: 'customers-utf8-bom.csv', encoding: 'utf-8', bom: true, delimiter: ';', eol: '\r\n', lang: 'zhs', date: 'dot', money: 'eu', status: 'zhs',
+    file: 'customers-utf8-bom.csv',
+    encoding: 'utf-8',
+    bom: true,
+    delimiter: ';',
+    eol: '\r\n',
+    lang: 'zhs',
+    date: 'dot',
+    money: 'eu',
+    status: 'zhs',
     title: ['客户流失明细表（2024年度）'],
   },
   {
-    file: 'customers-gbk.csv', encoding: 'gbk', bom: false, delimiter: ',', eol: '\r\n', lang: 'zhs', date: 'cn', money: 'yen', status: 'zhs',
-    title: ['某某公司客户流失明细表（2024年度）', '导出时间：2025年1月5日', ''], totals: true, trailingEmpty: 2,
+    file: 'customers-gbk.csv',
+    encoding: 'gbk',
+    bom: false,
+    delimiter: ',',
+    eol: '\r\n',
+    lang: 'zhs',
+    date: 'cn',
+    money: 'yen',
+    status: 'zhs',
+    title: ['某某公司客户流失明细表（2024年度）', '导出时间：2025年1月5日', ''],
+    totals: true,
+    trailingEmpty: 2,
   },
-  { file: 'customers-big5.csv', encoding: 'big5', bom: false, delimiter: '|', eol: '\r', lang: 'zht', date: 'slash', money: 'yuan', status: 'zht', totals: true },
   {
-    file: 'customers-utf16le.txt', encoding: 'utf-16le', bom: true, delimiter: '\t', eol: '\r\n', lang: 'zhs', date: 'dmy', money: 'wan',
-    status: 'shifou', statusHeader: '是否流失', repeatHeaderAt: 5,
+    file: 'customers-big5.csv',
+    encoding: 'big5',
+    bom: false,
+    delimiter: '|',
+    eol: '\r',
+    lang: 'zht',
+    date: 'slash',
+    money: 'yuan',
+    status: 'zht',
+    totals: true,
   },
   {
-    file: 'customers-utf16be.txt', encoding: 'utf-16be', bom: true, delimiter: '\t', eol: '\n', lang: 'en', date: 'mdy', money: 'plain',
-    status: 'yesno', statusHeader: 'Churn', title: ['Customer churn report 2024', 'Exported on 2025-01-05'],
+    file: 'customers-utf16le.txt',
+    encoding: 'utf-16le',
+    bom: true,
+    delimiter: '\t',
+    eol: '\r\n',
+    lang: 'zhs',
+    date: 'dmy',
+    money: 'wan',
+    status: 'shifou',
+    statusHeader: '是否流失',
+    repeatHeaderAt: 5,
   },
-  { file: 'customers-serial.csv', encoding: 'utf-8', bom: false, delimiter: ',', eol: '\r\n', lang: 'en', date: 'serial', money: 'paren', status: 'en' },
+  {
+    file: 'customers-utf16be.txt',
+    encoding: 'utf-16be',
+    bom: true,
+    delimiter: '\t',
+    eol: '\n',
+    lang: 'en',
+    date: 'mdy',
+    money: 'plain',
+    status: 'yesno',
+    statusHeader: 'Churn',
+    title: ['Customer churn report 2024', 'Exported on 2025-01-05'],
+  },
+  {
+    file: 'customers-serial.csv',
+    encoding: 'utf-8',
+    bom: false,
+    delimiter: ',',
+    eol: '\r\n',
+    lang: 'en',
+    date: 'serial',
+    money: 'paren',
+    status: 'en',
+  },
 ];
 
 function quote(cell: string, delimiter: string): string {
@@ -262,7 +341,10 @@ function customerList(v: Variant, r: Rng): CorpusFile {
   }
   const lines: string[] = [];
   const pad = (cells: string[]) => [...cells, ...Array<string>(v.trailingEmpty ?? 0).fill('')];
-  const line = (cells: string[]) => pad(cells).map((c) => quote(c, v.delimiter)).join(v.delimiter);
+  const line = (cells: string[]) =>
+    pad(cells)
+      .map((c) => quote(c, v.delimiter))
+      .join(v.delimiter);
   let blank = 0;
   let title = 0;
   for (const t of v.title ?? []) {
@@ -275,7 +357,20 @@ function customerList(v: Variant, r: Rng): CorpusFile {
     if (v.repeatHeaderAt === i) lines.push(line(header));
     lines.push(line(row));
   });
-  if (v.totals) lines.push(line([v.lang === 'en' ? 'Total' : v.lang === 'zhs' ? '合计' : '合計', '', '', '', '', '', '', '', fmtMoney(Math.round(sum * 100), v.money).text]));
+  if (v.totals)
+    lines.push(
+      line([
+        v.lang === 'en' ? 'Total' : v.lang === 'zhs' ? '合计' : '合計',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        fmtMoney(Math.round(sum * 100), v.money).text,
+      ]),
+    );
   const text = lines.join(v.eol) + v.eol;
   return {
     name: v.file,

@@ -159,8 +159,7 @@ const hms = (r: Rng): string => `${hm(r)}:${p2(r.int(0, 59))}`;
 /** Cents as 1234.50 (no grouping). */
 const plain = (cents: number): string => `${Math.trunc(cents / 100)}.${p2(Math.abs(cents) % 100)}`;
 /** Cents as 1,234.50. */
-const grouped = (cents: number): string =>
-  `${String(Math.trunc(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${p2(Math.abs(cents) % 100)}`;
+const grouped = (cents: number): string => `${String(Math.trunc(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${p2(Math.abs(cents) % 100)}`;
 /** Money totals in currency units from cents, exactly. */
 const units = (cents: number): number => cents / 100;
 
@@ -181,35 +180,43 @@ const text = (lines: string[], eol: string): string => lines.join(eol) + eol;
 // ---------------------------------------------------------------------------------------------
 // Names
 
+// prettier-ignore
 const EN_FIRST = [
   'James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William',
   'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Carlos', 'Maria', 'Wei', 'Priya', 'Ahmed',
   'Fatima', 'Kenji', 'Olga', 'Noah', 'Emma', 'Liam', 'Ava',
 ];
+// prettier-ignore
 const EN_LAST = [
   'Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez',
   'Lopez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Thompson', 'White', 'Harris',
   'Clark', 'Lewis', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Nguyen', 'Patel', 'Kim', 'Chen',
 ];
+// prettier-ignore
 const EN_CO_A = [
   'Apex', 'Birch', 'Cobalt', 'Delta', 'Evergreen', 'Falcon', 'Granite', 'Harbor', 'Ironwood', 'Juniper', 'Keystone',
   'Lumen', 'Maple', 'Northwind', 'Orchid', 'Pioneer', 'Quarry', 'Redwood', 'Summit', 'Tidewater', 'Union', 'Vertex',
   'Willow', 'Yardley', 'Zenith', 'Bluebird', 'Cedar', 'Driftwood', 'Ember', 'Foxglove',
 ];
+// prettier-ignore
 const EN_CO_B = [
   'Analytics', 'Logistics', 'Foods', 'Dental', 'Labs', 'Systems', 'Outfitters', 'Media', 'Health', 'Builders',
   'Capital', 'Freight', 'Software', 'Studios', 'Supply', 'Robotics', 'Energy', 'Design',
 ];
 const EN_CO_C = ['Inc', 'LLC', 'Ltd', 'Co', 'Group', 'Corp'];
+// prettier-ignore
 const US_CITIES: [string, string][] = [
   ['Austin', 'TX'], ['Denver', 'CO'], ['Seattle', 'WA'], ['Boston', 'MA'], ['Chicago', 'IL'], ['Portland', 'OR'],
   ['Atlanta', 'GA'], ['San Diego', 'CA'], ['Brooklyn', 'NY'], ['Miami', 'FL'],
 ];
 
+// prettier-ignore
 const ZH_CITY = ['上海', '北京', '广州', '深圳', '杭州', '南京', '苏州', '成都', '武汉', '西安', '重庆', '天津', '青岛', '厦门', '宁波', '长沙', '郑州', '合肥', '济南', '福州'];
+// prettier-ignore
 const ZH_WORD = ['恒达', '鑫源', '华联', '永盛', '金桥', '宏图', '东方', '新世纪', '瑞丰', '佳美', '诚信', '万通', '博远', '嘉禾', '天成', '润泽', '汇丰', '正和', '锦程', '立信'];
 const ZH_KIND = ['商贸', '贸易', '电器', '建材', '五金', '食品', '医药', '科技', '实业', '物流'];
 const ZH_SURNAME = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
+// prettier-ignore
 const ZH_GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建国', '建华', '志强', '晓东', '海燕', '丹', '鹏', '飞'];
 
 /** n distinct values of make(). */
@@ -249,6 +256,7 @@ function salesforce(r: Rng): ExportCase {
   const owners = ['Dana Whitfield', 'Marcus Lee', 'Priya Raman', 'Tom Okafor', 'Elena Petrova', 'Sam Carter'];
   const industries = ['Technology', 'Healthcare', 'Manufacturing', 'Retail', 'Financial Services', 'Education', 'Media', 'Transportation'];
   const lossReasons = ['Price', 'Lost to Competitor', 'No Budget / Lost Funding', 'No Decision / Non-Responsive', 'Product Fit', 'Other'];
+  // prettier-ignore
   const openStages: [string, number][] = [
     ['Prospecting', 10], ['Qualification', 20], ['Needs Analysis', 30], ['Proposal/Price Quote', 60], ['Negotiation/Review', 80],
   ];
@@ -258,12 +266,23 @@ function salesforce(r: Rng): ExportCase {
   let former = 0;
   let wonAll = 0;
   let wonFormer = 0;
-  const oppRow = (owner: string, account: string, type: string, stage: string, cents: number, prob: number, close: number, lead: string, loss: string) => {
+  const oppRow = (
+    owner: string,
+    account: string,
+    type: string,
+    stage: string,
+    cents: number,
+    prob: number,
+    close: number,
+    lead: string,
+    loss: string,
+  ) => {
     const t = ymd(close);
     const created = Math.min(close - r.int(14, 90), EXPORT_DAY - r.int(1, 30));
     const label = type === 'New Customer' ? 'New' : type === 'Renewal' ? 'Renewal' : 'Upgrade';
     opps.push({
       close,
+      // prettier-ignore
       row: [owner, account, `${account} - ${label} ${t.y}`, type, stage, plain(cents), String(prob), mdy(close), mdy(created), lead, loss, `Q${Math.ceil(t.m / 3)}-${t.y}`],
     });
   };
@@ -299,7 +318,17 @@ function salesforce(r: Rng): ExportCase {
       }
       if (r.chance(0.2)) {
         // An upsell the customer turned down: a lost deal, not a lost customer.
-        oppRow(owner, account, 'Existing Customer - Upgrade', 'Closed Lost', r.int(20, 200) * 10_000, 0, r.int(firstWon + 30, EXPORT_DAY - 5), '', r.pick(lossReasons));
+        oppRow(
+          owner,
+          account,
+          'Existing Customer - Upgrade',
+          'Closed Lost',
+          r.int(20, 200) * 10_000,
+          0,
+          r.int(firstWon + 30, EXPORT_DAY - 5),
+          '',
+          r.pick(lossReasons),
+        );
       }
       if (r.chance(0.35)) {
         const [stage, prob] = r.pick(openStages);
@@ -309,13 +338,16 @@ function salesforce(r: Rng): ExportCase {
     }
     wonAll += won;
     const [, state] = r.pick(US_CITIES);
+    // prettier-ignore
     accounts.push([
       owner, account, type, r.pick(industries), state, String(r.int(1, 900) * 1_000_000), String(r.int(5, 5000)),
       mdy(created), mdy(Math.min(lastTouch + r.int(0, 30), EXPORT_DAY)),
     ]);
   }
   const footer = ['', '"Confidential Information - Do Not Distribute"', '"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved."'];
+  // prettier-ignore
   const accHeader = ['Account Owner', 'Account Name', 'Type', 'Industry', 'Billing State/Province', 'Annual Revenue', 'Employees', 'Created Date', 'Last Activity'];
+  // prettier-ignore
   const oppHeader = ['Opportunity Owner', 'Account Name', 'Opportunity Name', 'Type', 'Stage', 'Amount', 'Probability (%)', 'Close Date', 'Created Date', 'Lead Source', 'Loss Reason', 'Fiscal Period'];
   const sortedAccounts = [...accounts].sort((a, b) => (a[1] < b[1] ? -1 : 1));
   const sortedOpps = opps.sort((a, b) => a.close - b.close || (a.row[1] < b.row[1] ? -1 : 1)).map((o) => o.row);
@@ -324,6 +356,7 @@ function salesforce(r: Rng): ExportCase {
   return {
     id: 'salesforce',
     system: 'Salesforce account report + opportunity report',
+    // prettier-ignore
     files: [
       { name: 'salesforce-accounts.csv', bytes: encode(text([...table(accHeader, sortedAccounts, { quote: 'all' }), ...footer], '\r\n'), 'utf-8', false) },
       { name: 'salesforce-opportunities.csv', bytes: encode(text([...table(oppHeader, sortedOpps, { quote: 'all' }), ...footer], '\r\n'), 'utf-8', false) },
@@ -336,6 +369,7 @@ function salesforce(r: Rng): ExportCase {
       revenue: { total: units(wonAll), lost: units(wonFormer) },
       modes: ['status'],
       roles: { 'salesforce-accounts.csv': { status: 'Type', customerId: 'Account Name' } },
+      // prettier-ignore
       notes: [
         'Type "Former Customer" is a lost account; "Customer - Direct" / "Customer - Channel" are active.',
         'Revenue is what the accounts paid: the Closed Won opportunities. "Annual Revenue" is the account\'s own turnover (a firmographic field), not revenue to the client; Closed Lost and open opportunities are not sales.',
@@ -350,7 +384,9 @@ function salesforce(r: Rng): ExportCase {
 // HubSpot: a company export
 
 function hubspot(r: Rng): ExportCase {
+  // prettier-ignore
   const industries = ['Computer Software', 'Hospital & Health Care', 'Retail', 'Construction', 'Financial Services', 'Marketing and Advertising', 'Information Technology and Services'];
+  // prettier-ignore
   const reasons = [
     'Moved to Salesforce', 'Budget cuts after layoffs', 'Too expensive for our team size', 'Missing integration with NetSuite',
     'Acquired by another company', 'Support took days to respond', 'Switched to a cheaper competitor', 'Company closed',
@@ -382,12 +418,14 @@ function hubspot(r: Rng): ExportCase {
       lost += paid;
     } else lastActivity = EXPORT_DAY - r.int(0, 45);
     const [city] = r.pick(US_CITIES);
+    // prettier-ignore
     rows.push([
       ids[i], name, r.pick(owners), `${iso(created)} ${hm(r)}`, `${iso(lastActivity)} ${hm(r)}`, stage,
       String(r.int(1, 500) * 500_000), String(paid / 100), r.pick(industries), city, 'United States', String(r.int(3, 4000)),
       `${slug(name)}.com`, churnDate, reason,
     ]);
   });
+  // prettier-ignore
   const header = [
     'Record ID', 'Company name', 'Company owner', 'Create Date', 'Last Activity Date', 'Lifecycle Stage', 'Annual Revenue',
     'Total Revenue', 'Industry', 'City', 'Country/Region', 'Number of Employees', 'Company Domain Name', 'Churn Date', 'Churn Reason',
@@ -404,6 +442,7 @@ function hubspot(r: Rng): ExportCase {
       revenue: { total: units(total), lost: units(lost) },
       modes: ['status', 'churnDate'],
       roles: { 'hubspot-companies.csv': { customerId: 'Record ID', revenue: 'Total Revenue', churnDate: 'Churn Date', reason: 'Churn Reason' } },
+      // prettier-ignore
       notes: [
         'Every company here is or was a customer: Customer and Evangelist are active; each company that left has a Churn Date and its stage set to Other.',
         'The mode is status when Lifecycle Stage is read as the status column (Other = lost), else churnDate: either gives the same count.',
@@ -417,6 +456,7 @@ function hubspot(r: Rng): ExportCase {
 // Shopify: customers_export.csv (no dates, no status)
 
 function shopify(r: Rng): ExportCase {
+  // prettier-ignore
   const provinces: [string, string, string][] = [
     ['Toronto', 'ON', 'CA'], ['Montreal', 'QC', 'CA'], ['Vancouver', 'BC', 'CA'], ['Austin', 'TX', 'US'], ['Boston', 'MA', 'US'],
     ['Seattle', 'WA', 'US'], ['Brooklyn', 'NY', 'US'],
@@ -435,6 +475,7 @@ function shopify(r: Rng): ExportCase {
     total += spent;
     const zip = country === 'US' ? `0${digits(r, 4)}` : `${r.pick(['M5V', 'H2X', 'V6B'])} ${r.int(1, 9)}${r.pick(['A', 'K', 'R'])}${r.int(1, 9)}`;
     const phone = `'+1${r.int(200, 989)}${digits(r, 7)}`;
+    // prettier-ignore
     rows.push([
       `'${ids[i]}`, first, last, `${first}.${last}${i}@example.com`.toLowerCase(), r.pick(['yes', 'no']), r.chance(0.1) ? `${last} & Co` : '',
       `${r.int(1, 999)} ${r.pick(['Main St', 'King St W', 'Elm Ave', 'Rue Saint-Denis', 'Oak Rd'])}`, r.chance(0.2) ? `Apt ${r.int(1, 40)}` : '',
@@ -442,6 +483,7 @@ function shopify(r: Rng): ExportCase {
       r.chance(0.05) ? 'Prefers pickup' : '', r.chance(0.05) ? 'yes' : 'no', r.pick(tags),
     ]);
   }
+  // prettier-ignore
   const header = [
     'Customer ID', 'First Name', 'Last Name', 'Email', 'Accepts Email Marketing', 'Default Address Company', 'Default Address Address1',
     'Default Address Address2', 'Default Address City', 'Default Address Province Code', 'Default Address Country Code', 'Default Address Zip',
@@ -460,6 +502,7 @@ function shopify(r: Rng): ExportCase {
       revenueTotal: units(total),
       modes: ['none'],
       questions: ['no-churn-signal'],
+      // prettier-ignore
       notes: [
         'Shopify\'s customer export has no dates and no status: nothing in it says who left, so the user must be asked (no-churn-signal).',
         '"Accepts Email Marketing", "Accepts SMS Marketing" and "Tax Exempt" are yes/no flags, not churn.',
@@ -484,7 +527,11 @@ const STRIPE_FEEDBACK: Record<string, string[]> = {
 };
 
 function stripe(r: Rng): ExportCase {
-  const products: [string, number][] = [['Starter', 1900], ['Pro', 4900], ['Team', 14900]];
+  const products: [string, number][] = [
+    ['Starter', 1900],
+    ['Pro', 4900],
+    ['Team', 14900],
+  ];
   const priceIds = products.map(() => `price_1${token(r, 23)}`);
   const n = 160;
   const subs: { created: number; row: string[] }[] = [];
@@ -527,6 +574,7 @@ function stripe(r: Rng): ExportCase {
     total += cents;
     subs.push({
       created,
+      // prettier-ignore
       row: [
         `sub_1${token(r, 23)}`, `cus_${token(r, 14)}`, '', `${first}.${last}${i}@example.com`.toLowerCase(), name, priceIds[p], product, '1', 'usd',
         'month', plain(cents), status, createdAt, createdAt, `${iso(periodEnd - 30)} ${createdAt.slice(11)}`, `${iso(periodEnd)} ${createdAt.slice(11)}`,
@@ -534,6 +582,7 @@ function stripe(r: Rng): ExportCase {
       ],
     });
   }
+  // prettier-ignore
   const header = [
     'id', 'Customer ID', 'Customer Description', 'Customer Email', 'Customer Name', 'Plan', 'Product', 'Quantity', 'Currency', 'Interval',
     'Amount', 'Status', 'Created (UTC)', 'Start (UTC)', 'Current Period Start (UTC)', 'Current Period End (UTC)', 'Trial Start (UTC)',
@@ -554,6 +603,7 @@ function stripe(r: Rng): ExportCase {
       revenue: { total: units(total), lost: units(lost) },
       modes: ['status'],
       roles: { 'stripe-subscriptions.csv': { status: 'Status', reason: 'Cancellation Feedback', revenue: 'Amount' } },
+      // prettier-ignore
       notes: [
         'Status canceled is lost; active, past_due and trialing are active customers. trialing counts as a customer: Stripe\'s docs say a trialing subscription is "safe to provision", it turns active by itself when the trial ends, and the issue counts a telecom\'s "Joined" (new) customers as customers too.',
         'past_due is a failed renewal payment still being retried: not lost until Stripe cancels it.',
@@ -600,7 +650,14 @@ function woocommerce(r: Rng): ExportCase {
       // A cancelled or refunded order between two purchases: not a sale, never first or last.
       if (j < days.length - 1 && days[j + 1] - day > 2 && r.chance(0.3)) {
         const s2 = r.int(1500, 25000);
-        orders.push({ day: r.int(day + 1, days[j + 1] - 1), status: r.pick(['cancelled', 'refunded']), user: u, cents: s2 + Math.round(s2 * 0.08), ship: 0, tax: Math.round(s2 * 0.08) });
+        orders.push({
+          day: r.int(day + 1, days[j + 1] - 1),
+          status: r.pick(['cancelled', 'refunded']),
+          user: u,
+          cents: s2 + Math.round(s2 * 0.08),
+          ship: 0,
+          tax: Math.round(s2 * 0.08),
+        });
       }
     });
     total += spent;
@@ -617,6 +674,7 @@ function woocommerce(r: Rng): ExportCase {
     id += r.int(1, 7);
     const [first, last] = people[o.user];
     const [city] = r.pick(US_CITIES);
+    // prettier-ignore
     return [
       String(id), `wc_order_${token(r, 13)}`, `${iso(o.day)} ${hms(r)}`, o.status, 'USD', r.pick(['Credit Card (Stripe)', 'PayPal', 'Direct bank transfer']),
       plain(o.ship), plain(o.tax), plain(o.cents), userIds[o.user], first, last, `${first}.${last}.${o.user}@example.com`.toLowerCase(),
@@ -625,6 +683,7 @@ function woocommerce(r: Rng): ExportCase {
   });
   rows.reverse();
   if (rows.length > 200) throw new Error(`woocommerce: ${rows.length} orders`);
+  // prettier-ignore
   const header = [
     'Order ID', 'Order Key', 'Order Date', 'Order Status', 'Order Currency', 'Payment Method Title', 'Order Shipping', 'Order Total Tax',
     'Order Total', 'Customer User ID', 'Billing First Name', 'Billing Last Name', 'Billing Email', 'Billing Phone', 'Billing City', 'Billing Country',
@@ -641,6 +700,7 @@ function woocommerce(r: Rng): ExportCase {
       revenue: { total: units(total), lost: units(lost) },
       modes: ['inactivity'],
       roles: { 'woocommerce-orders.csv': { customerId: 'Customer User ID', orderDate: 'Order Date', amount: 'Order Total' } },
+      // prettier-ignore
       notes: [
         'An order log alone: churned = no purchase in the 90 days before asOf (2024-12-08, the latest order, a completed one).',
         'Orders with status cancelled or refunded are not sales: left out of revenue. They sit between two purchases of the same customer, so they change no customer count, only revenue.',
@@ -653,6 +713,7 @@ function woocommerce(r: Rng): ExportCase {
 // ---------------------------------------------------------------------------------------------
 // Kingdee (金蝶云星空): customer list + sales-order list, GBK CSV
 
+// prettier-ignore
 const KD_ITEMS: [string, string, string, number][] = [
   ['3.01.001', '电热水壶 1.7L', '台', 8900],
   ['3.01.002', '电饭煲 4L', '台', 25900],
@@ -667,6 +728,7 @@ function kingdee(r: Rng): ExportCase {
   const cos = zhCompanies(r, n);
   const depts = ['华东销售部', '华南销售部', '华北销售部', '西南销售部'];
   const sellers = distinct(6, () => zhPerson(r));
+  // prettier-ignore
   const lostNotes = ['价格高于竞品，转向其他供应商', '业务员离职后无人跟进', '回款困难，停止供货', '对方经营不善已倒闭', '质量问题多次投诉', '合同到期未续签'];
   const otherNotes = ['月结30天', '需开增值税专用发票', '仅限现款现货'];
   const customers: string[][] = [];
@@ -683,6 +745,7 @@ function kingdee(r: Rng): ExportCase {
     const dept = r.pick(depts);
     const seller = r.pick(sellers);
     const note = disabled ? (r.chance(0.8) ? r.pick(lostNotes) : '') : r.chance(0.15) ? r.pick(otherNotes) : '';
+    // prettier-ignore
     customers.push([code, co.name, co.short, r.pick(['经销商', '直营客户', '零售客户']), dept, seller, '已审核', disabled ? '是' : '否', slash(created), note]);
     let spent = 0;
     const k = r.int(1, 3);
@@ -694,7 +757,11 @@ function kingdee(r: Rng): ExportCase {
         const [itemCode, item, unit, price] = r.pick(KD_ITEMS);
         const qty = r.int(5, 120);
         spent += qty * price;
-        lines.push({ day, order: orderNo, row: ['', slash(day), code, co.name, dept, seller, itemCode, item, unit, String(qty), plain(price), plain(qty * price), '已审核'] });
+        lines.push({
+          day,
+          order: orderNo,
+          row: ['', slash(day), code, co.name, dept, seller, itemCode, item, unit, String(qty), plain(price), plain(qty * price), '已审核'],
+        });
       }
     }
     total += spent;
@@ -713,15 +780,24 @@ function kingdee(r: Rng): ExportCase {
   if (lines.length > 200) throw new Error(`kingdee: ${lines.length} order lines`);
   const qtySum = lines.reduce((s, l) => s + Number(l.row[9]), 0);
   const custHeader = ['客户编码', '客户名称', '简称', '客户分组', '销售部门', '销售员', '数据状态', '禁用状态', '创建日期', '备注'];
+  // prettier-ignore
   const orderHeader = ['单据编号', '单据日期', '客户编码', '客户名称', '销售部门', '销售员', '物料编码', '物料名称', '销售单位', '销售数量', '含税单价', '价税合计', '单据状态'];
   const custText = text(['客户档案', ...table(custHeader, customers)], '\r\n');
   const orderText = text(
-    ['销售订单列表', ...table(orderHeader, lines.map((l) => l.row)), ['合计', '', '', '', '', '', '', '', '', String(qtySum), '', plain(total), ''].join(',')],
+    [
+      '销售订单列表',
+      ...table(
+        orderHeader,
+        lines.map((l) => l.row),
+      ),
+      ['合计', '', '', '', '', '', '', '', '', String(qtySum), '', plain(total), ''].join(','),
+    ],
     '\r\n',
   );
   return {
     id: 'kingdee',
     system: 'Kingdee (金蝶) customer list + sales-order list',
+    // prettier-ignore
     files: [
       { name: 'kingdee-customers-gbk.csv', bytes: encode(custText, 'gbk', false) },
       { name: 'kingdee-sales-orders-gbk.csv', bytes: encode(orderText, 'gbk', false) },
@@ -734,6 +810,7 @@ function kingdee(r: Rng): ExportCase {
       revenue: { total: units(total), lost: units(lost) },
       modes: ['status'],
       roles: { 'kingdee-customers-gbk.csv': { customerId: '客户编码', status: '禁用状态', reason: '备注' } },
+      // prettier-ignore
       notes: [
         '禁用状态 是 = the customer record was disabled: the customer left; 否 = active. 数据状态 (已审核) is the record\'s approval state, not churn.',
         'Revenue is the sum of 价税合计 over the order lines (the customer list has no money column); the 合计 row is not an order.',
@@ -751,6 +828,7 @@ function yonyou(r: Rng): ExportCase {
   const cos = zhCompanies(r, n);
   const depts = ['销售一部', '销售二部', '销售三部'];
   const reps = distinct(5, () => zhPerson(r));
+  // prettier-ignore
   const items: [string, string, number][] = [
     ['01001', '螺纹钢 HRB400', 412000], ['01002', '热轧卷板 Q235', 398000], ['02010', '镀锌管 DN50', 56000], ['03005', '焊丝 ER50-6', 9800],
   ];
@@ -766,6 +844,7 @@ function yonyou(r: Rng): ExportCase {
     const stop = stopped ? r.int(Math.min(dev + 200, EXPORT_DAY - 20), EXPORT_DAY - 20) : NaN;
     const dept = r.pick(depts);
     const rep = r.pick(reps);
+    // prettier-ignore
     customers.push([
       code, co.name, co.short, r.pick(['经销商', '终端客户']), r.pick(['华东', '华南', '华北', '华中', '西南']), dept, rep, iso(dev),
       stopped ? iso(stop) : '', plain(r.int(10, 100) * 1_000_000),
@@ -778,7 +857,25 @@ function yonyou(r: Rng): ExportCase {
       const [itemCode, item, price] = r.pick(items);
       const qty = r.int(1, 40);
       spent += qty * price;
-      orders.push({ day, row: ['', iso(day), '普通销售', '经销', code, co.short, dept, rep, '人民币', itemCode, item, String(qty), grouped(price), grouped(qty * price)] });
+      orders.push({
+        day,
+        row: [
+          '',
+          iso(day),
+          '普通销售',
+          '经销',
+          code,
+          co.short,
+          dept,
+          rep,
+          '人民币',
+          itemCode,
+          item,
+          String(qty),
+          grouped(price),
+          grouped(qty * price),
+        ],
+      });
     }
     total += spent;
     if (stopped) {
@@ -790,16 +887,26 @@ function yonyou(r: Rng): ExportCase {
   orders.forEach((o, k) => (o.row[0] = String(k + 1).padStart(10, '0')));
   const qtySum = orders.reduce((s, o) => s + Number(o.row[11]), 0);
   const custHeader = ['客户编码', '客户名称', '客户简称', '客户分类', '所属地区', '分管部门', '专管业务员', '发展日期', '停用日期', '信用额度'];
+  // prettier-ignore
   const orderHeader = ['订单号', '订单日期', '业务类型', '销售类型', '客户编码', '客户简称', '销售部门', '业务员', '币种', '存货编码', '存货名称', '数量', '含税单价', '价税合计'];
   const tab = { delimiter: '\t' };
   const custText = text(['客户档案', ...table(custHeader, customers, tab)], '\r\n');
   const orderText = text(
-    ['销售订单列表', ...table(orderHeader, orders.map((o) => o.row), tab), ['合计', '', '', '', '', '', '', '', '', '', '', String(qtySum), '', grouped(total)].join('\t')],
+    [
+      '销售订单列表',
+      ...table(
+        orderHeader,
+        orders.map((o) => o.row),
+        tab,
+      ),
+      ['合计', '', '', '', '', '', '', '', '', '', '', String(qtySum), '', grouped(total)].join('\t'),
+    ],
     '\r\n',
   );
   return {
     id: 'yonyou',
     system: 'Yonyou U8 (用友) 客户档案 + 销售订单列表',
+    // prettier-ignore
     files: [
       { name: 'yonyou-customers-gbk.txt', bytes: encode(custText, 'gbk', false) },
       { name: 'yonyou-sales-orders-utf16.txt', bytes: encode(orderText, 'utf-16le', true) },
@@ -812,6 +919,7 @@ function yonyou(r: Rng): ExportCase {
       revenue: { total: units(total), lost: units(lost) },
       modes: ['churnDate'],
       roles: { 'yonyou-customers-gbk.txt': { customerId: '客户编码', churnDate: '停用日期', signupDate: '发展日期' } },
+      // prettier-ignore
       notes: [
         '停用日期 (the day the customer was stopped) is the churn date: a customer with one is lost.',
         'Revenue is the sum of 价税合计 (written 12,345.00) over the order rows; 信用额度 is a credit limit, not revenue; the 合计 row is not an order.',
@@ -844,12 +952,14 @@ function youzan(r: Rng): ExportCase {
       churned++;
       lost += spent;
     }
+    // prettier-ignore
     rows.push([
       name, `${r.pick(nick)}${r.int(1, 99)}`, phones[i], r.pick(['普通会员', '白银会员', '黄金会员']), r.chance(0.1) ? '年卡会员' : '', String(r.int(0, 5000)),
       r.chance(0.2) ? plain(r.int(1, 50) * 1000) : '0.00', `${iso(joined)} ${hms(r)}`, i === 0 ? `${iso(last)} 21:47:10` : `${iso(last)} ${hms(r)}`,
       plain(spent), String(count), plain(Math.round(spent / count)),
     ]);
   }
+  // prettier-ignore
   const header = ['客户姓名', '客户昵称', '客户手机号', '免费等级', '付费等级', '客户积分', '客户储值余额', '成为会员时间', '最后消费时间', '累计消费金额', '累计消费次数', '客单价'];
   return {
     id: 'youzan',
@@ -863,6 +973,7 @@ function youzan(r: Rng): ExportCase {
       revenue: { total: units(total), lost: units(lost) },
       modes: ['inactivity'],
       roles: { 'youzan-members.csv': { customerId: '客户手机号', lastOrderDate: '最后消费时间', revenue: '累计消费金额' } },
+      // prettier-ignore
       notes: [
         'No status column: churned = last purchase (最后消费时间) more than 90 days before asOf, 2024-12-08 (the latest date in the file).',
         'The phone number is the only key: two members are both called 张伟.',
@@ -894,6 +1005,7 @@ function weidian(r: Rng): ExportCase {
       churned++;
       lost += spent;
     }
+    // prettier-ignore
     rows.push([
       ids[i], `${r.pick(nick)}${r.int(1, 999)}`, `1${r.pick(['3', '5', '8'])}${r.int(0, 9)}****${digits(r, 4)}`, `V${r.int(1, 5)}`, slash0(joined), slash0(last),
       `￥${grouped(spent)}`, String(count), gone ? '已注销' : '正常',
@@ -912,6 +1024,7 @@ function weidian(r: Rng): ExportCase {
       revenue: { total: units(total), lost: units(lost) },
       modes: ['status'],
       roles: { 'weidian-members.csv': { customerId: '会员ID', status: '会员状态', revenue: '累计消费金额' } },
+      // prettier-ignore
       notes: [
         '会员状态 已注销 (account closed) is lost, 正常 active; with a status column the status decides, not the last purchase.',
         'Phones are masked (138****5678) and repeat: 会员ID is the key. Money is written ￥1,234.50.',
@@ -928,6 +1041,7 @@ function dealers(r: Rng): ExportCase {
   const cos = zhCompanies(r, n);
   const reps = distinct(8, () => zhPerson(r));
   const regions = ['华东', '华南', '华北', '华中', '西南', '西北', '东北'];
+  // prettier-ignore
   const reasons = ['价格比竞品高', '业务员离职后没人跟进', '厂家调整渠道，改为直供', '资金周转困难，停止进货', '产品质量问题', '转做其他品牌', '店面关闭'];
   const rows: string[][] = [];
   let churned = 0;
@@ -944,12 +1058,14 @@ function dealers(r: Rng): ExportCase {
       churned++;
       lost += cents;
     }
+    // prettier-ignore
     rows.push([
       `JXS${String(i + 1).padStart(4, '0')}`, co.name, r.pick(regions), r.pick(reps), isLost ? '已流失' : '正常合作', cn(first), cn(last), grouped(cents),
       isLost && r.chance(0.9) ? r.pick(reasons) : '',
     ]);
   });
   const header = ['客户编码', '客户名称', '所属区域', '业务员', '客户状态', '首次合作日期', '最后进货日期', '年采购额(元)', '流失原因'];
+  // prettier-ignore
   const lines = ['2024年度经销商客户档案', '导出时间：2024年12月8日', ...table(header, rows), ['合计', '', '', '', '', '', '', quoteIf(grouped(total), ','), ''].join(',')];
   return {
     id: 'dealers',
@@ -963,13 +1079,16 @@ function dealers(r: Rng): ExportCase {
       revenue: { total: units(total), lost: units(lost) },
       modes: ['status'],
       roles: { 'dealers-gbk.csv': { status: '客户状态', lastOrderDate: '最后进货日期', revenue: '年采购额(元)', reason: '流失原因' } },
+      // prettier-ignore
       notes: ['客户状态 已流失 is lost, 正常合作 active; two title rows and a 合计 row are not customers; dates 2024年12月8日; money 1,234.00 in 年采购额(元).'],
     },
   };
 }
 
 const TELCO_REASONS: Record<string, string[]> = {
+  // prettier-ignore
   Competitor: ['Competitor had better devices', 'Competitor made better offer', 'Competitor offered more data', 'Competitor offered higher download speeds'],
+  // prettier-ignore
   Dissatisfaction: [
     'Product dissatisfaction', 'Network reliability', 'Service dissatisfaction', 'Limited range of services', 'Poor expertise of online support',
     'Poor expertise of phone support', 'Lack of self-service on Website',
@@ -981,6 +1100,7 @@ const TELCO_REASONS: Record<string, string[]> = {
 
 function telco(r: Rng): ExportCase {
   const n = 200;
+  // prettier-ignore
   const cities: [string, number][] = [['Los Angeles', 90001], ['San Diego', 92101], ['San Jose', 95112], ['Sacramento', 95814], ['Fresno', 93650], ['Oakland', 94601]];
   const ids = distinct(n, () => `${digits(r, 4)}-${Array.from({ length: 5 }, () => r.pick([...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'])).join('')}`);
   const rows: string[][] = [];
@@ -1005,6 +1125,7 @@ function telco(r: Rng): ExportCase {
     }
     const [city, zip] = r.pick(cities);
     const internet = r.chance(0.8);
+    // prettier-ignore
     rows.push([
       ids[i], r.pick(['Female', 'Male']), String(r.int(19, 80)), r.pick(['Yes', 'No']), String(r.weighted([0, 1, 2, 3], [70, 12, 12, 6])), city, String(zip + r.int(0, 40)),
       String(r.int(0, 5)), String(tenure), r.pick(['None', 'None', 'Offer A', 'Offer B', 'Offer C', 'Offer D', 'Offer E']), r.pick(['Yes', 'Yes', 'No']),
@@ -1013,6 +1134,7 @@ function telco(r: Rng): ExportCase {
       status, category, reason,
     ]);
   }
+  // prettier-ignore
   const header = [
     'Customer ID', 'Gender', 'Age', 'Married', 'Number of Dependents', 'City', 'Zip Code', 'Number of Referrals', 'Tenure in Months', 'Offer',
     'Phone Service', 'Internet Service', 'Internet Type', 'Contract', 'Paperless Billing', 'Payment Method', 'Monthly Charge', 'Total Charges',
@@ -1030,9 +1152,16 @@ function telco(r: Rng): ExportCase {
       revenue: { total: units(total), lost: units(lost) },
       modes: ['status'],
       roles: {
-        'telco-customer-status.csv': { status: 'Customer Status', reason: 'Churn Reason', reasonCategory: 'Churn Category', tenure: 'Tenure in Months', revenue: 'Monthly Charge' },
+        'telco-customer-status.csv': {
+          status: 'Customer Status',
+          reason: 'Churn Reason',
+          reasonCategory: 'Churn Category',
+          tenure: 'Tenure in Months',
+          revenue: 'Monthly Charge',
+        },
       },
       tenure: { column: 'Tenure in Months', unit: 'month' },
+      // prettier-ignore
       notes: [
         'Churned is lost; Stayed and Joined (new this quarter) are active customers.',
         '"Churn Reason" (20 detailed texts) is the reason; "Churn Category" (5 coarse groups) is the category.',
@@ -1045,6 +1174,7 @@ function telco(r: Rng): ExportCase {
 function bank(r: Rng): ExportCase {
   const n = 150;
   const ids = distinct(n, () => String(r.int(15_565_701, 15_815_690)));
+  // prettier-ignore
   const surnames = ['Hargrave', 'Hill', 'Onio', 'Boni', 'Mitchell', 'Chu', 'Bartlett', 'Obinna', 'He', 'Bearce', 'Andrews', 'Kay', 'Chin', 'Scott', 'Goforth', 'Romeo', 'Henderson', 'Muldrow', 'Hao', 'McDonald'];
   const rows: string[][] = [];
   let churned = 0;
@@ -1052,12 +1182,14 @@ function bank(r: Rng): ExportCase {
     const exited = r.chance(0.2);
     if (exited) churned++;
     const balance = r.chance(0.35) ? '0' : plain(r.int(3_000_000, 22_000_000));
+    // prettier-ignore
     rows.push([
       String(i + 1), ids[i], r.pick(surnames), String(r.int(350, 850)), r.pick(['France', 'France', 'Spain', 'Germany']), r.pick(['Female', 'Male']),
       String(r.int(18, 92)), String(r.int(0, 10)), balance, String(r.weighted([1, 2, 3, 4], [50, 45, 4, 1])), String(r.chance(0.7) ? 1 : 0),
       String(r.chance(0.5) ? 1 : 0), plain(r.int(1158, 19999248)), exited ? '1' : '0',
     ]);
   }
+  // prettier-ignore
   const header = ['RowNumber', 'CustomerId', 'Surname', 'CreditScore', 'Geography', 'Gender', 'Age', 'Tenure', 'Balance', 'NumOfProducts', 'HasCrCard', 'IsActiveMember', 'EstimatedSalary', 'Exited'];
   return {
     id: 'bank',
@@ -1072,6 +1204,7 @@ function bank(r: Rng): ExportCase {
       modes: ['status'],
       roles: { 'bank-churn.csv': { customerId: 'CustomerId', status: 'Exited', tenure: 'Tenure' } },
       tenure: { column: 'Tenure', unit: 'year' },
+      // prettier-ignore
       notes: [
         'Exited 1 is lost. IsActiveMember (0/1) is product usage, not churn; HasCrCard is a flag.',
         'Tenure holds whole years 0–10 (the file\'s own definition); read as months it would say every customer is under a year old.',
@@ -1098,7 +1231,10 @@ function gbkTab(r: Rng): ExportCase {
       churned++;
       lost += cents;
     }
-    const phone = r.chance(0.5) ? `1${r.pick(['3', '5', '8'])}${digits(r, 9)}` : `0${r.pick(['21', '10', '20', '755'])}-${r.int(2, 8)}${digits(r, 7)}`;
+    const phone = r.chance(0.5)
+      ? `1${r.pick(['3', '5', '8'])}${digits(r, 9)}`
+      : `0${r.pick(['21', '10', '20', '755'])}-${r.int(2, 8)}${digits(r, 7)}`;
+    // prettier-ignore
     rows.push([`KH${String(i + 1).padStart(4, '0')}`, co.name, zhPerson(r), phone, co.short.slice(0, 2), stopped ? '停止合作' : '合作中', iso(opened), iso(last), `${grouped(cents)}元`]);
   });
   const header = ['客户编号', '客户名称', '联系人', '联系电话', '所在城市', '状态', '开户日期', '最近下单日期', '累计销售额'];
@@ -1137,6 +1273,7 @@ function contacts(r: Rng): ExportCase {
     const first = r.pick(EN_FIRST);
     const last = r.pick(EN_LAST);
     const [city] = r.pick(US_CITIES);
+    // prettier-ignore
     return [`${first} ${last}`, `${first}.${last}${i}@${slug(co)}.com`.toLowerCase(), `(${r.int(200, 989)}) ${digits(r, 3)}-${digits(r, 4)}`, co, r.pick(titles), city];
   });
   const name = 'contacts.csv';
@@ -1150,8 +1287,12 @@ function contacts(r: Rng): ExportCase {
 
 function contactsGbk(r: Rng): ExportCase {
   const rows = zhCompanies(r, 60).map((co) => [
-    zhPerson(r), `1${r.pick(['3', '5', '8'])}${digits(r, 9)}`, co.name, r.pick(['采购经理', '总经理', '财务', '店长', '业务主管']),
-    `${co.short.slice(0, 2)}市${r.pick(['人民路', '解放路', '中山路'])}${r.int(1, 300)}号`, `${token(r, 8).toLowerCase()}@qq.com`,
+    zhPerson(r),
+    `1${r.pick(['3', '5', '8'])}${digits(r, 9)}`,
+    co.name,
+    r.pick(['采购经理', '总经理', '财务', '店长', '业务主管']),
+    `${co.short.slice(0, 2)}市${r.pick(['人民路', '解放路', '中山路'])}${r.int(1, 300)}号`,
+    `${token(r, 8).toLowerCase()}@qq.com`,
   ]);
   const name = 'contacts-gbk.csv';
   return {
@@ -1167,6 +1308,7 @@ export function generateExports(seed = 20241208): ExportCase[] {
   const r = createRng(seed);
   // Each system draws from its own stream, so changing one leaves the others' bytes alone.
   const sub = (): Rng => createRng(r.int(1, 2 ** 31 - 1));
+  // prettier-ignore
   const makers = [salesforce, hubspot, shopify, stripe, woocommerce, kingdee, yonyou, youzan, weidian, dealers, telco, bank, gbkTab, contacts, contactsGbk];
   return makers.map((make) => make(sub()));
 }

@@ -17,18 +17,41 @@ const REGIONS = ['华东', '华南', '华北', '华中', '西南', '西北', '�
 const REGION_WEIGHTS = [35, 20, 14, 12, 9, 4, 6];
 const REPS_PER_REGION = 4;
 const REP_NAMES = [
-  '王建国', '李静', '张伟', '陈晓东', '刘芳', '黄志强', '杨雪', '赵俊杰', '孙丽华', '周涛', '吴敏', '郑海波',
-  '马骏', '林晓燕', '何磊', '高峰', '罗丹', '梁斌', '宋佳', '谢明', '韩雪', '唐亮', '冯超', '许婷',
-  '邓伟', '曹颖', '彭飞', '曾丽',
+  '王建国',
+  '李静',
+  '张伟',
+  '陈晓东',
+  '刘芳',
+  '黄志强',
+  '杨雪',
+  '赵俊杰',
+  '孙丽华',
+  '周涛',
+  '吴敏',
+  '郑海波',
+  '马骏',
+  '林晓燕',
+  '何磊',
+  '高峰',
+  '罗丹',
+  '梁斌',
+  '宋佳',
+  '谢明',
+  '韩雪',
+  '唐亮',
+  '冯超',
+  '许婷',
+  '邓伟',
+  '曹颖',
+  '彭飞',
+  '曾丽',
 ];
 
 const MS_PER_DAY = 86_400_000;
 const FIRST_DAY = Math.round(Date.UTC(2019, 0, 1) / MS_PER_DAY);
 const LAST_DAY = Math.round(Date.UTC(2024, 11, 31) / MS_PER_DAY);
 const SPAN = LAST_DAY - FIRST_DAY + 1;
-const ISO_DAYS: string[] = Array.from({ length: SPAN }, (_, i) =>
-  new Date((FIRST_DAY + i) * MS_PER_DAY).toISOString().slice(0, 10),
-);
+const ISO_DAYS: string[] = Array.from({ length: SPAN }, (_, i) => new Date((FIRST_DAY + i) * MS_PER_DAY).toISOString().slice(0, 10));
 
 /** Rows per chunk handed to the writer (≈ 0.5 MB of text). */
 const CHUNK_ROWS = 8192;

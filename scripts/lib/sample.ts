@@ -70,22 +70,70 @@ const REGION_HAZARD: Record<Region, number> = {
 
 const CITIES: Record<Region, [zh: string, en: string][]> = {
   华东: [
-    ['上海', 'Shanghai'], ['杭州', 'Hangzhou'], ['南京', 'Nanjing'], ['苏州', 'Suzhou'], ['宁波', 'Ningbo'],
-    ['合肥', 'Hefei'], ['无锡', 'Wuxi'], ['温州', 'Wenzhou'], ['福州', 'Fuzhou'], ['厦门', 'Xiamen'],
-    ['济南', 'Jinan'], ['青岛', 'Qingdao'], ['常州', 'Changzhou'], ['绍兴', 'Shaoxing'],
+    ['上海', 'Shanghai'],
+    ['杭州', 'Hangzhou'],
+    ['南京', 'Nanjing'],
+    ['苏州', 'Suzhou'],
+    ['宁波', 'Ningbo'],
+    ['合肥', 'Hefei'],
+    ['无锡', 'Wuxi'],
+    ['温州', 'Wenzhou'],
+    ['福州', 'Fuzhou'],
+    ['厦门', 'Xiamen'],
+    ['济南', 'Jinan'],
+    ['青岛', 'Qingdao'],
+    ['常州', 'Changzhou'],
+    ['绍兴', 'Shaoxing'],
   ],
   华南: [
-    ['广州', 'Guangzhou'], ['深圳', 'Shenzhen'], ['东莞', 'Dongguan'], ['佛山', 'Foshan'], ['南宁', 'Nanning'],
-    ['海口', 'Haikou'], ['珠海', 'Zhuhai'], ['汕头', 'Shantou'], ['中山', 'Zhongshan'],
+    ['广州', 'Guangzhou'],
+    ['深圳', 'Shenzhen'],
+    ['东莞', 'Dongguan'],
+    ['佛山', 'Foshan'],
+    ['南宁', 'Nanning'],
+    ['海口', 'Haikou'],
+    ['珠海', 'Zhuhai'],
+    ['汕头', 'Shantou'],
+    ['中山', 'Zhongshan'],
   ],
   华北: [
-    ['北京', 'Beijing'], ['天津', 'Tianjin'], ['石家庄', 'Shijiazhuang'], ['太原', 'Taiyuan'],
-    ['呼和浩特', 'Hohhot'], ['唐山', 'Tangshan'], ['保定', 'Baoding'],
+    ['北京', 'Beijing'],
+    ['天津', 'Tianjin'],
+    ['石家庄', 'Shijiazhuang'],
+    ['太原', 'Taiyuan'],
+    ['呼和浩特', 'Hohhot'],
+    ['唐山', 'Tangshan'],
+    ['保定', 'Baoding'],
   ],
-  华中: [['武汉', 'Wuhan'], ['长沙', 'Changsha'], ['郑州', 'Zhengzhou'], ['南昌', 'Nanchang'], ['洛阳', 'Luoyang'], ['宜昌', 'Yichang']],
-  西南: [['成都', 'Chengdu'], ['重庆', 'Chongqing'], ['昆明', 'Kunming'], ['贵阳', 'Guiyang'], ['绵阳', 'Mianyang']],
-  西北: [['西安', "Xi'an"], ['兰州', 'Lanzhou'], ['乌鲁木齐', 'Urumqi'], ['银川', 'Yinchuan'], ['西宁', 'Xining']],
-  东北: [['沈阳', 'Shenyang'], ['大连', 'Dalian'], ['长春', 'Changchun'], ['哈尔滨', 'Harbin'], ['吉林', 'Jilin']],
+  华中: [
+    ['武汉', 'Wuhan'],
+    ['长沙', 'Changsha'],
+    ['郑州', 'Zhengzhou'],
+    ['南昌', 'Nanchang'],
+    ['洛阳', 'Luoyang'],
+    ['宜昌', 'Yichang'],
+  ],
+  西南: [
+    ['成都', 'Chengdu'],
+    ['重庆', 'Chongqing'],
+    ['昆明', 'Kunming'],
+    ['贵阳', 'Guiyang'],
+    ['绵阳', 'Mianyang'],
+  ],
+  西北: [
+    ['西安', "Xi'an"],
+    ['兰州', 'Lanzhou'],
+    ['乌鲁木齐', 'Urumqi'],
+    ['银川', 'Yinchuan'],
+    ['西宁', 'Xining'],
+  ],
+  东北: [
+    ['沈阳', 'Shenyang'],
+    ['大连', 'Dalian'],
+    ['长春', 'Changchun'],
+    ['哈尔滨', 'Harbin'],
+    ['吉林', 'Jilin'],
+  ],
 };
 
 export interface SampleRep {
@@ -148,7 +196,12 @@ interface Industry {
   en: string[];
 }
 const INDUSTRIES: Industry[] = [
-  { name: '批发贸易', weight: 30, zh: ['贸易有限公司', '商贸有限公司', '商行', '贸易商行', '进出口有限公司'], en: ['Trading Co.', 'Trading Co., Ltd.', 'Import & Export Co.'] },
+  {
+    name: '批发贸易',
+    weight: 30,
+    zh: ['贸易有限公司', '商贸有限公司', '商行', '贸易商行', '进出口有限公司'],
+    en: ['Trading Co.', 'Trading Co., Ltd.', 'Import & Export Co.'],
+  },
   { name: '零售', weight: 20, zh: ['超市', '便利店', '百货商店', '连锁超市有限公司'], en: ['Supermarket', 'Mart', 'Convenience Store'] },
   { name: '医药', weight: 12, zh: ['大药房', '药房', '医药有限公司'], en: ['Pharmacy', 'Pharmaceutical Co., Ltd.'] },
   { name: '五金建材', weight: 14, zh: ['五金店', '五金机电有限公司', '建材商行', '五金交电商店'], en: ['Hardware Co.', 'Hardware & Tools, Inc.'] },
@@ -158,15 +211,79 @@ const INDUSTRIES: Industry[] = [
 ];
 
 const BRANDS = [
-  '鑫达', '恒通', '永辉', '百佳', '金鼎', '华盛', '宏远', '嘉禾', '瑞丰', '天诚', '汇源', '利民', '兴隆', '福满',
-  '长青', '盛世', '万家', '顺发', '佳美', '同仁', '康宁', '益民', '新世纪', '东方', '美联', '宝丰', '大正', '正泰',
-  '博远', '创新', '聚丰', '德信', '荣昌', '广源', '合众', '和顺', '金利', '鸿运', '安泰', '众诚', '明辉', '海纳',
-  '久安', '富康', '泰和', '润发', '优选', '惠民', '好邻居', '四季',
+  '鑫达',
+  '恒通',
+  '永辉',
+  '百佳',
+  '金鼎',
+  '华盛',
+  '宏远',
+  '嘉禾',
+  '瑞丰',
+  '天诚',
+  '汇源',
+  '利民',
+  '兴隆',
+  '福满',
+  '长青',
+  '盛世',
+  '万家',
+  '顺发',
+  '佳美',
+  '同仁',
+  '康宁',
+  '益民',
+  '新世纪',
+  '东方',
+  '美联',
+  '宝丰',
+  '大正',
+  '正泰',
+  '博远',
+  '创新',
+  '聚丰',
+  '德信',
+  '荣昌',
+  '广源',
+  '合众',
+  '和顺',
+  '金利',
+  '鸿运',
+  '安泰',
+  '众诚',
+  '明辉',
+  '海纳',
+  '久安',
+  '富康',
+  '泰和',
+  '润发',
+  '优选',
+  '惠民',
+  '好邻居',
+  '四季',
 ];
 const BRANCHES = ['中山路店', '解放路店', '人民路店', '新华店', '城东店', '二店', '旗舰店'];
 const EN_FIRST = [
-  'Bright', 'Golden', 'Silver', 'Pacific', 'Evergreen', 'Red', 'Blue', 'Jade', 'Great', 'Lucky', 'Sun',
-  'Oriental', 'Royal', 'Green', 'Harmony', 'Summit', 'Crown', 'Unity', 'Phoenix', 'Eastern',
+  'Bright',
+  'Golden',
+  'Silver',
+  'Pacific',
+  'Evergreen',
+  'Red',
+  'Blue',
+  'Jade',
+  'Great',
+  'Lucky',
+  'Sun',
+  'Oriental',
+  'Royal',
+  'Green',
+  'Harmony',
+  'Summit',
+  'Crown',
+  'Unity',
+  'Phoenix',
+  'Eastern',
 ];
 const EN_SECOND = ['Star', 'Bridge', 'Leaf', 'Ocean', 'River', 'Dragon', 'Garden', 'Wall', 'Tree', 'Rise', 'Peak', 'Way', 'Field', 'Stone', 'Light'];
 
@@ -176,9 +293,7 @@ const EN_SECOND = ['Star', 'Bridge', 'Leaf', 'Ocean', 'River', 'Dragon', 'Garden
 /** Every cause of the taxonomy but 'unclassified', in the taxonomy's order. */
 export type SampleCause = Exclude<CauseId, 'unclassified'>;
 
-export const UNCONTROLLABLE_CAUSES: readonly SampleCause[] = TAXONOMY.filter((c) => c.controllable === false).map(
-  (c) => c.id as SampleCause,
-);
+export const UNCONTROLLABLE_CAUSES: readonly SampleCause[] = TAXONOMY.filter((c) => c.controllable === false).map((c) => c.id as SampleCause);
 
 /** Reason phrasings with the cause they were generated for and their relative frequency within it. */
 const PHRASES: Record<SampleCause | 'vague', [text: string, weight: number][]> = {
@@ -272,8 +387,8 @@ const PHRASES: Record<SampleCause | 'vague', [text: string, weight: number][]> =
 };
 
 /** Every phrasing the generator can write, with the cause it stands for (null: too vague to classify). */
-export const REASON_PHRASES: readonly { text: string; cause: SampleCause | null }[] = Object.entries(PHRASES).flatMap(
-  ([cause, list]) => list.map(([text]) => ({ text, cause: cause === 'vague' ? null : (cause as SampleCause) })),
+export const REASON_PHRASES: readonly { text: string; cause: SampleCause | null }[] = Object.entries(PHRASES).flatMap(([cause, list]) =>
+  list.map(([text]) => ({ text, cause: cause === 'vague' ? null : (cause as SampleCause) })),
 );
 
 const CAUSES: SampleCause[] = TAXONOMY.filter((c) => c.id !== 'unclassified').map((c) => c.id as SampleCause);

@@ -18,10 +18,10 @@ const USAGE =
 
 const CORRECTIONS = [
   '  --role FILE:ROLE=COLUMN          the column (header text, or 0-based index) holding ROLE in FILE; repeatable',
-  '  --status FILE:VALUE=MEANING      what a value of FILE\'s status column means: lost, active, prospect or ignore; repeatable',
+  "  --status FILE:VALUE=MEANING      what a value of FILE's status column means: lost, active, prospect or ignore; repeatable",
   '  --tenure-unit day|month|year     the unit of the tenure column',
   '  --settings JSON|FILE.json        settings to merge, such as the "answer" of a question in the output',
-  '  (FILE is the file\'s name as given, without its folder)',
+  "  (FILE is the file's name as given, without its folder)",
 ].join('\n');
 const STATUS_CLASSES: readonly StatusClass[] = ['lost', 'active', 'prospect', 'ignore'];
 const TENURE_UNITS: readonly TenureUnit[] = ['day', 'month', 'year'];
@@ -124,8 +124,7 @@ function parseArgs(argv: string[]): { settings: Settings; files: string[]; encod
     else if (a === '--engine') {
       if (value() !== 'duckdb') fail(`--engine must be duckdb\n${USAGE}`, 2);
       engine = 'duckdb';
-    }
-    else if (a === '--help' || a === '-h') {
+    } else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n${CORRECTIONS}\n`);
       process.exit(0);
     } else if (a.startsWith('--')) fail(`unknown option ${a}\n${USAGE}`, 2);

@@ -137,7 +137,9 @@ async function createView(c: DuckDBConnection, view: string, input: Input): Prom
     seen.set(h, k);
     return `${ident(`c${i}`)} AS ${ident(k === 1 ? h : `${h}#${k}`)}`;
   });
-  await c.run(`CREATE OR REPLACE TEMP VIEW ${ident(view)} AS SELECT ${select.join(', ')} FROM read_csv(${sqlString(input.path)}, ${options.join(', ')})`);
+  await c.run(
+    `CREATE OR REPLACE TEMP VIEW ${ident(view)} AS SELECT ${select.join(', ')} FROM read_csv(${sqlString(input.path)}, ${options.join(', ')})`,
+  );
 }
 
 /** Categories: the sample's candidates with 2–100 distinct values over the whole file. */
@@ -236,10 +238,16 @@ export async function readWithDuckDB(paths: string[], settings: Settings, opts: 
     // Customer lists and rosters first: the order logs join to them.
     for (const [k, input] of inputs.entries()) {
       // A summary made elsewhere is customer-sized: the core reads it whole (ingest/summary.ts).
-      if (input.sample.kind !== 'orders' || isSummaryHeader(input.sample.header)) out[k] = input.whole && !input.parquet ? input.sample : await readWhole(c, input, opts.encoding);
+      if (input.sample.kind !== 'orders' || isSummaryHeader(input.sample.header))
+        out[k] = input.whole && !input.parquet ? input.sample : await readWhole(c, input, opts.encoding);
     }
     const lists = out.filter((f): f is ParsedFile => f !== null && f.kind === 'customers');
-    const starts = lists.length ? await startsTable(c, out.filter((f): f is ParsedFile => f !== null)) : undefined;
+    const starts = lists.length
+      ? await startsTable(
+          c,
+          out.filter((f): f is ParsedFile => f !== null),
+        )
+      : undefined;
     for (const [k, input] of inputs.entries()) {
       if (out[k]) continue;
       const view = `orders_${k + 1}`;

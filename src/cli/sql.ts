@@ -79,11 +79,13 @@ function parseArgs(argv: string[]): Args {
       args.period = v;
     } else if (a === '--order-column') args.orderColumn = value();
     else if (a === '--order-status') {
-      const v = value().split(',').map((x) => x.trim()).filter(Boolean);
+      const v = value()
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
       if (v.length === 0) fail(`--order-status takes status values, as VALUE or VALUE,VALUE…\n${USAGE}`, 2);
       args.statusValues.push(...v);
-    }
-    else if (a === '--encoding') args.encoding = value();
+    } else if (a === '--encoding') args.encoding = value();
     else if (FLAG_ROLE[a]) args.roles[FLAG_ROLE[a]] = value();
     else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
@@ -96,7 +98,8 @@ function parseArgs(argv: string[]): Args {
   if (!args.file && (!args.roles.customerId || !args.roles.orderDate)) {
     fail(`give a sample FILE, or at least --customer-id and --order-date\n${USAGE}`, 2);
   }
-  if (!args.file && args.statusValues.length && !args.roles.status) fail(`--order-status needs the status column: name it with --status COL\n${USAGE}`, 2);
+  if (!args.file && args.statusValues.length && !args.roles.status)
+    fail(`--order-status needs the status column: name it with --status COL\n${USAGE}`, 2);
   return { dialect, ...args };
 }
 
@@ -153,8 +156,21 @@ async function main() {
   }
   try {
     const spec = specFromSample(
-      { source: args.file ? basename(args.file) : args.table ?? 'orders', header: sample.header, roles: sample.roles, columns: sample.columns, rowCount: sample.rowCount },
-      { table: args.table, asOf: args.asOf, inactiveDays: args.inactiveDays, period: args.period, orderColumn: args.orderColumn, statusValues: args.statusValues },
+      {
+        source: args.file ? basename(args.file) : (args.table ?? 'orders'),
+        header: sample.header,
+        roles: sample.roles,
+        columns: sample.columns,
+        rowCount: sample.rowCount,
+      },
+      {
+        table: args.table,
+        asOf: args.asOf,
+        inactiveDays: args.inactiveDays,
+        period: args.period,
+        orderColumn: args.orderColumn,
+        statusValues: args.statusValues,
+      },
     );
     process.stdout.write(summarySql(spec, args.dialect));
   } catch (e) {

@@ -17,11 +17,11 @@
 import { effectiveTaxonomy } from './causes/edits';
 import { causeCrosstab, causeTable, reasonTable } from './causes/table';
 import { BENCHMARK } from './causes/taxonomy';
-import { type Activity,activityAsOf } from './churn/activity';
+import { type Activity, activityAsOf } from './churn/activity';
 import { attributeCauses, type CauseAttribution } from './churn/attribution';
-import { breakdown, type Categorical,encode, MIN_GROUP_SIZE } from './churn/breakdown';
-import { cohortsFromSpan,cohortTable } from './churn/cohorts';
-import { type ChurnState,decideChurn } from './churn/definition';
+import { breakdown, type Categorical, encode, MIN_GROUP_SIZE } from './churn/breakdown';
+import { cohortsFromSpan, cohortTable } from './churn/cohorts';
+import { type ChurnState, decideChurn } from './churn/definition';
 import { dayLabel, lastDayOfPeriod, monthIndexOfDay, periodLabel, periodOfMonth } from './churn/periods';
 import { repTurnover } from './churn/reps';
 import { atRiskCustomers, RISK_WINDOW_DAYS } from './churn/risk';
@@ -157,7 +157,9 @@ function encoded(p: Prepared, c: ColumnChoice): Categorical {
 
 /** Step 1, once per load or role change: role overrides, the customer model, the column choices. */
 export function prepare(parsed: ParsedFile[], settings: Pick<Settings, 'roleOverrides' | 'kindOverrides'> = {}): Prepared {
-  const files = parsed.map((f) => asSummaryFile(f) ?? applyRoleOverrides(withKind(f, settings.kindOverrides?.[f.file]), settings.roleOverrides?.[f.file]));
+  const files = parsed.map(
+    (f) => asSummaryFile(f) ?? applyRoleOverrides(withKind(f, settings.kindOverrides?.[f.file]), settings.roleOverrides?.[f.file]),
+  );
   // A customer summary (SQL of core/sql, run elsewhere) stands in for its order log: ingest/summary.ts.
   const model = withSummaries(buildCustomerModel(files.filter((f) => !summaryOf(f))), files);
   return { files, model, options: columnOptions(files, model), encoded: new Map(), periods: new Map(), memo: new Map(), profiles: new Map() };
@@ -280,10 +282,7 @@ function survival(p: Prepared, s: ChurnState, asOf: number, by: string | undefin
   let column: ColumnChoice | null = null;
   if (by !== undefined && by !== 'none') column = resolveColumn(p, by);
   else if (by === undefined) {
-    column =
-      ATTRIBUTE_ROLES.map((r) => p.options.find((o) => o.key === r)).find(
-        (o) => o !== undefined && distinctWithin(o.values, 1) > 1,
-      ) ?? null;
+    column = ATTRIBUTE_ROLES.map((r) => p.options.find((o) => o.key === r)).find((o) => o !== undefined && distinctWithin(o.values, 1) > 1) ?? null;
   }
   if (!column) return { ...overall, by: null };
   const cat = encoded(p, column);
@@ -422,7 +421,11 @@ export function analyzePrepared(p: Prepared, settings: Settings, opts: { full?: 
     reasons: { stated, unclassified },
     profiles: p.profiles,
   }); // 14
-  const excludedIssues = [...st.excluded.byFile].map(([file, e]) => ({ code: 'status-excluded', file, params: { prospect: e.prospect, ignore: e.ignore } }));
+  const excludedIssues = [...st.excluded.byFile].map(([file, e]) => ({
+    code: 'status-excluded',
+    file,
+    params: { prospect: e.prospect, ignore: e.ignore },
+  }));
   return {
     version: 1,
     asOf: isoDay(asOf),

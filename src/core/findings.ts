@@ -16,7 +16,7 @@
 //                 ≥ 10% of the rep's book), with the total that followed any departure
 //   atRisk        active customers with warning signs, and the revenue at stake
 // At most six: the "no significant difference" sentence goes first, then the unclassified one.
-import { formatNumber, formatPercent, intlTag, type Locale,translate } from '../i18n';
+import { formatNumber, formatPercent, intlTag, type Locale, translate } from '../i18n';
 import { causeName } from './causes/taxonomy';
 import { twoProportionTest } from './churn/proportion';
 import type { Analysis } from './types';
@@ -31,16 +31,7 @@ export const UNCLASSIFIED_NOTE = 0.2;
 export const MIN_REP_CLUSTER = 3;
 export const MIN_REP_SHARE = 0.1;
 
-export type FindingId =
-  | 'noChurn'
-  | 'headline'
-  | 'topCauses'
-  | 'unclassified'
-  | 'controllable'
-  | 'where'
-  | 'survivalBy'
-  | 'rep'
-  | 'atRisk';
+export type FindingId = 'noChurn' | 'headline' | 'topCauses' | 'unclassified' | 'controllable' | 'where' | 'survivalBy' | 'rep' | 'atRisk';
 
 /** A sentence parameter, typed so each locale formats it its own way. */
 export type Value =
@@ -182,7 +173,12 @@ function where(a: Analysis): Finding | null {
     p: { kind: 'p', value: best.pAdjusted } as Value,
   };
   if (best.pAdjusted < SIGNIFICANCE && best.rate > best.restRate) {
-    return { id: 'where', key: 'findings.where.significant', params: { ...params, groups: count(best.groups * tests.length) }, target: `breakdown:${best.key}` };
+    return {
+      id: 'where',
+      key: 'findings.where.significant',
+      params: { ...params, groups: count(best.groups * tests.length) },
+      target: `breakdown:${best.key}`,
+    };
   }
   return {
     id: 'where',
@@ -195,7 +191,12 @@ function where(a: Analysis): Finding | null {
 function survivalBy(a: Analysis): Finding | null {
   const by = a.survival.by;
   if (!by || by.groups.length < 2 || !(by.logRank.pValue < SIGNIFICANCE)) return null;
-  return { id: 'survivalBy', key: 'findings.survivalBy', params: { column: text(by.label), p: { kind: 'p', value: by.logRank.pValue } }, target: 'survival' };
+  return {
+    id: 'survivalBy',
+    key: 'findings.survivalBy',
+    params: { column: text(by.label), p: { kind: 'p', value: by.logRank.pValue } },
+    target: 'survival',
+  };
 }
 
 function rep(a: Analysis): Finding | null {
@@ -319,11 +320,19 @@ function formatValue(v: Value, a: Analysis, locale: Locale): string {
     case 'text':
       return v.value;
     case 'texts':
-      return list(v.value.map((s) => (s.startsWith('scope.kind.') ? translate(locale, s) : s)), locale);
+      return list(
+        v.value.map((s) => (s.startsWith('scope.kind.') ? translate(locale, s) : s)),
+        locale,
+      );
     case 'causes':
       return v.value.length === 1
         ? causeLabel(a, v.value[0].id, locale)
-        : list(v.value.map((c) => translate(locale, 'findings.causeShare', { cause: causeLabel(a, c.id, locale), share: formatPercent(locale, c.share) })), locale);
+        : list(
+            v.value.map((c) =>
+              translate(locale, 'findings.causeShare', { cause: causeLabel(a, c.id, locale), share: formatPercent(locale, c.share) }),
+            ),
+            locale,
+          );
   }
 }
 

@@ -21,9 +21,7 @@ export interface SettingsProblem {
   code: SettingsProblemCode;
 }
 
-export type SettingsCheck =
-  | { ok: true; settings: Settings; dropped: SettingsProblem[] }
-  | { ok: false; problems: SettingsProblem[] };
+export type SettingsCheck = { ok: true; settings: Settings; dropped: SettingsProblem[] } | { ok: false; problems: SettingsProblem[] };
 
 export class SettingsError extends Error {
   constructor(readonly problems: SettingsProblem[]) {
@@ -149,7 +147,8 @@ class Checker {
       const kept: [string, number | null][] = [];
       for (const [role, col] of pairs) {
         const path = `roleOverrides[${key(file)}].${role}`;
-        if (!(col === null || (typeof col === 'number' && Number.isInteger(col) && col >= 0))) this.bad(path, typeof col === 'number' ? 'range' : 'type');
+        if (!(col === null || (typeof col === 'number' && Number.isInteger(col) && col >= 0)))
+          this.bad(path, typeof col === 'number' ? 'range' : 'type');
         else if (!KNOWN_ROLES.has(role)) this.drop(path, 'unknown-role');
         else kept.push([role, col]);
       }
@@ -207,8 +206,21 @@ class Checker {
 
 /** Fields this module reads; any other field is kept untouched. */
 const KNOWN = new Set([
-  'asOf', 'inactiveDays', 'reasonOverrides', 'customerOverrides', 'causeEdits', 'roleOverrides', 'kindOverrides',
-  'churnMode', 'period', 'groupBy', 'survivalBy', 'tiers', 'repWindowDays', 'statusValues', 'tenureUnit',
+  'asOf',
+  'inactiveDays',
+  'reasonOverrides',
+  'customerOverrides',
+  'causeEdits',
+  'roleOverrides',
+  'kindOverrides',
+  'churnMode',
+  'period',
+  'groupBy',
+  'survivalBy',
+  'tiers',
+  'repWindowDays',
+  'statusValues',
+  'tenureUnit',
 ]);
 
 /**

@@ -5,7 +5,11 @@ import type { SheetData } from 'write-excel-file/browser';
 import { type Table, xlsxData } from './tables';
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-export const sheetName = (s: string): string => s.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31) || 'Sheet1';
+export const sheetName = (s: string): string =>
+  s
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .trim()
+    .slice(0, 31) || 'Sheet1';
 
 export async function xlsxBlob(table: Table, sheet: string): Promise<Blob> {
   const { default: writeXlsxFile } = await import('write-excel-file/browser');

@@ -32,9 +32,7 @@ export function hasMessage(key: string): key is MessageKey {
 /** Translate a key, filling {placeholders}. Unknown keys come back as themselves, never as a crash. */
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   const template = hasMessage(key) ? tables[locale][key] : key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
-    name in params ? formatParam(locale, params[name]) : `{${name}}`,
-  );
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? formatParam(locale, params[name]) : `{${name}}`));
 }
 
 function formatParam(locale: Locale, v: string | number): string {

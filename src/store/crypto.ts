@@ -106,8 +106,7 @@ export async function unseal(key: CryptoKey, sealed: Sealed, context: string): P
   }
 }
 
-export const sealJson = (key: CryptoKey, value: unknown, context: string): Promise<Sealed> =>
-  seal(key, utf8.encode(JSON.stringify(value)), context);
+export const sealJson = (key: CryptoKey, value: unknown, context: string): Promise<Sealed> => seal(key, utf8.encode(JSON.stringify(value)), context);
 
 export async function unsealJson(key: CryptoKey, sealed: Sealed, context: string): Promise<unknown> {
   const bytes = await unseal(key, sealed, context);

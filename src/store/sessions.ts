@@ -160,8 +160,15 @@ export function newSessionId(): string {
 function readKeyring(raw: unknown): Keyring {
   const r = raw as Keyring;
   if (
-    typeof raw !== 'object' || raw === null || r.version !== 1 || typeof r.id !== 'string' || r.kdf !== 'PBKDF2' ||
-    r.hash !== 'SHA-256' || !Number.isInteger(r.iterations) || !(r.salt instanceof Uint8Array) || !c.isSealed(r.check)
+    typeof raw !== 'object' ||
+    raw === null ||
+    r.version !== 1 ||
+    typeof r.id !== 'string' ||
+    r.kdf !== 'PBKDF2' ||
+    r.hash !== 'SHA-256' ||
+    !Number.isInteger(r.iterations) ||
+    !(r.salt instanceof Uint8Array) ||
+    !c.isSealed(r.check)
   )
     throw new UnreadableError('damaged', 'keyring');
   return r;
@@ -444,7 +451,16 @@ export class SessionStore {
       const { size: _size, ...rest } = ref;
       files.push({ ...rest, bytes: await this.fileBytes(ref) });
     }
-    return { id, rev: env.rev, name: body.name, created: body.created, updated: body.updated, files, settings: body.settings, ...(body.figures ? { figures: body.figures } : {}) };
+    return {
+      id,
+      rev: env.rev,
+      name: body.name,
+      created: body.created,
+      updated: body.updated,
+      files,
+      settings: body.settings,
+      ...(body.figures ? { figures: body.figures } : {}),
+    };
   }
 
   /** Every session, readable or not (an unreadable one says why); newest first. */
@@ -490,7 +506,17 @@ export class SessionStore {
       try {
         const s = readLegacy(await this.kv.get(k), id);
         const files = await Promise.all(s.files.map(async (f) => refOf(f, `s:${await c.contentHash(f.bytes)}`)));
-        out.push({ ok: true, id, rev: 0, name: s.name, created: s.created, updated: s.updated, files, size: files.reduce((n, f) => n + f.size, 0), encrypted: false });
+        out.push({
+          ok: true,
+          id,
+          rev: 0,
+          name: s.name,
+          created: s.created,
+          updated: s.updated,
+          files,
+          size: files.reduce((n, f) => n + f.size, 0),
+          encrypted: false,
+        });
       } catch (e) {
         out.push(this.unreadable(id, e, false));
       }
@@ -508,7 +534,15 @@ export class SessionStore {
   /** A readable session holding exactly these files (by content), if any. */
   async findByFiles(keys: string[]): Promise<Extract<SessionEntry, { ok: true }> | null> {
     const want = [...keys].sort().join('|');
-    for (const e of await this.list()) if (e.ok && e.files.map((f) => f.key).sort().join('|') === want) return e;
+    for (const e of await this.list())
+      if (
+        e.ok &&
+        e.files
+          .map((f) => f.key)
+          .sort()
+          .join('|') === want
+      )
+        return e;
     return null;
   }
 

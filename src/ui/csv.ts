@@ -19,5 +19,4 @@ export function toCsv(header: string[], rows: Cell[][]): string {
   return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export const csvBlob = (header: string[], rows: Cell[][]): Blob =>
-  new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' });
+export const csvBlob = (header: string[], rows: Cell[][]): Blob => new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' });

@@ -14,7 +14,15 @@ import { withReasonOverride } from '../core/causes/learn';
 import { normalizeSettings } from '../core/settings';
 import { clipText } from '../core/text';
 import { type Analysis, type CauseEdits, DEFAULT_SETTINGS, type Settings } from '../core/types';
-import { decodeSession, encodeSealedSession, encodeSession, openSealedSession, sameKdf, type SealedFile, type SessionContent } from '../export/session';
+import {
+  decodeSession,
+  encodeSealedSession,
+  encodeSession,
+  openSealedSession,
+  sameKdf,
+  type SealedFile,
+  type SessionContent,
+} from '../export/session';
 import { type Locale, pickLocale, translate } from '../i18n';
 import { chooseIterations } from '../store/crypto';
 import {
@@ -205,7 +213,8 @@ export class AppState {
     if (e instanceof QuotaError) {
       const mb = (n?: number) => (n === undefined ? '?' : (n / 1048576).toFixed(1));
       this.error = { code: 'storage-full', params: { used: mb(this.storage.usage), quota: mb(this.storage.quota) } };
-    } else if (e instanceof UnreadableError) this.error = { code: 'session-unreadable', params: { reason: this.t(`sessions.unreadable.${e.reason}`, { detail: e.detail ?? '' }) } };
+    } else if (e instanceof UnreadableError)
+      this.error = { code: 'session-unreadable', params: { reason: this.t(`sessions.unreadable.${e.reason}`, { detail: e.detail ?? '' }) } };
     else this.error = { code: 'storage', params: { message: e instanceof Error ? e.message : String(e) } };
   }
 
@@ -244,9 +253,7 @@ export class AppState {
       return;
     }
     const label =
-      p.stage === 'analyze'
-        ? this.t('progress.analyze')
-        : this.t('progress.parse', { file: p.file ?? '', done: p.done + 1, total: p.total });
+      p.stage === 'analyze' ? this.t('progress.analyze') : this.t('progress.parse', { file: p.file ?? '', done: p.done + 1, total: p.total });
     this.progress = { label, value: p.total ? (p.stage === 'analyze' ? 0.9 : (p.done / p.total) * 0.85) : 0 };
   };
 
@@ -260,7 +267,8 @@ export class AppState {
     this.loading = null;
     this.progress = null;
     this.phase = this.analysis ? 'ready' : 'empty';
-    this.notice = job.kind === 'restore' || job.kind === 'open' ? { key: 'loader.cancelledOpen', params: { name: job.name } } : { key: 'progress.cancelled' };
+    this.notice =
+      job.kind === 'restore' || job.kind === 'open' ? { key: 'loader.cancelledOpen', params: { name: job.name } } : { key: 'progress.cancelled' };
   }
 
   /** A failed load: a cancelled one is a notice, not an error. */
@@ -329,7 +337,12 @@ export class AppState {
    * is replaced only when the new files were read successfully. Files identical to a stored
    * session's offer to reopen it instead (`offerExisting`).
    */
-  async importFiles(files: InputFile[], name: string, initial: Settings = DEFAULT_SETTINGS, opts: { offerExisting?: boolean } = {}): Promise<boolean> {
+  async importFiles(
+    files: InputFile[],
+    name: string,
+    initial: Settings = DEFAULT_SETTINGS,
+    opts: { offerExisting?: boolean } = {},
+  ): Promise<boolean> {
     if (files.length === 0) {
       this.error = { code: 'no-files' };
       return false;
@@ -545,7 +558,14 @@ export class AppState {
     const s = this.session;
     if (!s) return false;
     const now = Date.now();
-    const copy = await this.persist({ ...s, id: newSessionId(), rev: null, name: this.t('sessions.copyName', { name: s.name }), created: now, updated: now });
+    const copy = await this.persist({
+      ...s,
+      id: newSessionId(),
+      rev: null,
+      name: this.t('sessions.copyName', { name: s.name }),
+      created: now,
+      updated: now,
+    });
     if (copy.rev === null) return false;
     this.session = copy;
     this.error = null;

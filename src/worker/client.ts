@@ -58,7 +58,8 @@ export class AnalysisClient {
       this.pending.delete(r.id);
       if (this.loading === r.id) this.loading = null;
       // Where the load's time went, on the page's performance timeline (read by npm run bench).
-      if (r.ok && r.timings) performance.mark('churnlens:loaded', { detail: { ...r.timings, receivedAt: performance.timeOrigin + performance.now() } });
+      if (r.ok && r.timings)
+        performance.mark('churnlens:loaded', { detail: { ...r.timings, receivedAt: performance.timeOrigin + performance.now() } });
       p.resolve(r.ok ? { ok: true, analysis: r.analysis, files: r.files } : { ok: false, error: r.error });
     }
   }

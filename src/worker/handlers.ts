@@ -99,9 +99,7 @@ export class Handler {
       this.lost = { prepared, settings: key, rows: analyzePrepared(prepared, settings).lost ?? [] };
     }
     const q = query.trim().toLowerCase();
-    const hits = q
-      ? this.lost.rows.filter((c) => [c.id, c.name, c.reason, c.cause].some((v) => v.toLowerCase().includes(q)))
-      : this.lost.rows;
+    const hits = q ? this.lost.rows.filter((c) => [c.id, c.name, c.reason, c.cause].some((v) => v.toLowerCase().includes(q))) : this.lost.rows;
     return { rows: clipStrings(hits.slice(0, limit)), total: hits.length };
   }
 
@@ -122,7 +120,13 @@ export class Handler {
       // full analysis, for exports, keeps every character).
       const full = req.full === true;
       const analysis = analyzePrepared(this.prepared(req.settings), req.settings, { full });
-      post({ id: req.id, type: 'result', ok: true, analysis: full ? analysis : clipStrings(analysis), files: this.files.map((f) => clipStrings(fileInfo(f))) });
+      post({
+        id: req.id,
+        type: 'result',
+        ok: true,
+        analysis: full ? analysis : clipStrings(analysis),
+        files: this.files.map((f) => clipStrings(fileInfo(f))),
+      });
     } catch (e) {
       post({ id: req.id, type: 'result', ok: false, error: toWorkerError(e) });
     }

@@ -4,7 +4,18 @@
 // Each test opens its own fresh app (harness.ts), in the language it checks.
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { appTest, axeViolations as axe, type Guarded, notReady, openSample, ready, sessionCount, showSection, useRig, waitForDashboard } from './harness';
+import {
+  appTest,
+  axeViolations as axe,
+  type Guarded,
+  notReady,
+  openSample,
+  ready,
+  sessionCount,
+  showSection,
+  useRig,
+  waitForDashboard,
+} from './harness';
 
 /** Press Tab (or Shift+Tab) until the focused element matches `selector` (at most `max` times); false if never. */
 async function tabTo(page: Page, selector: string, max = 400, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<boolean> {

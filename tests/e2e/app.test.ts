@@ -33,8 +33,7 @@ const SMALL_CSV = [
 /** GBK bytes of a two-customer Chinese list, as Chinese Excel saves "CSV". */
 const GBK_CSV = new Uint8Array([
   // 客户编号,状态\r\nK1,正常\r\nK2,流失\r\n
-  0xbf, 0xcd, 0xbb, 0xa7, 0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0xd7, 0xb4, 0xcc, 0xac, 0x0d, 0x0a,
-  0x4b, 0x31, 0x2c, 0xd5, 0xfd, 0xb3, 0xa3, 0x0d, 0x0a,
+  0xbf, 0xcd, 0xbb, 0xa7, 0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0xd7, 0xb4, 0xcc, 0xac, 0x0d, 0x0a, 0x4b, 0x31, 0x2c, 0xd5, 0xfd, 0xb3, 0xa3, 0x0d, 0x0a,
   0x4b, 0x32, 0x2c, 0xc1, 0xf7, 0xca, 0xa7, 0x0d, 0x0a,
 ]);
 
@@ -92,7 +91,11 @@ describe.skipIf(!ready)('the built app', () => {
         const bars = await g.page.locator('[data-testid=chart-causes] svg .mark-rect path').count();
         expect(bars).toBe(expected.causes.length);
         await g.page.locator('[data-testid=chart-controllable][data-rendered=true]').waitFor();
-        const ticks = await g.page.locator('[data-testid=chart-controllable] svg .mark-tick line, [data-testid=chart-controllable] svg .mark-tick path, [data-testid=chart-controllable] svg .mark-rect path').count();
+        const ticks = await g.page
+          .locator(
+            '[data-testid=chart-controllable] svg .mark-tick line, [data-testid=chart-controllable] svg .mark-tick path, [data-testid=chart-controllable] svg .mark-rect path',
+          )
+          .count();
         expect(ticks).toBeGreaterThanOrEqual(2);
         // Survival and cohorts are in the "Over time" section, drawn when it is first opened.
         await showSection(g.page, 'time');

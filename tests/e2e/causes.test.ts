@@ -6,7 +6,20 @@ import { describe, expect } from 'vitest';
 import { analyze } from '../../src/core/analyze';
 import { withReasonOverride } from '../../src/core/causes/learn';
 import { clipText } from '../../src/core/text';
-import { appTest, exportedAnalysis, kpiText, notReady, openSample, ready, sampleAnalysis, sampleFiles, savedSettings, settingsOf, showSection, useRig } from './harness';
+import {
+  appTest,
+  exportedAnalysis,
+  kpiText,
+  notReady,
+  openSample,
+  ready,
+  sampleAnalysis,
+  sampleFiles,
+  savedSettings,
+  settingsOf,
+  showSection,
+  useRig,
+} from './harness';
 
 /**
  * The reason overrides after the user sets these reasons' causes in this order, as the core keys
@@ -124,9 +137,7 @@ describe.skipIf(!ready)('cause breakdown in the page (file://)', () => {
 
   it('flips a cause to controllable and the controllable share matches the core', async ({ g }) => {
     await showSection(g.page, 'causes');
-    await g.page
-      .locator('[data-testid=editor-row][data-cause=market-volatility] [data-testid=editor-controllable]')
-      .selectOption('yes');
+    await g.page.locator('[data-testid=editor-row][data-cause=market-volatility] [data-testid=editor-controllable]').selectOption('yes');
     await expect.poll(async () => (await settingsOf(g.page)).causeEdits).toEqual({ controllable: { 'market-volatility': true } });
     // The page's numbers equal the core's on the same saved settings.
     const want = analyze(sampleFiles(), await settingsOf(g.page));

@@ -36,8 +36,7 @@ const pdfInfo = (file: string) => execFileSync(PDFINFO, [file], { encoding: 'utf
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** The spec titles of the charts the dashboard shows for the sample. */
-const chartTitles = (locale: Locale) =>
-  CHARTS.filter((c) => c.hasData(expected)).map((c) => specTitle(c.spec(expected, locale)));
+const chartTitles = (locale: Locale) => CHARTS.filter((c) => c.hasData(expected)).map((c) => specTitle(c.spec(expected, locale)));
 
 /** Width, height and the first pixel (RGBA) of a PNG, decoded here. */
 function decodePng(bytes: Buffer) {
@@ -46,7 +45,7 @@ function decodePng(bytes: Buffer) {
   const height = bytes.readUInt32BE(20);
   const colorType = bytes[25];
   const idat: Buffer[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const len = bytes.readUInt32BE(at);
     const type = bytes.toString('latin1', at + 4, at + 8);
     if (type === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + len));

@@ -22,7 +22,10 @@ export const hasDist = existsSync(join(DIST, 'index.html'));
 /** Both are needed: each e2e file skips itself (and says so) without them. */
 export const ready = hasChromium && hasDist;
 export const notReady = (what: string): void => {
-  if (!ready) console.warn(`\n*** ${what} e2e SKIPPED: ${hasChromium ? '' : `${CHROMIUM} missing; `}${hasDist ? '' : `${DIST} not built (npm run build)`} ***\n`);
+  if (!ready)
+    console.warn(
+      `\n*** ${what} e2e SKIPPED: ${hasChromium ? '' : `${CHROMIUM} missing; `}${hasDist ? '' : `${DIST} not built (npm run build)`} ***\n`,
+    );
 };
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
@@ -234,7 +237,10 @@ export async function dropFiles(page: Page, files: ({ name: string; bytes: numbe
 }
 
 /** Click what starts a download and read the file saved. */
-export async function download(page: Page, click: string | (() => Promise<unknown>)): Promise<{ name: string; bytes: Buffer; path: string; download: Download }> {
+export async function download(
+  page: Page,
+  click: string | (() => Promise<unknown>),
+): Promise<{ name: string; bytes: Buffer; path: string; download: Download }> {
   const start = typeof click === 'string' ? () => page.click(`[data-testid=${click}]`) : click;
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), start()]);
   const path = await dl.path();
@@ -278,7 +284,13 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
   }, include ?? null);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.length} node(s), e.g. ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes.length} node(s), e.g. ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 // ── The stored sessions ─────────────────────────────────────────────────────────────────────
@@ -344,7 +356,16 @@ export async function settingsOf(page: Page): Promise<Settings> {
 
 /** The settings of the open session once it has been saved (the save follows the analysis shown). */
 export async function savedSettings(page: Page): Promise<Settings> {
-  await expect.poll(() => storedSession(page).then((s) => s.name, () => null), { timeout: 30_000 }).not.toBeNull();
+  await expect
+    .poll(
+      () =>
+        storedSession(page).then(
+          (s) => s.name,
+          () => null,
+        ),
+      { timeout: 30_000 },
+    )
+    .not.toBeNull();
   return settingsOf(page);
 }
 

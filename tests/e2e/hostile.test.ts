@@ -16,7 +16,7 @@ import { decodeSession } from '../../src/export/session';
 import { appTest, download, exportedAnalysis, type Guarded, kpi, notReady, parseCsv, ready, showSection, useRig } from './harness';
 
 /** 1,000,000 characters: a pasted e-mail thread, with markup in it. */
-const MEGA = ('Re: Re: Fwd: pricing <b>again</b> — we moved to another supplier because the price went up. ').repeat(11_000).slice(0, 1_000_000);
+const MEGA = 'Re: Re: Fwd: pricing <b>again</b> — we moved to another supplier because the price went up. '.repeat(11_000).slice(0, 1_000_000);
 
 const CORPUS = [
   '<script>window.__pwned=1</script>',
@@ -65,7 +65,9 @@ async function noHarm(page: Page, scripts: number) {
       pwned: w.__pwned ?? null,
       csp: w.__csp ?? [],
       scripts: document.scripts.length,
-      injected: [...document.querySelectorAll('iframe, img[src="x"], [onerror], [onload], [srcdoc], a[href^="javascript:"], circle[r="5"]')].map((e) => e.outerHTML.slice(0, 80)),
+      injected: [...document.querySelectorAll('iframe, img[src="x"], [onerror], [onload], [srcdoc], a[href^="javascript:"], circle[r="5"]')].map(
+        (e) => e.outerHTML.slice(0, 80),
+      ),
       hidden: getComputedStyle(document.body).display,
     };
   });
@@ -107,7 +109,9 @@ describe.skipIf(!ready)('hostile cells in the built app', () => {
       await showSection(page, section);
       const shown = page.locator(`[data-testid=section-${section}]`);
       const charts = shown.locator('figure.chart');
-      await expect.poll(async () => (await charts.count()) === (await shown.locator('figure.chart[data-rendered=true]').count()), { timeout: 60_000 }).toBe(true);
+      await expect
+        .poll(async () => (await charts.count()) === (await shown.locator('figure.chart[data-rendered=true]').count()), { timeout: 60_000 })
+        .toBe(true);
       const toggles = shown.locator('[data-testid^=table-toggle-]');
       for (let i = 0; i < (await toggles.count()); i++) await toggles.nth(i).click();
       await noHarm(page, scripts);
@@ -116,10 +120,13 @@ describe.skipIf(!ready)('hostile cells in the built app', () => {
     const body = await page.evaluate(() => document.body.innerText);
     for (const cell of CORPUS.slice(0, 8)) expect(body, cell).toContain(cell);
     // The 1 MB reason is clipped on the page (2,000 characters and "…").
-    const clipped = await page.evaluate((start) => {
-      const cell = [...document.querySelectorAll('.reason-text')].find((td) => td.textContent.startsWith(start));
-      return cell ? [cell.textContent.length, cell.textContent.slice(-1)] : null;
-    }, MEGA.slice(0, 30));
+    const clipped = await page.evaluate(
+      (start) => {
+        const cell = [...document.querySelectorAll('.reason-text')].find((td) => td.textContent.startsWith(start));
+        return cell ? [cell.textContent.length, cell.textContent.slice(-1)] : null;
+      },
+      MEGA.slice(0, 30),
+    );
     expect(clipped).toEqual([2001, '…']);
     // The lone surrogates and NUL came in as U+FFFD (the decoder's replacement), the RTL override as written.
     expect(body).toContain('invoice\u202Efdp.exe');
@@ -129,7 +136,9 @@ describe.skipIf(!ready)('hostile cells in the built app', () => {
     const { page } = g;
     const scripts = scriptsOf.get(g)!;
     await showSection(page, 'where');
-    const marks = page.locator('[data-testid=section-where] figure.chart[data-rendered=true] svg .mark-rect path, [data-testid=section-where] figure.chart[data-rendered=true] svg .mark-rect rect');
+    const marks = page.locator(
+      '[data-testid=section-where] figure.chart[data-rendered=true] svg .mark-rect path, [data-testid=section-where] figure.chart[data-rendered=true] svg .mark-rect rect',
+    );
     await marks.first().waitFor();
     const n = Math.min(await marks.count(), 12);
     const seen: string[] = [];
@@ -166,7 +175,10 @@ describe.skipIf(!ready)('hostile cells in the built app', () => {
       expect(cells, id).toContain('<script>window.__pwned=1</script>');
       const big = cells.find((c) => c.startsWith(MEGA.slice(0, 30)))!;
       expect([big.length, big.endsWith('…')], id).toEqual([32_767, true]);
-      expect(cells.some((c) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(c)), `${id}: control characters`).toBe(false);
+      expect(
+        cells.some((c) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(c)),
+        `${id}: control characters`,
+      ).toBe(false);
     }
     await showSection(page, 'risk');
     const risk = parseCsv((await download(page, () => page.click('[data-testid=export-at-risk]'))).bytes);
@@ -196,7 +208,13 @@ describe.skipIf(!ready)('hostile cells in the built app', () => {
       const d = new DOMParser().parseFromString(text, 'image/svg+xml');
       return {
         errors: d.getElementsByTagName('parsererror').length,
-        bad: [...d.querySelectorAll('*')].filter((e) => /^(script|iframe|img|foreignObject|a|circle)$/i.test(e.localName) || [...e.attributes].some((a) => /^on/i.test(a.name) || (/^(href|xlink:href|src)$/i.test(a.name) && /javascript:/i.test(a.value)))).map((e) => e.outerHTML.slice(0, 200)),
+        bad: [...d.querySelectorAll('*')]
+          .filter(
+            (e) =>
+              /^(script|iframe|img|foreignObject|a|circle)$/i.test(e.localName) ||
+              [...e.attributes].some((a) => /^on/i.test(a.name) || (/^(href|xlink:href|src)$/i.test(a.name) && /javascript:/i.test(a.value))),
+          )
+          .map((e) => e.outerHTML.slice(0, 200)),
         text: d.documentElement.textContent ?? '',
       };
     }, svg);

@@ -104,7 +104,9 @@ describe.skipIf(!ready)('ingestion in the built app', () => {
 
   it('cells pasted from Excel (tab-separated) are analysed', async ({ g }) => {
     await g.page.click('[data-testid=paste-open]');
-    const tsv = ['客户编号\t客户名称\t状态\t流失原因', 'K1\t甲公司\t流失\t价格太高', 'K2\t乙公司\t正常\t', 'K3\t丙公司\t流失\t业务员离职了'].join('\n');
+    const tsv = ['客户编号\t客户名称\t状态\t流失原因', 'K1\t甲公司\t流失\t价格太高', 'K2\t乙公司\t正常\t', 'K3\t丙公司\t流失\t业务员离职了'].join(
+      '\n',
+    );
     await g.page.fill('[data-testid=paste-text]', tsv);
     await g.page.click('[data-testid=paste-submit]');
     await g.page.locator('[data-testid=kpi-customers]').waitFor();
@@ -191,7 +193,16 @@ describe.skipIf(!ready)('ingestion from file://', () => {
       await g.page.setInputFiles('[data-testid=file-input]', xlsxPath);
       await g.page.locator('[data-testid=section-bar]').waitFor({ timeout: 60_000 });
       await showSection(g.page, 'data');
-      await expect.poll(() => g.page.locator('[data-testid=inputs-table]').innerText().catch(() => ''), { timeout: 60_000 }).toContain('xlsx');
+      await expect
+        .poll(
+          () =>
+            g.page
+              .locator('[data-testid=inputs-table]')
+              .innerText()
+              .catch(() => ''),
+          { timeout: 60_000 },
+        )
+        .toContain('xlsx');
       await showSection(g.page, 'overview');
       expect(await kpi(g.page, 'customers')).toBe(7043);
     }

@@ -102,7 +102,9 @@ describe.skipIf(!ready).each(['file', 'http'] as const)('learning from correctio
     // The next item has the focus; "2" takes its second cause.
     const next = await items.first().getAttribute('data-text');
     const nextRow = queue.find((r) => r.text === next)!;
-    await expect.poll(() => g.page.evaluate(() => document.activeElement?.closest('[data-testid=review-item]')?.getAttribute('data-text'))).toBe(next);
+    await expect
+      .poll(() => g.page.evaluate(() => document.activeElement?.closest('[data-testid=review-item]')?.getAttribute('data-text')))
+      .toBe(next);
     await g.page.keyboard.press('2');
     await expect.poll(async () => (await settingsOf(g.page)).reasonOverrides?.[reasonKey(next!)]).toBe(nextRow.alternatives![1].cause);
     // Both choices are kept: a reload restores them and the queue is shorter by at least two.

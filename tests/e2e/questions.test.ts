@@ -20,7 +20,9 @@ async function dropFile(g: Guarded) {
 
 /** The status value questions, once the column is chosen. */
 const statusValue = (page: Page, value: string) =>
-  page.locator(`[data-testid=question][data-code=status-values-unknown] [data-testid=status-value][data-value="${value}"] [data-testid=status-value-select]`);
+  page.locator(
+    `[data-testid=question][data-code=status-values-unknown] [data-testid=status-value][data-value="${value}"] [data-testid=status-value-select]`,
+  );
 
 /** Both answers given: Phase is the column, Beendet means lost and Laufend active; no question left. */
 async function answer(page: Page) {

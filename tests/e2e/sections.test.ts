@@ -140,9 +140,9 @@ describe.skipIf(!ready)('dashboard sections', () => {
           expect(await p.locator('[data-testid=reason-row]').count()).toBeGreaterThan(0);
           // The taxonomy editor shows names, whole, and no internal id.
           expect(c.text).not.toMatch(/small-customer-neglect|service-negligence/);
-          const clipped = await p.locator('[data-testid=editor-name]').evaluateAll((els) =>
-            (els as HTMLInputElement[]).filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.value),
-          );
+          const clipped = await p
+            .locator('[data-testid=editor-name]')
+            .evaluateAll((els) => (els as HTMLInputElement[]).filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.value));
           expect(clipped).toEqual([]);
         }
         if (s === 'time') {
@@ -218,7 +218,9 @@ describe.skipIf(!ready)('dashboard sections', () => {
         await expect.poll(() => p.evaluate(() => document.documentElement.lang)).toBe(locale);
         const row = await p.evaluate(() => {
           const top = document.querySelector('header.top') as HTMLElement;
-          const tops = [...top.children].filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => Math.round(e.getBoundingClientRect().top));
+          const tops = [...top.children]
+            .filter((e) => (e as HTMLElement).offsetParent !== null)
+            .map((e) => Math.round(e.getBoundingClientRect().top));
           return { spread: Math.max(...tops) - Math.min(...tops), overflow: top.scrollWidth - top.clientWidth };
         });
         expect(row.overflow, locale).toBe(0);
@@ -257,7 +259,10 @@ describe.skipIf(!ready)('dashboard sections', () => {
         await showSection(p, s);
         await sectionDrawn(p, s);
         const c = await sectionContent(p, s);
-        expect(c.charts.map((x) => x.id), s).toEqual(expectedCharts(a, s));
+        expect(
+          c.charts.map((x) => x.id),
+          s,
+        ).toEqual(expectedCharts(a, s));
         expect(c.gaps, s).toEqual(expectedGaps(a, s));
         for (const chart of c.charts) {
           expect(chart.marks, chart.id).toBeGreaterThan(0);
@@ -278,7 +283,9 @@ describe.skipIf(!ready)('dashboard sections', () => {
       expect(items.length).toBeGreaterThanOrEqual(3);
       const overview = await p.locator('[data-testid=section-overview]').innerText();
       if (name === 'no-reasons') {
-        expect(await p.locator('[data-testid=scope]').innerText()).toContain('an order log only; churn by inactivity (no order for 90 days); no reasons');
+        expect(await p.locator('[data-testid=scope]').innerText()).toContain(
+          'an order log only; churn by inactivity (no order for 90 days); no reasons',
+        );
         expect(overview).not.toContain('Unclassified');
       }
       if (name === 'no-revenue') {
@@ -310,7 +317,10 @@ describe.skipIf(!ready)('dashboard sections', () => {
       const from = all.lastIndexOf(squash(translate('en', 'report.omitted')));
       expect(from).toBeGreaterThan(0);
       const appendix = all.slice(from);
-      const left = CHARTS.filter((c) => { const s = c.state(a); return s !== null && s !== 'skip'; });
+      const left = CHARTS.filter((c) => {
+        const s = c.state(a);
+        return s !== null && s !== 'skip';
+      });
       expect(left.length).toBeGreaterThan(0);
       for (const c of left) {
         expect(appendix).toContain(squash(`${chartTitle(c.id, a, 'en')}: ${translate('en', `gap.${c.state(a)}`)}`));

@@ -50,7 +50,9 @@ async function dropBig(page: Page, name: string, rows: number, seed: number) {
       const parts = ['Customer ID,Company,Status,Churn Reason,Last Order\n'];
       for (let i = 0; i < rows; i++) {
         const lost = (i + seed) % 3 === 0;
-        parts.push(`C${String(i).padStart(8, '0')},Company ${(i * seed) % 1000},${lost ? 'Churned' : 'Active'},${lost ? reasons[i % 4] : ''},2024-0${1 + (i % 9)}-15\n`);
+        parts.push(
+          `C${String(i).padStart(8, '0')},Company ${(i * seed) % 1000},${lost ? 'Churned' : 'Active'},${lost ? reasons[i % 4] : ''},2024-0${1 + (i % 9)}-15\n`,
+        );
       }
       const d = new DataTransfer();
       d.items.add(new File(parts, name));
@@ -179,7 +181,10 @@ describe.skipIf(!ready)('sessions in the built app', () => {
       }
       await new Promise((r) => requestAnimationFrame(() => r(null)));
       const status = document.querySelector('[data-testid=edit-status]');
-      return { chosen, busyShown: status?.getAttribute('aria-busy') === 'true' && document.querySelector('main')?.getAttribute('aria-busy') === 'true' };
+      return {
+        chosen,
+        busyShown: status?.getAttribute('aria-busy') === 'true' && document.querySelector('main')?.getAttribute('aria-busy') === 'true',
+      };
     });
     expect(Object.keys(chosen)).toHaveLength(10);
     /** How many of the ten reasons the analysis shows with the cause they were given, marked as set by the user. */
@@ -224,7 +229,9 @@ describe.skipIf(!ready)('sessions in the built app', () => {
     await expect.poll(() => sessionCount(page), { timeout: 30_000 }).toBe(n0 + 1);
     const files1 = await storedFiles(page);
     expect(files1).toEqual(files0);
-    process.stderr.write(`sessions e2e: ${files0.count} stored files, ${files0.bytes} bytes; after a second import of the ${(files1.bytes / 1048576).toFixed(1)} MB set: +0 file bytes\n`);
+    process.stderr.write(
+      `sessions e2e: ${files0.count} stored files, ${files0.bytes} bytes; after a second import of the ${(files1.bytes / 1048576).toFixed(1)} MB set: +0 file bytes\n`,
+    );
     // Offered again: "Open" reopens the existing session, nothing is added.
     await startPage(page);
     await dropFiles(page, [{ name: 'tiny copy.csv', text: TINY }]);
@@ -251,7 +258,9 @@ describe.skipIf(!ready)('sessions in the built app', () => {
     expect(await item.locator('[data-testid=session-figures]').innerText()).toMatch(/^5 customers · 3 churned · controllable \d+\.\d%$/);
     expect(await item.innerText()).toContain(`1 file(s) · ${kb}`);
     const usage = await page.locator('[data-testid=storage-usage]').innerText();
-    expect(usage).toMatch(/^Files stored: [\d.,]+ MB \(each file once, however many sessions use it\)\. This browser: [\d.,]+ MB used of [\d.,]+ MB available\.$/);
+    expect(usage).toMatch(
+      /^Files stored: [\d.,]+ MB \(each file once, however many sessions use it\)\. This browser: [\d.,]+ MB used of [\d.,]+ MB available\.$/,
+    );
     const filesMb = Number(usage.match(/^Files stored: ([\d.,]+) MB/)![1].replace(/,/g, ''));
     expect(filesMb).toBeCloseTo((await storedFiles(page)).bytes / 1048576, 1);
     await page.click('[data-testid=close-sessions]');
@@ -315,8 +324,28 @@ describe.skipIf(!ready)('sessions in the built app', () => {
             const store = open.result.transaction('kv', 'readwrite').objectStore('kv');
             const bytes = new TextEncoder().encode(text).buffer;
             const files = [{ name: 'legacy.csv', bytes }];
-            store.put({ version: 1, id: 'legacy1', name: 'Legacy client', created: 1_690_000_000_000, updated: 1_690_000_100_000, files, settings: { inactiveDays: 60 } }, 'session:legacy1');
-            store.put({ id: 'legacy1', name: 'Legacy client', created: 1_690_000_000_000, updated: 1_690_000_100_000, files: [{ name: 'legacy.csv', size: bytes.byteLength }] }, 'meta:legacy1');
+            store.put(
+              {
+                version: 1,
+                id: 'legacy1',
+                name: 'Legacy client',
+                created: 1_690_000_000_000,
+                updated: 1_690_000_100_000,
+                files,
+                settings: { inactiveDays: 60 },
+              },
+              'session:legacy1',
+            );
+            store.put(
+              {
+                id: 'legacy1',
+                name: 'Legacy client',
+                created: 1_690_000_000_000,
+                updated: 1_690_000_100_000,
+                files: [{ name: 'legacy.csv', size: bytes.byteLength }],
+              },
+              'meta:legacy1',
+            );
             store.put('legacy1', 'current');
             store.transaction.oncomplete = () => resolve();
           };
@@ -425,7 +454,9 @@ describe.skipIf(!ready)('sessions in the built app', () => {
       .toEqual([]);
     // The interrupted import is either not there at all or there whole (if its pointer was flipped).
     const after = await sessionCount(next);
-    process.stderr.write(`sessions e2e: tab killed while saving other-customers.csv: ${after === n ? 'cut before its pointer flipped (not listed)' : 'saved whole before the crash'}\n`);
+    process.stderr.write(
+      `sessions e2e: tab killed while saving other-customers.csv: ${after === n ? 'cut before its pointer flipped (not listed)' : 'saved whole before the crash'}\n`,
+    );
     expect([n, n + 1]).toContain(after);
   });
 });
@@ -522,7 +553,11 @@ describe.skipIf(!ready)('encryption at rest in the built app', () => {
     const other = await openApp(rig.browser, rig.url('http'));
     try {
       await other.page.locator('[data-testid=dropzone]').waitFor();
-      await other.page.setInputFiles('[data-testid=file-input]', { name: 'client.churnlens', mimeType: 'application/json', buffer: Buffer.from(fileText) });
+      await other.page.setInputFiles('[data-testid=file-input]', {
+        name: 'client.churnlens',
+        mimeType: 'application/json',
+        buffer: Buffer.from(fileText),
+      });
       await other.page.locator('[data-testid=file-passphrase]').waitFor();
       await other.page.fill('[data-testid=file-passphrase-input]', 'wrong passphrase!');
       await other.page.keyboard.press('Enter');
@@ -551,7 +586,11 @@ describe.skipIf(!ready)('sessions from file://', () => {
 
   it('stores by content hash, restores, and tells a second tab, with no server', async ({ g }) => {
     const { page } = g;
-    expect(await page.evaluate(() => [isSecureContext, typeof crypto.subtle?.digest, typeof navigator.locks?.request])).toEqual([true, 'function', 'function']);
+    expect(await page.evaluate(() => [isSecureContext, typeof crypto.subtle?.digest, typeof navigator.locks?.request])).toEqual([
+      true,
+      'function',
+      'function',
+    ]);
     await page.locator('[data-testid=dropzone]').waitFor();
     await dropFiles(page, [{ name: 'tiny.csv', text: TINY }]);
     await expect.poll(() => customers(page), { timeout: 60_000 }).toBe(5);

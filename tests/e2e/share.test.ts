@@ -10,7 +10,25 @@ import { withReasonOverride } from '../../src/core/causes/learn';
 import { clipText } from '../../src/core/text';
 import type { Analysis } from '../../src/core/types';
 import { type Cell, exportTable, neutralise, TABLE_IDS, type TableId } from '../../src/export/tables';
-import { appTest, closeApp, download, dropFiles, kpiText as kpi, notReady, openApp, openSample, parseCsv as parseBomCsv, ready, sampleAnalysis, settingsOf, showSection, startPage, useRig, type Via, waitForDashboard } from './harness';
+import {
+  appTest,
+  closeApp,
+  download,
+  dropFiles,
+  kpiText as kpi,
+  notReady,
+  openApp,
+  openSample,
+  parseCsv as parseBomCsv,
+  ready,
+  sampleAnalysis,
+  settingsOf,
+  showSection,
+  startPage,
+  useRig,
+  type Via,
+  waitForDashboard,
+} from './harness';
 
 /** A customer list whose names and reasons try to run formulas in a spreadsheet. */
 const FORMULA_CSV = [
@@ -93,7 +111,12 @@ describe.skipIf(!ready)('table exports and the session file', () => {
         const xlsx = await readSheet((await download(g.page, 'export-lost-xlsx')).bytes);
         expect(new Map(xlsx.slice(1).map((r) => [r[0], [r[name], r[reason]]]))).toEqual(want);
         const reasons = parseCsv((await download(g.page, 'export-reasons-csv')).bytes);
-        expect(reasons.slice(1).map((r) => r[0]).sort()).toEqual(["'+cmd|calc", "'-2+3", "'=1+2", "'@SUM(A1)"]);
+        expect(
+          reasons
+            .slice(1)
+            .map((r) => r[0])
+            .sort(),
+        ).toEqual(["'+cmd|calc", "'-2+3", "'=1+2", "'@SUM(A1)"]);
       });
 
       withSample('saves a session file that a fresh browser opens with the same KPIs and cause edits', async ({ g }) => {
@@ -102,9 +125,7 @@ describe.skipIf(!ready)('table exports and the session file', () => {
         await showSection(g.page, 'causes');
         await g.page.locator('[data-testid=reason-row]').first().locator('[data-testid=reason-cause]').selectOption(target);
         // Stored under the reason's key as the core makes it (normalised text).
-        await expect
-          .poll(async () => (await settingsOf(g.page)).reasonOverrides)
-          .toEqual(withReasonOverride({}, clipText(top.text.trim()), target));
+        await expect.poll(async () => (await settingsOf(g.page)).reasonOverrides).toEqual(withReasonOverride({}, clipText(top.text.trim()), target));
         const settings = await settingsOf(g.page);
         await showSection(g.page, 'overview');
         const kpis = { churned: await kpi(g.page, 'churned'), controllable: await kpi(g.page, 'controllable'), lost: await kpi(g.page, 'lost') };

@@ -162,7 +162,13 @@ describe('the churn engine on a hand-checked data set', () => {
     // A header name works as well as a role name; unknown names are skipped.
     const b = analyze(files(), { ...base, groupBy: ['Region', 'nope'] });
     expect(b.breakdowns.items.map((i) => [i.key, i.groups.map((g) => [g.group, g.churned])])).toEqual([
-      ['Region', [['South', 2], ['North', 1]]],
+      [
+        'Region',
+        [
+          ['South', 2],
+          ['North', 1],
+        ],
+      ],
     ]);
   });
 
@@ -184,8 +190,34 @@ describe('the churn engine on a hand-checked data set', () => {
       customers: 2,
       revenue: 740,
       list: [
-        { id: 'D', name: 'Delta', rep: 'Alice', region: 'South', segment: 'Wholesale', lastOrder: '2024-05-15', daysSilent: 41, silent: true, declining: true, recent: 100, prior: 500, revenue: 600 },
-        { id: 'A', name: 'Alpha', rep: 'Alice', region: 'North', segment: 'Retail', lastOrder: '2024-06-20', daysSilent: 5, silent: false, declining: true, recent: 40, prior: 100, revenue: 140 },
+        {
+          id: 'D',
+          name: 'Delta',
+          rep: 'Alice',
+          region: 'South',
+          segment: 'Wholesale',
+          lastOrder: '2024-05-15',
+          daysSilent: 41,
+          silent: true,
+          declining: true,
+          recent: 100,
+          prior: 500,
+          revenue: 600,
+        },
+        {
+          id: 'A',
+          name: 'Alpha',
+          rep: 'Alice',
+          region: 'North',
+          segment: 'Retail',
+          lastOrder: '2024-06-20',
+          daysSilent: 5,
+          silent: false,
+          declining: true,
+          recent: 40,
+          prior: 100,
+          revenue: 140,
+        },
       ],
     });
   });

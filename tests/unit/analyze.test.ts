@@ -5,8 +5,7 @@ import { analyze, applyRoleOverrides } from '../../src/core/analyze';
 import { ingestBytes } from '../../src/core/ingest/index';
 import type { ParsedFile } from '../../src/core/types';
 
-const file = (name: string, lines: string[]): ParsedFile =>
-  ingestBytes(name, new TextEncoder().encode(lines.join('\n')));
+const file = (name: string, lines: string[]): ParsedFile => ingestBytes(name, new TextEncoder().encode(lines.join('\n')));
 
 const customers = () =>
   file('customers.csv', [
@@ -201,7 +200,15 @@ describe('analyze: an order log alone', () => {
         revenueBase: 40,
         incompleteFrom: 4,
       },
-      { cohort: '2024-02', size: 1, retention: [1, 0, 0, 0], unbounded: [1, 0, 0, 0], revenueRetention: [1, 0, 0, 0], revenueBase: 15, incompleteFrom: 3 },
+      {
+        cohort: '2024-02',
+        size: 1,
+        retention: [1, 0, 0, 0],
+        unbounded: [1, 0, 0, 0],
+        revenueRetention: [1, 0, 0, 0],
+        revenueBase: 15,
+        incompleteFrom: 3,
+      },
       { cohort: '2024-03', size: 1, retention: [1, 0, 0], unbounded: [1, 0, 0], revenueRetention: [1, 0, 0], revenueBase: 5, incompleteFrom: 2 },
     ]);
   });

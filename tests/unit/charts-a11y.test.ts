@@ -71,7 +71,7 @@ describe('chartTable', () => {
     }
   });
 
-  it('summaries of the month charts are in the reader\'s language', () => {
+  it("summaries of the month charts are in the reader's language", () => {
     expect(chartSummary('churnByMonth', analysis, 'zh-Hans')).toBe(`${translate('zh-Hans', 'chart.month.title')}: 1 个月; 最高在 2024-02（4）`);
     expect(chartSummary('lostByMonth', analysis, 'en')).not.toMatch(/\bmax\b/);
   });
@@ -153,11 +153,25 @@ describe('colours of individual causes (churn per month)', () => {
       domain: ['Pricing (ours)', 'Competitor', 'Market volatility', 'Unclassified'],
       range: [CAUSE_RAMPS.controllable[0], CAUSE_RAMPS.controllable[1], CAUSE_RAMPS.uncontrollable[0], CAUSE_RAMPS.unclassified[0]],
     });
-    const rows = monthCauseRows({ ...a, churnByMonth: [{ ...analysis.churnByMonth[0], byCause: [
-      { cause: 'unclassified', churned: 1, revenue: 0 },
-      { cause: 'price', churned: 2, revenue: 0 },
-    ] }] }, 'en');
-    expect(rows.map((r) => [r.cause, r.rank])).toEqual([['Unclassified', 3], ['Pricing (ours)', 0]]);
+    const rows = monthCauseRows(
+      {
+        ...a,
+        churnByMonth: [
+          {
+            ...analysis.churnByMonth[0],
+            byCause: [
+              { cause: 'unclassified', churned: 1, revenue: 0 },
+              { cause: 'price', churned: 2, revenue: 0 },
+            ],
+          },
+        ],
+      },
+      'en',
+    );
+    expect(rows.map((r) => [r.cause, r.rank])).toEqual([
+      ['Unclassified', 3],
+      ['Pricing (ours)', 0],
+    ]);
     const spec = churnByMonthSpec(a, 'en') as { encoding: { color: { scale: unknown }; order: { field: string } } };
     expect(spec.encoding.color.scale).toEqual(causeColors(a, 'en'));
     expect(spec.encoding.order.field).toBe('rank');
@@ -174,7 +188,10 @@ describe('kpiItems (dashboard cards and report boxes)', () => {
       { id: 'controllable', label: translate('en', 'kpi.controllable'), value: '66.7%' },
     ]);
     expect(kpiItems({ ...analysis, controllableShare: null }, 'zh-Hans').map((k) => k.id)).toEqual(['customers', 'churned', 'rate', 'lost']);
-    expect(kpiItems({ ...analysis, revenue: { total: 0, lost: 0 } }, 'zh-Hans').map((k) => [k.label, k.value])[3]).toEqual([translate('zh-Hans', 'kpi.controllable'), '66.7%']);
+    expect(kpiItems({ ...analysis, revenue: { total: 0, lost: 0 } }, 'zh-Hans').map((k) => [k.label, k.value])[3]).toEqual([
+      translate('zh-Hans', 'kpi.controllable'),
+      '66.7%',
+    ]);
     // Causes only inferred (no reason column): no controllable share to show.
     const inferred = { ...analysis, causes: [{ id: 'staff-turnover', controllable: true, customers: 4, share: 1, revenue: 300, inferred: 4 }] };
     expect(kpiItems(inferred, 'en').map((k) => k.id)).toEqual(['customers', 'churned', 'rate', 'lost']);

@@ -49,10 +49,7 @@ function warningsOf(spec: TopLevelSpec): string[] {
 describe.each(Object.keys(analyses))('the drawn charts of %s', (name) => {
   const a = analyses[name];
   it.each(LOCALES)('compile without a Vega-Lite warning in %s', (locale) => {
-    const specs = [
-      ...CHARTS.filter((c) => c.hasData(a)).map((c) => c.spec(a, locale)),
-      ...breakdownDrawn(a).map((k) => breakdownSpec(a, locale, k)),
-    ];
+    const specs = [...CHARTS.filter((c) => c.hasData(a)).map((c) => c.spec(a, locale)), ...breakdownDrawn(a).map((k) => breakdownSpec(a, locale, k))];
     expect(specs.length).toBeGreaterThan(0);
     for (const spec of specs) expect(warningsOf(spec)).toEqual([]);
   });
@@ -79,7 +76,10 @@ describe('labels', () => {
       ...row,
       cohort: `${2020 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`,
     }));
-    const spec = cohortsSpec({ ...base, cohorts: { ...base.cohorts, rows } }, 'en') as { height: number; encoding: { y: { axis: { values: string[] } } } };
+    const spec = cohortsSpec({ ...base, cohorts: { ...base.cohorts, rows } }, 'en') as {
+      height: number;
+      encoding: { y: { axis: { values: string[] } } };
+    };
     const shown = spec.encoding.y.axis.values;
     expect(shown).toHaveLength(18);
     expect(shown.length).toBeLessThanOrEqual(MAX_COHORT_LABELS);

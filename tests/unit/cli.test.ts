@@ -75,14 +75,18 @@ describe('analyze', () => {
 
   const xlsx = new URL('../../../shared/data/telco-ibm-reasons.xlsx', import.meta.url);
   if (!existsSync(xlsx)) console.warn('*** cli.test.ts: ../shared/data/telco-ibm-reasons.xlsx absent, .xlsx CLI test SKIPPED ***');
-  it.skipIf(!existsSync(xlsx))('reads an .xlsx workbook (../shared/data, read in place)', () => {
-    const r = run('analyze', [xlsx.pathname]);
-    expect(r.stderr).toBe('');
-    const a = analysisOf(r.stdout);
-    expect(a.inputs[0].rows).toBe(7043);
-    // Churn Label / Churn Value: 1,869 churned customers in the IBM file.
-    expect(a.customers.churned).toBe(1869);
-  }, 30_000);
+  it.skipIf(!existsSync(xlsx))(
+    'reads an .xlsx workbook (../shared/data, read in place)',
+    () => {
+      const r = run('analyze', [xlsx.pathname]);
+      expect(r.stderr).toBe('');
+      const a = analysisOf(r.stdout);
+      expect(a.inputs[0].rows).toBe(7043);
+      // Churn Label / Churn Value: 1,869 churned customers in the IBM file.
+      expect(a.customers.churned).toBe(1869);
+    },
+    30_000,
+  );
 
   it('rejects usage mistakes with exit code 2', () => {
     expect(run('analyze', []).status).toBe(2);
@@ -124,10 +128,15 @@ describe('the compiled command line is the core', () => {
     const copy = mkdtempSync(join(tmpdir(), 'churnlens-stale-'));
     cpSync(cli, copy, { recursive: true });
     const info = JSON.parse(readFileSync(join(copy, BUILD_INFO), 'utf8')) as BuildInfo;
-    expect(Object.keys(info.inputs)).toEqual(expect.arrayContaining(['src/cli/analyze.ts', 'src/core/analyze.ts', 'src/core/causes/model-weights.ts', 'package-lock.json']));
+    expect(Object.keys(info.inputs)).toEqual(
+      expect.arrayContaining(['src/cli/analyze.ts', 'src/core/analyze.ts', 'src/core/causes/model-weights.ts', 'package-lock.json']),
+    );
     const help = (inputs: BuildInfo['inputs']) => {
       writeFileSync(join(copy, BUILD_INFO), JSON.stringify({ root, inputs }));
-      return spawnSync(process.execPath, [join(copy, 'analyze.mjs'), '--help'], { encoding: 'utf8', env: { ...process.env, CHURNLENS_BUILD_CHECK: '' } });
+      return spawnSync(process.execPath, [join(copy, 'analyze.mjs'), '--help'], {
+        encoding: 'utf8',
+        env: { ...process.env, CHURNLENS_BUILD_CHECK: '' },
+      });
     };
     const now = buildInput(join(root, 'src/cli/analyze.ts'));
     expect(help({ 'src/cli/analyze.ts': now }).stderr).toBe('');

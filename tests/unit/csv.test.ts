@@ -9,7 +9,7 @@ describe('csvCell', () => {
     ['-1+2', "'-1+2"],
     ['@cmd', "'@cmd"],
     ['\tx', "'\tx"],
-    ['\rx', "\"'\rx\""],
+    ['\rx', '"\'\rx"'],
     ['plain', 'plain'],
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
@@ -27,7 +27,13 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('starts with a BOM and ends lines with CRLF', () => {
-    const text = toCsv(['id', '名称'], [['A', '=1'], ['B', 2]]);
+    const text = toCsv(
+      ['id', '名称'],
+      [
+        ['A', '=1'],
+        ['B', 2],
+      ],
+    );
     expect(text).toBe("\uFEFFid,名称\r\nA,'=1\r\nB,2\r\n");
     expect([...new TextEncoder().encode(text).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });

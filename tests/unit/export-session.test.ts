@@ -28,7 +28,12 @@ const session: SessionContent = {
     asOf: '2024-06-30',
     reasonOverrides: { 太贵了: 'price' },
     customerOverrides: { K0042: 'competitor' },
-    causeEdits: { names: { price: '价格问题' }, controllable: { 'market-volatility': true }, added: [{ id: 'user-1', controllable: null }], mergedInto: { product: 'price' } },
+    causeEdits: {
+      names: { price: '价格问题' },
+      controllable: { 'market-volatility': true },
+      added: [{ id: 'user-1', controllable: null }],
+      mergedInto: { product: 'price' },
+    },
     roleOverrides: { 'orders.csv': { amount: 3, quantity: null } },
     kindOverrides: { 'staff.csv': 'staff' },
     churnMode: 'inactivity',
@@ -72,9 +77,7 @@ describe('session file', () => {
     if (!out.ok) throw new Error(out.code);
     expect(out.session.name).toBe(session.name);
     expect(out.session.settings).toEqual(session.settings);
-    expect(out.session.files.map((f) => ({ ...f, bytes: asText(f.bytes) }))).toEqual(
-      session.files.map((f) => ({ ...f, bytes: asText(f.bytes) })),
-    );
+    expect(out.session.files.map((f) => ({ ...f, bytes: asText(f.bytes) }))).toEqual(session.files.map((f) => ({ ...f, bytes: asText(f.bytes) })));
   });
 
   it('base64 matches Node and refuses anything but the standard alphabet', () => {
@@ -93,7 +96,11 @@ describe('session file', () => {
     ['a newer version', JSON.stringify({ ...good(), version: 3 }), 'session-file-version'],
     ['no version', JSON.stringify({ ...good(), version: undefined }), 'session-file-version'],
     ['bad base64', JSON.stringify({ ...good(), files: [{ ...good().files[0], base64: 'not*base64' }] }), 'session-file-corrupt'],
-    ['truncated base64', JSON.stringify({ ...good(), files: [{ ...good().files[0], base64: good().files[0].base64.slice(0, -3) }] }), 'session-file-corrupt'],
+    [
+      'truncated base64',
+      JSON.stringify({ ...good(), files: [{ ...good().files[0], base64: good().files[0].base64.slice(0, -3) }] }),
+      'session-file-corrupt',
+    ],
     ['size mismatch', JSON.stringify({ ...good(), files: [{ ...good().files[0], size: 1 }] }), 'session-file-corrupt'],
     ['no files', JSON.stringify({ ...good(), files: [] }), 'session-file-corrupt'],
     ['a file without a name', JSON.stringify({ ...good(), files: [{ base64: 'YQ==' }] }), 'session-file-corrupt'],
@@ -101,8 +108,21 @@ describe('session file', () => {
     ['settings of the wrong shape', JSON.stringify({ ...good(), settings: { inactiveDays: 90, reasonOverrides: 'x' } }), 'session-file-corrupt'],
     ['an inactivity threshold as text', JSON.stringify({ ...good(), settings: { inactiveDays: '90' } }), 'session-file-corrupt'],
     ['tiers that are not numbers', JSON.stringify({ ...good(), settings: { inactiveDays: 90, tiers: ['20%'] } }), 'session-file-corrupt'],
-    ['an override that is not a cause id', JSON.stringify({ ...good(), settings: { inactiveDays: 90, reasonOverrides: { dear: { id: 'price' } } } }), 'session-file-corrupt'],
-    ['a sealed file without its salt', JSON.stringify({ format: 'churnlens-session', version: 2, encryption: { cipher: 'AES-GCM', kdf: 'PBKDF2', hash: 'SHA-256', iterations: 600000, iv: 'AAAAAAAAAAAAAAAA' }, data: 'AAAAAAAAAAAAAAAAAAAAAA==' }), 'session-file-corrupt'],
+    [
+      'an override that is not a cause id',
+      JSON.stringify({ ...good(), settings: { inactiveDays: 90, reasonOverrides: { dear: { id: 'price' } } } }),
+      'session-file-corrupt',
+    ],
+    [
+      'a sealed file without its salt',
+      JSON.stringify({
+        format: 'churnlens-session',
+        version: 2,
+        encryption: { cipher: 'AES-GCM', kdf: 'PBKDF2', hash: 'SHA-256', iterations: 600000, iv: 'AAAAAAAAAAAAAAAA' },
+        data: 'AAAAAAAAAAAAAAAAAAAAAA==',
+      }),
+      'session-file-corrupt',
+    ],
   ])('refuses %s with a code', (_, text, code) => {
     const out = decodeSession(text);
     expect(out.ok).toBe(false);
@@ -117,7 +137,12 @@ describe('session file', () => {
   it('fills missing settings with the defaults and drops overrides to causes that do not exist', () => {
     const out = decodeSession(JSON.stringify({ ...good(), settings: { reasonOverrides: { dear: 'price', old: 'custom-gone' } } }));
     expect(out.ok && out.session.settings).toEqual({
-      inactiveDays: 90, churnMode: 'auto', period: 'month', tiers: [0.2], repWindowDays: 90, reasonOverrides: { dear: 'price' },
+      inactiveDays: 90,
+      churnMode: 'auto',
+      period: 'month',
+      tiers: [0.2],
+      repWindowDays: 90,
+      reasonOverrides: { dear: 'price' },
     });
   });
 
@@ -174,7 +199,11 @@ describe('sealed session file (version 2)', async () => {
     const tampered = JSON.stringify({ ...json, data: toBase64(data) });
     expect(await openSealedSession(sealedOf(tampered), keys)).toEqual({ ok: false, code: 'session-file-passphrase' });
     const weak = JSON.stringify({ ...json, encryption: { ...json.encryption, iterations: 1000 } });
-    expect(await openSealedSession(sealedOf(weak), 'blue lantern 42 river')).toEqual({ ok: false, code: 'session-file-corrupt', detail: 'encryption.iterations' });
+    expect(await openSealedSession(sealedOf(weak), 'blue lantern 42 river')).toEqual({
+      ok: false,
+      code: 'session-file-corrupt',
+      detail: 'encryption.iterations',
+    });
   });
 });
 

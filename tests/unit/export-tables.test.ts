@@ -11,7 +11,16 @@ describe('lostTable', () => {
     const t = lostTable(analysis, 'en');
     // No customer has a segment: that column is left out.
     expect(t.header).toEqual([
-      'ID', 'Name', 'Region', 'Sales rep', 'Churn date', 'Revenue lost', 'Reason as written', 'Cause', 'Controllable?', 'Based on',
+      'ID',
+      'Name',
+      'Region',
+      'Sales rep',
+      'Churn date',
+      'Revenue lost',
+      'Reason as written',
+      'Cause',
+      'Controllable?',
+      'Based on',
     ]);
     expect(t.rows).toEqual([
       ['C1', '+Plus Co', 'North', 'Alice', '2024-02-01', 150.5, '=HYPERLINK("http://x","y")', 'Pricing (ours)', 'Controllable', 'reason as written'],
@@ -20,7 +29,7 @@ describe('lostTable', () => {
     ]);
   });
 
-  it('names causes and flags in Chinese, and keeps the user\'s own cause names', () => {
+  it("names causes and flags in Chinese, and keeps the user's own cause names", () => {
     const t = lostTable(analysis, 'zh-Hans');
     expect(t.header[0]).toBe('编号');
     expect(t.rows.map((r) => r.slice(7, 9))).toEqual([
@@ -39,7 +48,14 @@ describe('reasonsTable and atRiskTable', () => {
   it('reasons: text, customers, cause, flag, confidence, revenue, set by you, rep left', () => {
     const t = reasonsTable(analysis, 'en');
     expect(t.header).toEqual([
-      'Reason', 'Customers', 'Cause', 'Controllable?', 'Confidence', 'Revenue lost', 'Cause set by you', 'Left after their rep',
+      'Reason',
+      'Customers',
+      'Cause',
+      'Controllable?',
+      'Confidence',
+      'Revenue lost',
+      'Cause set by you',
+      'Left after their rep',
     ]);
     expect(t.rows).toEqual([
       ['=HYPERLINK("http://x","y")', 2, 'Pricing (ours)', 'Controllable', 0.9, 200, 'no', 0],
@@ -50,18 +66,29 @@ describe('reasonsTable and atRiskTable', () => {
   it('at risk: every customer of the list, numbers as numbers, signals as words', () => {
     const t = atRiskTable(analysis, 'en');
     expect(t.header).toEqual([
-      'Customer ID', 'Name', 'Rep', 'Region', 'Last order', 'Days silent', 'silent', 'declining', 'Last 90 days', 'Prior 90 days', 'Revenue at stake',
+      'Customer ID',
+      'Name',
+      'Rep',
+      'Region',
+      'Last order',
+      'Days silent',
+      'silent',
+      'declining',
+      'Last 90 days',
+      'Prior 90 days',
+      'Revenue at stake',
     ]);
     expect(t.rows).toEqual([['K', 'Kilo', 'Alice', 'North', '2024-01-15', 76, 'yes', 'no', 0, 50, 120]]);
   });
 
   it('every table is built for every locale, and the analysis is not mutated', () => {
     const before = JSON.stringify(analysis);
-    for (const id of TABLE_IDS) for (const l of ['en', 'zh-Hans', 'zh-Hant'] as const) {
-      const t = exportTable(id, analysis, l);
-      expect(t.id).toBe(id);
-      for (const r of t.rows) expect(r).toHaveLength(t.header.length);
-    }
+    for (const id of TABLE_IDS)
+      for (const l of ['en', 'zh-Hans', 'zh-Hant'] as const) {
+        const t = exportTable(id, analysis, l);
+        expect(t.id).toBe(id);
+        for (const r of t.rows) expect(r).toHaveLength(t.header.length);
+      }
     expect(JSON.stringify(analysis)).toBe(before);
   });
 });
@@ -87,7 +114,7 @@ describe('formula neutralisation', () => {
     expect(parsed.rows[0]).toEqual(t.header);
     const body = parsed.rows.slice(1).filter((r) => r.length > 1);
     expect(body.map((r) => r[1])).toEqual(["'+Plus Co", "'@at", "'\ttab"]);
-    expect(body.map((r) => r[6])).toEqual(["'=HYPERLINK(\"http://x\",\"y\")", "'-minus", "'\rcr"]);
+    expect(body.map((r) => r[6])).toEqual(['\'=HYPERLINK("http://x","y")', "'-minus", "'\rcr"]);
     expect(body.map((r) => r[5])).toEqual(['150.5', '-20', '0']);
   });
 
@@ -102,7 +129,7 @@ describe('formula neutralisation', () => {
       { type: String, value: 'Alice' },
       { type: String, value: '2024-02-01' },
       { type: Number, value: 150.5 },
-      { type: String, value: "'=HYPERLINK(\"http://x\",\"y\")" },
+      { type: String, value: '\'=HYPERLINK("http://x","y")' },
       { type: String, value: 'Pricing (ours)' },
       { type: String, value: 'Controllable' },
       { type: String, value: 'reason as written' },

@@ -101,15 +101,24 @@ function write(v: Variant): string {
   const spell = STATUS[v.lang];
   const cell = (d: Dealer, c: Column): string => {
     switch (c) {
-      case 'code': return d.code;
-      case 'name': return d.name;
-      case 'region': return d.region;
-      case 'rep': return d.rep;
-      case 'status': return r.pick(d.lost ? spell.lost : spell.active);
-      case 'first': return DATES[v.date](d.first);
-      case 'last': return DATES[v.date](d.last);
-      case 'revenue': return MONEY[v.money](d.yuan);
-      case 'reason': return d.reason;
+      case 'code':
+        return d.code;
+      case 'name':
+        return d.name;
+      case 'region':
+        return d.region;
+      case 'rep':
+        return d.rep;
+      case 'status':
+        return r.pick(d.lost ? spell.lost : spell.active);
+      case 'first':
+        return DATES[v.date](d.first);
+      case 'last':
+        return DATES[v.date](d.last);
+      case 'revenue':
+        return MONEY[v.money](d.yuan);
+      case 'reason':
+        return d.reason;
     }
   };
   const lines = [v.order.map((c) => HEADERS[c][v.headers[c]]), ...BASE.map((d) => v.order.map((c) => cell(d, c)))];
@@ -146,7 +155,16 @@ describe('exports property: synonyms, column order and spellings change no count
     const [header, first] = write(v).split('\n');
     expect(header).toBe('Customer Status,Customer ID,Customer Name,Region,Sales Rep,First Order Date,Last Order Date,Revenue,Churn Reason');
     const d = BASE[0];
-    expect(first.split(',').slice(1)).toEqual([d.code, d.name, d.region, d.rep, DATES.iso(d.first), DATES.iso(d.last), `${d.yuan / 10000}万`, d.reason]);
+    expect(first.split(',').slice(1)).toEqual([
+      d.code,
+      d.name,
+      d.region,
+      d.rep,
+      DATES.iso(d.first),
+      DATES.iso(d.last),
+      `${d.yuan / 10000}万`,
+      d.reason,
+    ]);
     expect(STATUS.en.active).toContain(first.split(',')[0]);
   });
 

@@ -65,7 +65,10 @@ type Row = Record<string, string>;
 
 /** Rows of a file: decoded, title lines dropped, cut at the first blank line (a report footer), 合计 rows dropped. */
 function rowsOf(file: string, o: { encoding?: string; delimiter?: string; title?: number } = {}): Row[] {
-  const all = new TextDecoder(o.encoding ?? 'utf-8').decode(bytesOf(file)).split(/\r?\n/).slice(o.title ?? 0);
+  const all = new TextDecoder(o.encoding ?? 'utf-8')
+    .decode(bytesOf(file))
+    .split(/\r?\n/)
+    .slice(o.title ?? 0);
   const end = all.indexOf('');
   const lines = (end < 0 ? all : all.slice(0, end)).filter((l) => !l.startsWith('合计'));
   const res = Papa.parse<Row>(lines.join('\n'), { header: true, delimiter: o.delimiter ?? ',', skipEmptyLines: true });
@@ -120,23 +123,45 @@ function inactivity(last: Map<string, number>, asOf: number, spent: Map<string, 
 const RECOUNT: Record<string, () => Figures> = {
   salesforce: () => {
     const accounts = rowsOf('salesforce-accounts.csv');
-    const won = byKey(rowsOf('salesforce-opportunities.csv').filter((o) => o.Stage === 'Closed Won'), 'Account Name', 'Amount');
-    return list(accounts, (a) => a.Type === 'Former Customer', (a) => won.get(a['Account Name']) ?? 0);
+    const won = byKey(
+      rowsOf('salesforce-opportunities.csv').filter((o) => o.Stage === 'Closed Won'),
+      'Account Name',
+      'Amount',
+    );
+    return list(
+      accounts,
+      (a) => a.Type === 'Former Customer',
+      (a) => won.get(a['Account Name']) ?? 0,
+    );
   },
   hubspot: () => {
     const rows = rowsOf('hubspot-companies.csv');
     // Every company with a churn date has its stage set to Other, and no other company has.
     expect(rows.filter((r) => r['Churn Date'] !== '')).toEqual(rows.filter((r) => r['Lifecycle Stage'] === 'Other'));
-    return list(rows, (r) => r['Churn Date'] !== '', (r) => cents(r['Total Revenue']));
+    return list(
+      rows,
+      (r) => r['Churn Date'] !== '',
+      (r) => cents(r['Total Revenue']),
+    );
   },
   shopify: () => {
     const rows = rowsOf('shopify-customers_export.csv');
-    return { customers: new Set(rows.map((r) => r['Customer ID'])).size, churned: null, active: null, revenue: null, revenueTotal: money(sum(rows, 'Total Spent')) };
+    return {
+      customers: new Set(rows.map((r) => r['Customer ID'])).size,
+      churned: null,
+      active: null,
+      revenue: null,
+      revenueTotal: money(sum(rows, 'Total Spent')),
+    };
   },
   stripe: () => {
     const rows = rowsOf('stripe-subscriptions.csv');
     expect(new Set(rows.map((r) => r['Customer ID'])).size).toBe(rows.length); // one subscription each
-    return list(rows, (r) => r.Status === 'canceled', (r) => cents(r.Amount));
+    return list(
+      rows,
+      (r) => r.Status === 'canceled',
+      (r) => cents(r.Amount),
+    );
   },
   woocommerce: () => {
     const rows = rowsOf('woocommerce-orders.csv');
@@ -148,7 +173,11 @@ const RECOUNT: Record<string, () => Figures> = {
   },
   kingdee: () => {
     const spent = byKey(rowsOf('kingdee-sales-orders-gbk.csv', { encoding: 'gbk', title: 1 }), '客户编码', '价税合计');
-    return list(rowsOf('kingdee-customers-gbk.csv', { encoding: 'gbk', title: 1 }), (r) => r['禁用状态'] === '是', (r) => spent.get(r['客户编码']) ?? 0);
+    return list(
+      rowsOf('kingdee-customers-gbk.csv', { encoding: 'gbk', title: 1 }),
+      (r) => r['禁用状态'] === '是',
+      (r) => spent.get(r['客户编码']) ?? 0,
+    );
   },
   yonyou: () => {
     const orders = rowsOf('yonyou-sales-orders-utf16.txt', { encoding: 'utf-16le', delimiter: '\t', title: 1 });
@@ -157,18 +186,42 @@ const RECOUNT: Record<string, () => Figures> = {
     // Every 停用日期 is on or before the latest date of the two files (asOf).
     const asOf = Math.max(...orders.map((r) => dayOfIso(r['订单日期'])), ...customers.map((r) => dayOfIso(r['发展日期'])));
     expect(customers.filter((r) => r['停用日期'] && dayOfIso(r['停用日期']) > asOf)).toEqual([]);
-    return list(customers, (r) => r['停用日期'] !== '', (r) => spent.get(r['客户编码']) ?? 0);
+    return list(
+      customers,
+      (r) => r['停用日期'] !== '',
+      (r) => spent.get(r['客户编码']) ?? 0,
+    );
   },
   youzan: () => {
     const rows = rowsOf('youzan-members.csv');
     const asOf = Math.max(...rows.flatMap((r) => [dayOfIso(r['成为会员时间']), dayOfIso(r['最后消费时间'])]));
     return inactivity(new Map(rows.map((r) => [r['客户手机号'], dayOfIso(r['最后消费时间'])])), asOf, byKey(rows, '客户手机号', '累计消费金额'));
   },
-  weidian: () => list(rowsOf('weidian-members.csv'), (r) => r['会员状态'] === '已注销', (r) => cents(r['累计消费金额'])),
-  dealers: () => list(rowsOf('dealers-gbk.csv', { encoding: 'gbk', title: 2 }), (r) => r['客户状态'] === '已流失', (r) => cents(r['年采购额(元)'])),
-  telco: () => list(rowsOf('telco-customer-status.csv'), (r) => r['Customer Status'] === 'Churned', (r) => cents(r['Monthly Charge'])),
+  weidian: () =>
+    list(
+      rowsOf('weidian-members.csv'),
+      (r) => r['会员状态'] === '已注销',
+      (r) => cents(r['累计消费金额']),
+    ),
+  dealers: () =>
+    list(
+      rowsOf('dealers-gbk.csv', { encoding: 'gbk', title: 2 }),
+      (r) => r['客户状态'] === '已流失',
+      (r) => cents(r['年采购额(元)']),
+    ),
+  telco: () =>
+    list(
+      rowsOf('telco-customer-status.csv'),
+      (r) => r['Customer Status'] === 'Churned',
+      (r) => cents(r['Monthly Charge']),
+    ),
   bank: () => list(rowsOf('bank-churn.csv'), (r) => r.Exited === '1', null),
-  'gbk-tab': () => list(rowsOf('customers-gbk-tab.txt', { encoding: 'gbk', delimiter: '\t' }), (r) => r['状态'] === '停止合作', (r) => cents(r['累计销售额'])),
+  'gbk-tab': () =>
+    list(
+      rowsOf('customers-gbk-tab.txt', { encoding: 'gbk', delimiter: '\t' }),
+      (r) => r['状态'] === '停止合作',
+      (r) => cents(r['累计销售额']),
+    ),
   contacts: () => ({ customers: null, churned: null, active: null, revenue: null }),
   'contacts-gbk': () => ({ customers: null, churned: null, active: null, revenue: null }),
 };
@@ -189,7 +242,10 @@ describe('the figures are right before the core is asked', () => {
     const r = RECORDED[id];
     const f = FIGURES[id];
     expect({ customers: r.customers, churned: r.churned, active: r.active, revenue: r.revenue }).toEqual({
-      customers: f.customers, churned: f.churned, active: f.active, revenue: f.revenue,
+      customers: f.customers,
+      churned: f.churned,
+      active: f.active,
+      revenue: f.revenue,
     });
     expect(r.revenueTotal).toBe(f.revenueTotal);
     if (f.customers !== null && f.churned !== null) expect(r.churnRate).toBe(f.churned / f.customers);
@@ -204,7 +260,9 @@ describe('the figures are right before the core is asked', () => {
   it('every fixture holds 50–200 data rows', () => {
     for (const c of Object.values(RECORDED)) {
       for (const file of c.files) {
-        const lines = new TextDecoder(file.includes('utf16') ? 'utf-16le' : file.includes('gbk') ? 'gbk' : 'utf-8').decode(bytesOf(file)).split(/\r?\n/);
+        const lines = new TextDecoder(file.includes('utf16') ? 'utf-16le' : file.includes('gbk') ? 'gbk' : 'utf-8')
+          .decode(bytesOf(file))
+          .split(/\r?\n/);
         const data = lines.filter((l) => l.trim() !== '').length;
         expect([file, data >= 50 && data <= 205]).toEqual([file, true]); // + header, title, totals and footer lines
       }
@@ -263,7 +321,9 @@ describe.each(CASES)('%s, read with zero configuration', (id) => {
   });
 
   for (const [file, roles] of Object.entries(want.roles ?? {})) {
-    it(`${file}: ${Object.entries(roles).map(([r, h]) => `${r} = ${h}`).join(', ')}`, () => {
+    it(`${file}: ${Object.entries(roles)
+      .map(([r, h]) => `${r} = ${h}`)
+      .join(', ')}`, () => {
       const input = a.inputs.find((i) => i.file === file)!;
       const got = Object.fromEntries(Object.keys(roles).map((r) => [r, (input.roles as Record<string, string | undefined>)[r] ?? null]));
       expect(got, `${file}: roles read ${JSON.stringify(input.roles)}`).toEqual(roles);
@@ -316,6 +376,12 @@ describe('particulars', () => {
     const stated = new Set(a.reasons.map((r) => r.text));
     expect(stated.has('Competitor')).toBe(false);
     expect([...stated].every((t) => rowsOf('telco-customer-status.csv').some((r) => r['Churn Reason'] === t))).toBe(true);
-    expect(stated.size).toBe(new Set(rowsOf('telco-customer-status.csv').map((r) => r['Churn Reason']).filter(Boolean)).size);
+    expect(stated.size).toBe(
+      new Set(
+        rowsOf('telco-customer-status.csv')
+          .map((r) => r['Churn Reason'])
+          .filter(Boolean),
+      ).size,
+    );
   });
 });

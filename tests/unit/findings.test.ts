@@ -79,7 +79,13 @@ describe('findings on a hand-made analysis', () => {
   });
 
   it('uses only message keys every language has', () => {
-    const variants: Analysis[] = [base, noRevenue(base), { ...base, customers: { ...base.customers, churned: 0 } }, significant(base), withRep(base, 3, 10)];
+    const variants: Analysis[] = [
+      base,
+      noRevenue(base),
+      { ...base, customers: { ...base.customers, churned: 0 } },
+      significant(base),
+      withRep(base, 3, 10),
+    ];
     for (const a of variants) for (const f of findings(a)) expect(hasMessage(f.key), f.key).toBe(true);
     for (const l of LOCALES) for (const a of variants) for (const t of texts(a, l)) expect(t).not.toMatch(/\{\w+\}/);
   });
@@ -121,7 +127,10 @@ describe('findings on a hand-made analysis', () => {
     expect(t).toMatchObject({ key: 'region', group: 'North', rate: 0.6, restRate: 0.2, groups: 2 });
     expect(t.pAdjusted).toBeCloseTo(raw * 2, 15);
     // The rep column is never tested: its story is the rep-turnover sentence.
-    const withRepColumn = { ...a, breakdowns: { ...a.breakdowns, items: [...a.breakdowns.items, { ...a.breakdowns.items[0], key: 'rep', label: 'Rep' }] } };
+    const withRepColumn = {
+      ...a,
+      breakdowns: { ...a.breakdowns, items: [...a.breakdowns.items, { ...a.breakdowns.items[0], key: 'rep', label: 'Rep' }] },
+    };
     expect(groupTests(withRepColumn)).toHaveLength(1);
   });
 
@@ -162,14 +171,20 @@ describe('findings on a hand-made analysis', () => {
     };
     expect(ids(inferredOnly)).not.toContain('topCauses');
     expect(ids(inferredOnly)).not.toContain('controllable');
-    const vague = { ...base, reasons: [{ text: 'other', customers: 1, cause: 'unclassified', confidence: 0, revenue: 40, overridden: false, repLeft: 0 }] };
+    const vague = {
+      ...base,
+      reasons: [{ text: 'other', customers: 1, cause: 'unclassified', confidence: 0, revenue: 40, overridden: false, repLeft: 0 }],
+    };
     expect(byId(vague, 'unclassified')).toBe(
       '1 churned customers (25.0%) gave a reason that no cause fits yet: assigning causes to them would sharpen this picture.',
     );
   });
 
   it('keeps at most six sentences, dropping "no significant difference" first, then the unclassified one', () => {
-    const vague = { ...base, reasons: [{ text: 'other', customers: 1, cause: 'unclassified', confidence: 0, revenue: 40, overridden: false, repLeft: 0 }] };
+    const vague = {
+      ...base,
+      reasons: [{ text: 'other', customers: 1, cause: 'unclassified', confidence: 0, revenue: 40, overridden: false, repLeft: 0 }],
+    };
     // Eight apply: headline, causes, unclassified, controllable, where (none), survival, rep, at risk.
     const eight = withRep(vague, 3, 10);
     expect(ids(eight)).toEqual(['headline', 'topCauses', 'controllable', 'survivalBy', 'rep', 'atRisk']);
@@ -187,7 +202,17 @@ describe('what the data allows', () => {
   it('names the files, the churn rule and what is missing with its fix', () => {
     const a: Analysis = {
       ...noRevenue(base),
-      inputs: [{ file: 'o.csv', kind: 'orders', rows: 9, encoding: 'utf-8', delimiter: ',', roles: {}, skipped: { title: 0, blank: 0, totals: 0, repeatedHeader: 0 } }],
+      inputs: [
+        {
+          file: 'o.csv',
+          kind: 'orders',
+          rows: 9,
+          encoding: 'utf-8',
+          delimiter: ',',
+          roles: {},
+          skipped: { title: 0, blank: 0, totals: 0, repeatedHeader: 0 },
+        },
+      ],
       definition: { ...base.definition, mode: 'inactivity' },
       causes: [{ id: 'unclassified', controllable: null, customers: 4, share: 1, revenue: 0 }],
       controllableShare: null,
@@ -198,7 +223,11 @@ describe('what the data allows', () => {
     expect(scopeText(a, 'zh-Hant')).toBe(
       '這份資料能做什麼：只有訂單明細；依不活躍判斷流失（90 天沒有下單）；沒有流失原因，分析原因需要一個原因欄位，或另一個含原因的檔案；沒有營收，流失營收、價值分層和涉及營收需要營收欄位或訂單金額欄位。',
     );
-    expect(dataScope({ ...a, definition: { ...a.definition, mode: 'none' } }).map((p) => p.key)).toEqual(['scope.only', 'scope.basis.none', 'scope.noRevenue']);
+    expect(dataScope({ ...a, definition: { ...a.definition, mode: 'none' } }).map((p) => p.key)).toEqual([
+      'scope.only',
+      'scope.basis.none',
+      'scope.noRevenue',
+    ]);
   });
 });
 
@@ -210,9 +239,17 @@ const DASH = new URL('../fixtures/dashboard/', import.meta.url);
 
 /** The top-causes sentence as the rule builds it from the analysis' own cause table (the classifier may move a reason). */
 function expectedTopCauses(a: Analysis, revenue: boolean): string {
-  const top = a.causes.filter((c) => c.id !== 'unclassified' && c.customers > (c.inferred ?? 0)).slice(0, 3).filter((c, k) => k === 0 || c.share >= 0.05);
-  const names = new Intl.ListFormat('en-US', { type: 'conjunction' }).format(top.map((c) => `${causeName(c.id, 'en')} (${formatPercent('en', c.share)})`));
-  const share = formatPercent('en', top.reduce((s, c) => s + c.share, 0));
+  const top = a.causes
+    .filter((c) => c.id !== 'unclassified' && c.customers > (c.inferred ?? 0))
+    .slice(0, 3)
+    .filter((c, k) => k === 0 || c.share >= 0.05);
+  const names = new Intl.ListFormat('en-US', { type: 'conjunction' }).format(
+    top.map((c) => `${causeName(c.id, 'en')} (${formatPercent('en', c.share)})`),
+  );
+  const share = formatPercent(
+    'en',
+    top.reduce((s, c) => s + c.share, 0),
+  );
   const lost = a.causes.reduce((s, c) => s + c.revenue, 0);
   const rev = formatPercent('en', top.reduce((s, c) => s + c.revenue, 0) / lost);
   return revenue
@@ -221,7 +258,14 @@ function expectedTopCauses(a: Analysis, revenue: boolean): string {
 }
 
 describe('findings on the sample (customers, orders, staff)', () => {
-  const a = analyze([read(SAMPLE, 'customers.csv', 'sample-customers.csv'), read(SAMPLE, 'orders.csv', 'sample-orders.csv'), read(SAMPLE, 'staff.csv', 'sample-staff.csv')], DEFAULT_SETTINGS);
+  const a = analyze(
+    [
+      read(SAMPLE, 'customers.csv', 'sample-customers.csv'),
+      read(SAMPLE, 'orders.csv', 'sample-orders.csv'),
+      read(SAMPLE, 'staff.csv', 'sample-staff.csv'),
+    ],
+    DEFAULT_SETTINGS,
+  );
 
   it('gives six sentences: churn, causes, the benchmark, no regional story, a rep, the customers at risk', () => {
     expect(ids(a)).toEqual(['headline', 'topCauses', 'controllable', 'where', 'rep', 'atRisk']);
@@ -234,11 +278,15 @@ describe('findings on the sample (customers, orders, staff)', () => {
     expect(t[4]).toBe(
       `34 of 赵俊杰's 176 customers (19.3%) churned within 90 days of the rep leaving on 2024-06-28; in all, 91 churned customers (10.7% of churn) followed a departing rep.`,
     );
-    expect(t[5]).toBe('818 active customers show warning signs (silent, or ordering less), with 172,079,979 of revenue at stake: 37.7% of the revenue of active customers.');
+    expect(t[5]).toBe(
+      '818 active customers show warning signs (silent, or ordering less), with 172,079,979 of revenue at stake: 37.7% of the revenue of active customers.',
+    );
   });
 
   it('says what the data allows', () => {
-    expect(scopeText(a, 'en')).toMatch(/^What the data allows: a customer list, an order log, and a staff roster; churn as the status column records it; reasons written for \d+\.\d% of churned customers\.$/);
+    expect(scopeText(a, 'en')).toMatch(
+      /^What the data allows: a customer list, an order log, and a staff roster; churn as the status column records it; reasons written for \d+\.\d% of churned customers\.$/,
+    );
   });
 });
 
@@ -325,7 +373,18 @@ function withRep(a: Analysis, churnedAfter: number, customers: number): Analysis
     ...a,
     reps: {
       ...a.reps,
-      departed: [{ rep: 'Bob', left: '2024-01-31', basis: 'roster', customers, churned: churnedAfter, churnedAfter, share: churnedAfter / customers, lostRevenue: 200 }],
+      departed: [
+        {
+          rep: 'Bob',
+          left: '2024-01-31',
+          basis: 'roster',
+          customers,
+          churned: churnedAfter,
+          churnedAfter,
+          share: churnedAfter / customers,
+          lostRevenue: 200,
+        },
+      ],
     },
   };
 }

@@ -47,7 +47,10 @@ describe('bundled sample', () => {
   it('has a staff roster whose departed reps are the ones in the customer list', () => {
     const lines = sample.staff.trimEnd().split('\r\n');
     expect(lines[0]).toBe('销售代表,负责区域,入职日期,离职日期');
-    const left = lines.slice(1).map((l) => l.split(',')).filter((f) => f[3] !== '');
+    const left = lines
+      .slice(1)
+      .map((l) => l.split(','))
+      .filter((f) => f[3] !== '');
     expect(left.map((f) => [f[0], f[3]])).toEqual([
       ['陈晓东', '2023-04-28'],
       ['刘芳', '2023-11-15'],
@@ -142,10 +145,7 @@ describe('bundled sample', () => {
     const bad: string[][] = [];
     for (const o of orders) {
       const ok =
-        o.length === 4 &&
-        /^DD20(22|23|24)\d{6}$/.test(o[0]) &&
-        /^\d{4}\/[1-9]\d?\/[1-9]\d?$/.test(o[2]) &&
-        /^-?\d{1,3}(,\d{3})*\.\d\d$/.test(o[3]);
+        o.length === 4 && /^DD20(22|23|24)\d{6}$/.test(o[0]) && /^\d{4}\/[1-9]\d?\/[1-9]\d?$/.test(o[2]) && /^-?\d{1,3}(,\d{3})*\.\d\d$/.test(o[3]);
       if (!ok) {
         bad.push(o);
         continue;
@@ -207,9 +207,7 @@ describe('bundled sample', () => {
     const rate = (xs: typeof data.customers) => xs.filter((c) => c.churnDay !== null).length / xs.length;
     expect(rate(data.customers.filter((c) => c.tier === 'C'))).toBeGreaterThan(rate(data.customers.filter((c) => c.tier === 'A')));
     const departed = new Set(['陈晓东', '刘芳', '赵俊杰']);
-    expect(rate(data.customers.filter((c) => departed.has(c.rep)))).toBeGreaterThan(
-      rate(data.customers.filter((c) => !departed.has(c.rep))) + 0.1,
-    );
+    expect(rate(data.customers.filter((c) => departed.has(c.rep)))).toBeGreaterThan(rate(data.customers.filter((c) => !departed.has(c.rep))) + 0.1);
     const classified = churned.filter((c) => c.cause !== null);
     const uncontrollable = classified.filter((c) => c.cause === 'market-volatility' || c.cause === 'customer-circumstances');
     expect(1 - uncontrollable.length / classified.length).toBeGreaterThan(0.84);

@@ -19,7 +19,12 @@ describe('normalizeSettings', () => {
       inactiveDays: 60,
       reasonOverrides: { 太贵了: 'price', 'my own': 'custom-x' },
       customerOverrides: { K1: 'competitor' },
-      causeEdits: { names: { price: '价格', 'custom-x': 'Mine' }, controllable: { 'market-volatility': true }, added: [{ id: 'custom-x', controllable: null }], mergedInto: { product: 'price' } },
+      causeEdits: {
+        names: { price: '价格', 'custom-x': 'Mine' },
+        controllable: { 'market-volatility': true },
+        added: [{ id: 'custom-x', controllable: null }],
+        mergedInto: { product: 'price' },
+      },
       roleOverrides: { 'orders.csv': { amount: 3, quantity: null } },
       kindOverrides: { 'staff.csv': 'staff' },
       churnMode: 'inactivity',
@@ -101,7 +106,12 @@ describe('normalizeSettings', () => {
     });
     expect(out).toEqual({
       ok: true,
-      settings: { ...FULL_DEFAULTS, reasonOverrides: { dear: 'price' }, customerOverrides: {}, causeEdits: { names: { price: 'P' }, mergedInto: {} } },
+      settings: {
+        ...FULL_DEFAULTS,
+        reasonOverrides: { dear: 'price' },
+        customerOverrides: {},
+        causeEdits: { names: { price: 'P' }, mergedInto: {} },
+      },
       dropped: [
         { path: 'causeEdits.names["nope"]', code: 'unknown-cause' },
         { path: 'causeEdits.mergedInto["product"]', code: 'unknown-cause' },

@@ -8,7 +8,10 @@ import type { Response } from '../../src/worker/protocol';
 
 const buf = (s: string) => new TextEncoder().encode(s).buffer;
 const rows = (n: number, prefix: string) =>
-  ['Customer ID,Status,Churn Reason', ...Array.from({ length: n }, (_, i) => `${prefix}${i},${i % 2 ? 'Churned' : 'Active'},${i % 2 ? 'too expensive' : ''}`)].join('\n');
+  [
+    'Customer ID,Status,Churn Reason',
+    ...Array.from({ length: n }, (_, i) => `${prefix}${i},${i % 2 ? 'Churned' : 'Active'},${i % 2 ? 'too expensive' : ''}`),
+  ].join('\n');
 
 describe('overlapping loads in the worker', () => {
   it('the newer load wins; the older one is cancelled even if it finishes last', async () => {
@@ -34,7 +37,15 @@ describe('overlapping loads in the worker', () => {
     const h = new Handler();
     const out: Response[] = [];
     const long = 'x'.repeat(5000);
-    await h.handle({ id: 1, type: 'load', files: [{ name: 'c.csv', bytes: buf(`Customer ID,Status,Churn Reason\nA,Churned,${long}\nB,Active,\n`) }], settings: DEFAULT_SETTINGS }, (r) => out.push(r));
+    await h.handle(
+      {
+        id: 1,
+        type: 'load',
+        files: [{ name: 'c.csv', bytes: buf(`Customer ID,Status,Churn Reason\nA,Churned,${long}\nB,Active,\n`) }],
+        settings: DEFAULT_SETTINGS,
+      },
+      (r) => out.push(r),
+    );
     await h.handle({ id: 2, type: 'analyze', settings: DEFAULT_SETTINGS, full: true }, (r) => out.push(r));
     const [page, full] = out.filter((r) => r.type === 'result').map((r) => (r.type === 'result' && r.ok ? r.analysis : null));
     expect(page!.reasons.map((r) => r.text.length)).toEqual([2001]);

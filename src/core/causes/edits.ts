@@ -1,7 +1,7 @@
 // The user's changes to the taxonomy, per session: renamed causes, flipped controllable flags,
 // causes of their own, and merges. Built-in ids never change; edits are applied on top.
 import type { CauseEdits, TaxonomyEntry } from '../types';
-import { causeById,CAUSES } from './taxonomy';
+import { causeById, CAUSES } from './taxonomy';
 
 /** Follow merges to the cause that finally holds the customers (cycle-safe). */
 export function resolveMerge(id: string, edits: CauseEdits | undefined): string {

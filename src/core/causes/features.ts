@@ -9,8 +9,8 @@
 //   - one slot per rule (rules.ts) that hits outside a negation, valued weight / 3.5, scaled by its
 //     clause's weight relative to the heaviest clause.
 import { anchorGroupsOf, Prefilter } from './prefilter';
-import { type CompiledRule,compiledRules, RULES } from './rules';
-import { isNegatedHit, negationMask, type Segment,segment } from './segment';
+import { type CompiledRule, compiledRules, RULES } from './rules';
+import { isNegatedHit, negationMask, type Segment, segment } from './segment';
 
 export const HASH_BITS = 14;
 export const BUCKETS = 1 << HASH_BITS;

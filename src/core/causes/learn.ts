@@ -7,7 +7,7 @@
 // 贵 / expensive / pricey) make "too pricey" close to it across languages. Causes the user added
 // (`custom-…`) are predicted the same way, from their corrected examples. Removing an override
 // brings every follower back to the model's answer: nothing else is stored.
-import { type FeatureVector,featurize, RULE_BASE } from './features';
+import { type FeatureVector, featurize, RULE_BASE } from './features';
 import { normalizeReason } from './normalize';
 import { RULES } from './rules';
 
@@ -45,11 +45,7 @@ export function normalizeOverrides(overrides: Record<string, string> | undefined
  * The overrides after the user sets (or, with null, removes) the cause of a reason: stored under
  * the normalised key, and older keys that normalise to it are dropped. Pure: returns a new object.
  */
-export function withReasonOverride(
-  overrides: Record<string, string> | undefined,
-  text: string,
-  cause: string | null,
-): Record<string, string> {
+export function withReasonOverride(overrides: Record<string, string> | undefined, text: string, cause: string | null): Record<string, string> {
   const key = reasonKey(text);
   const next: Record<string, string> = {};
   for (const [k, v] of Object.entries(overrides ?? {})) if (reasonKey(k) !== key) next[k] = v;

@@ -189,16 +189,19 @@ function findClassEnd(src: string, at: number): number {
 const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
 const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
 /** The most frequent characters of Chinese reasons, most frequent first: poor anchors. */
-const FREQUENT = '了不客的一户没人店是说都家有就要太好去们用老年上个业到货小我来员在大新服宝价费回只那品也过给直换务问理能他这她原里顾后退很得跟月次三高买接被送多开做走还购公下系主奶自司子工款格出会话贵差商以时天';
+const FREQUENT =
+  '了不客的一户没人店是说都家有就要太好去们用老年上个业到货小我来员在大新服宝价费回只那品也过给直换务问理能他这她原里顾后退很得跟月次三高买接被送多开做走还购公下系主奶自司子工款格出会话贵差商以时天';
 const rank = (c: number) => {
   const k = FREQUENT.indexOf(String.fromCharCode(c));
   return k < 0 ? Infinity : k;
 };
 /** Words too frequent to anchor on. */
 const STOP = new Set(
-  ("the and not for was with our their they them then there these those you your are were has have had did didn didn't don " +
+  (
+    "the and not for was with our their they them then there these those you your are were has have had did didn didn't don " +
     "don't never been that this from but all any his her she him its it's what when who will would could should about after " +
-    "into over only just also some more much very too out off got get one won took").split(' '),
+    'into over only just also some more much very too out off got get one won took'
+  ).split(' '),
 );
 const key2 = (a: number, b: number) => a * 128 + b;
 const key3 = (a: number, b: number, c: number) => (a * 128 + b) * 128 + c;

@@ -4,9 +4,9 @@
 // churn-category hint when the text is ambiguous), the hint alone when the text is empty or says
 // nothing classifiable, or evidence in the data (the customer left after their rep did).
 import type { Alternative, CauseEdits, CauseSource } from '../types';
-import { type ClassificationDetail,classifyDetailed, decide, probabilitiesOf } from './classify';
+import { type ClassificationDetail, classifyDetailed, decide, probabilitiesOf } from './classify';
 import { resolveMerge } from './edits';
-import { CorrectionIndex, type Follow,normalizeOverrides } from './learn';
+import { CorrectionIndex, type Follow, normalizeOverrides } from './learn';
 
 export interface ChurnedInput {
   ids: readonly string[];

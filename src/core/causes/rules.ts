@@ -78,10 +78,7 @@ export const RULES: readonly CueRule[] = [
     id: 'staff-handover',
     cause: 'staff-turnover',
     weight: 3.5,
-    pattern: alt(
-      r`交接|没人接手|无人接手|接手的人`,
-      r`\bhand-?overs?\b|\bhanded over\b|\bhand over\b|\b(?:nobody|no one) (?:took over|picked up)\b`,
-    ),
+    pattern: alt(r`交接|没人接手|无人接手|接手的人`, r`\bhand-?overs?\b|\bhanded over\b|\bhand over\b|\b(?:nobody|no one) (?:took over|picked up)\b`),
     examples: ['交接没做好', '没人接手', 'no proper handover', 'nobody took over the account'],
   },
   {
@@ -154,8 +151,8 @@ export const RULES: readonly CueRule[] = [
     cause: 'competitor',
     weight: 3.5,
     pattern: alt(
-      r`(?:改用|换成|转用|改做|转做|换了|换到|转投|改投|投向|转向|改进|改买|改从|换用|改拿|改签|签了|转到|跑到|跑去|去了|选了|选择了|找了|用了)`
-        + r`${G}{0,8}?(?:品牌|牌子|厂家?|供应商|家|公司|产品|的货|渠道|平台|店)`,
+      r`(?:改用|换成|转用|改做|转做|换了|换到|转投|改投|投向|转向|改进|改买|改从|换用|改拿|改签|签了|转到|跑到|跑去|去了|选了|选择了|找了|用了)` +
+        r`${G}{0,8}?(?:品牌|牌子|厂家?|供应商|家|公司|产品|的货|渠道|平台|店)`,
       r`(?:改从|改在|改去|转从|换从|转去|改由)${G}{0,8}?(?:进货|拿货|采购|订货|买)|现在(?:改)?(?:进|拿|用|做|找|在)`,
       r`(?:做|经营|代理|卖|进)(?:起了?|了)?${G}{0,2}(?:别的|其他|别家|另一个|另外的|竞争)(?:品牌|牌子|厂家?|产品|的货)`,
       r`(?:拿|进|分|下)${G}{0,4}(?:别家|别的|其他|同行)的?(?:货|单|产品)|分单|分给别家|两家(?:一起|同时)?(?:做|拿|进)|携号转网|携码|转网`,
@@ -167,8 +164,8 @@ export const RULES: readonly CueRule[] = [
     cause: 'competitor',
     weight: 3.5,
     pattern: alt(
-      r`\b(?:switched|switching|switch(?:es)?|changed|changing|migrated|migrating|defected|ported|porting|churned|jumped|jumping|signed|signing|went over|gone over)`
-        + r`\s+(?:over\s+)?(?:to|with)\b`,
+      r`\b(?:switched|switching|switch(?:es)?|changed|changing|migrated|migrating|defected|ported|porting|churned|jumped|jumping|signed|signing|went over|gone over)` +
+        r`\s+(?:over\s+)?(?:to|with)\b`,
       r`\bmov(?:ed|ing) (?:over )?to (?:a |an |another |other |the |some |new |different |cheaper )*${EN_VENDOR}\b`,
       r`\b(?:went|gone|going|go)\s+(?:back\s+)?(?:with|to (?:a|an|another|other|some|new|different|cheaper|their|the) (?!hospital|school|university|college)\w+)`,
       r`\bswitch(?:ed|ing|es)? (?:providers?|vendors?|suppliers?|carriers?|brands?)\b|\bport(?:ed|ing)?[- ](?:out|in|to|away)\b|\bpac (?:code|requested)\b`,
@@ -243,8 +240,8 @@ export const RULES: readonly CueRule[] = [
       r`收费${G}{0,2}(?:高|贵|乱|多)|乱收费|多收|额外(?:收费|费用|的费用)|附加费|隐形(?:收费|消费|费用)|运费|邮费|手续费|服务费|月费|年费|会员费|套餐费|话费|流量费|漫游费|长途费|超额(?:收费|费用)`,
       r`包邮|另(?:外)?收费|另交钱|要收钱|加钱|开户费|装机费|设定费|月租|资费`,
       r`\bsurcharges?\b|\bon top\b|\bup-?lift\b|\badds? up\b`,
-      r`\b(?:extra|additional|hidden|surprise|unexpected|overage|long[- ]distance|roaming|excess|data|late|service|monthly|shipping|delivery|freight|bank|admin|processing|membership|subscription)`
-        + r` (?:charges?|fees?|costs?)\b`,
+      r`\b(?:extra|additional|hidden|surprise|unexpected|overage|long[- ]distance|roaming|excess|data|late|service|monthly|shipping|delivery|freight|bank|admin|processing|membership|subscription)` +
+        r` (?:charges?|fees?|costs?)\b`,
     ),
     examples: ['运费太高', '服务费太高', 'Extra data charges', 'Delivery fee too high', 'shipping costs are ridiculous'],
   },
@@ -296,9 +293,9 @@ export const RULES: readonly CueRule[] = [
     weight: 3.5,
     pattern: alt(
       r`(?:投诉|客诉|反馈|要求)${G}{0,10}?(?:没人|没有人|无人|不|没|未|迟迟|一直|拖)|石沉大海|没有?下文|不了了之`,
-      r`\b(?:complaints?|tickets?|issues?|requests?|claims?|emails?|calls?|problems?|queries|inquir(?:y|ies)|rma|returns?|refunds?|warranty)\b${G}{0,25}?`
-        + r`\b(?:ignored|not (?:handled|resolved|addressed|answered|fixed|processed|followed up)|never (?:handled|resolved|addressed|answered|fixed|processed)`
-        + r`|unresolved|unanswered|went nowhere|dragged on|took (?:forever|ages|weeks|months|days|too long))\b`,
+      r`\b(?:complaints?|tickets?|issues?|requests?|claims?|emails?|calls?|problems?|queries|inquir(?:y|ies)|rma|returns?|refunds?|warranty)\b${G}{0,25}?` +
+        r`\b(?:ignored|not (?:handled|resolved|addressed|answered|fixed|processed|followed up)|never (?:handled|resolved|addressed|answered|fixed|processed)` +
+        r`|unresolved|unanswered|went nowhere|dragged on|took (?:forever|ages|weeks|months|days|too long))\b`,
       r`\b(?:ignored|unanswered|unresolved|unreturned|unhandled|neglected|missed|dropped|forgotten)\s+(?:\w+\s+)?(?:complaints?|tickets?|requests?|emails?|calls?|issues?|messages?|orders?|claims?)\b`,
     ),
     examples: ['投诉没人处理', '客訴一直沒人理', '反馈了也没下文', 'svc tickets ignored for weeks', 'complaints never resolved'],
@@ -328,7 +325,16 @@ export const RULES: readonly CueRule[] = [
       r`\bslow (?:support|service|to respond|to reply|to fix|to answer|repairs?|refunds?)\b|\b(?:queue|hold) (?:times?|too long)\b|\bdidn't turn up\b|\bno-?show\b`,
       r`排队${G}{0,6}?(?:分钟|小时|半天|很久)|一直在排队|没(?:有)?(?:事先|提前)?通知|不通知|不归${G}{0,4}管`,
     ),
-    examples: ['维修太慢', '客訴處理太慢', '退款拖了一个月', 'refund took weeks', 'kept us waiting', 'Promised callback never happened', '说好的时间还没改好', 'Support queue too slow'],
+    examples: [
+      '维修太慢',
+      '客訴處理太慢',
+      '退款拖了一个月',
+      'refund took weeks',
+      'kept us waiting',
+      'Promised callback never happened',
+      '说好的时间还没改好',
+      'Support queue too slow',
+    ],
   },
   {
     id: 'negligence-late-delivery',
@@ -340,7 +346,14 @@ export const RULES: readonly CueRule[] = [
       r`\b(?:late|delayed|slow|missed) (?:deliver(?:y|ies)|shipments?|shipping|orders?|dispatch|installs?|installation)\b`,
       r`\b(?:deliver(?:y|ies|ed)|shipments?|orders?|parcels?|packages?)\b${G}{0,20}?\b(?:late|delayed|slow|never arrived|never came|behind|lost)\b|\blead times?\b`,
     ),
-    examples: ['发货太慢', '交期老是延误', 'Deliveries kept arriving late', 'parcel never arrived', 'New SIM never arrived', 'Subscription skipped a month without notice'],
+    examples: [
+      '发货太慢',
+      '交期老是延误',
+      'Deliveries kept arriving late',
+      'parcel never arrived',
+      'New SIM never arrived',
+      'Subscription skipped a month without notice',
+    ],
   },
   {
     id: 'negligence-wrong-delivery',
@@ -361,8 +374,8 @@ export const RULES: readonly CueRule[] = [
       r`回复(?:慢|太慢|很慢|不及时)|不回(?:复|消息|信息|电话|邮件|微信|应)|没有?回(?:复|音|应|消息|电话)|没人接|不接电话|没人(?:回|答|应)|打不通|联系不到`,
       r`催${G}{0,6}?(?:没|不|还没)|不理人|已读不回|响应慢|反应慢|半天才回|几天才回|消息不回|电话不接|找不到人|找不到负责人|联系不上(?:业务|销售|客服|我们|人)`,
       r`\b(?:slow|no|poor|late|delayed|zero|lack of) (?:response|reply|replies|responses|responsiveness|turnaround|reaction|answers?|callback|call back)\b|\bunresponsive\b`,
-      r`\b(?:never|didn't|did not|doesn't|does not|don't|wouldn't|won't|no one|nobody|noone|not|never once)\s+(?:\w+\s+)?(?:answer(?:ed|s)?|respond(?:ed|s)?|repl(?:y|ied|ies)`
-        + r`|returned? (?:\w+ )?calls?|call(?:ed|s)? (?:\w+ )?back|got back|get back|gets back|pick(?:ed|s)? up (?:the )?phone|showed up|show up)\b`,
+      r`\b(?:never|didn't|did not|doesn't|does not|don't|wouldn't|won't|no one|nobody|noone|not|never once)\s+(?:\w+\s+)?(?:answer(?:ed|s)?|respond(?:ed|s)?|repl(?:y|ied|ies)` +
+        r`|returned? (?:\w+ )?calls?|call(?:ed|s)? (?:\w+ )?back|got back|get back|gets back|pick(?:ed|s)? up (?:the )?phone|showed up|show up)\b`,
     ),
     examples: ['消息不回', '客服电话打不通', 'nobody answered our emails', 'never called back', 'unresponsive'],
   },
@@ -411,7 +424,14 @@ export const RULES: readonly CueRule[] = [
       r`\b(?:rude|rudeness|impolite|unfriendly|arrogant|arrogance|condescending|disrespectful|disrespect|dismissive|hostile|yelled|yelling|shouted|snippy|snarky`,
       r`argued|argument|fight|fought|patroni[sz]ing|impatient|abrasive|obnoxious|pushy|snooty|snobby|judgy|judgmental|eye-?roll\w*)\b`,
     ),
-    examples: ['客服说话很冲', '店员爱答不理', 'support guy was rude on the phone', 'staff were condescending', 'The sales girl rolled her eyes', 'Retention team was aggressive'],
+    examples: [
+      '客服说话很冲',
+      '店员爱答不理',
+      'support guy was rude on the phone',
+      'staff were condescending',
+      'The sales girl rolled her eyes',
+      'Retention team was aggressive',
+    ],
   },
   {
     id: 'quality-incompetent',
@@ -421,11 +441,11 @@ export const RULES: readonly CueRule[] = [
       r`不专业|不懂(?:产品|技术|行|业务)?|外行|专业(?:度|性|水平|能力|知识)?${G}{0,2}(?:不够|差|不足|不行|欠缺|太低|低)|技术(?:支持|服务|人员)?${G}{0,4}?(?:不行|差|不专业|不懂|水平低|太菜|菜|不过关|不到位)`,
       r`水平(?:太)?(?:差|低|不行|有限|一般)|能力(?:不行|差|不够|不足|太差)|一问三不知|问什么都不知道|什么都不懂|答不上来|解决不了|处理不了|搞不定|说不清楚|讲不清楚|培训不到位|乱推荐|瞎推荐`,
       r`\b(?:unprofessional|incompetent|incompetence|clueless|unhelpful|untrained|poorly trained|useless)\b`,
-      r`\b(?:poor|bad|lack of|lacking|no|low|limited|weak|insufficient|little|zero)\s+(?:technical\s+)?(?:expertise|knowledge|product knowledge|skills?|competence|training|know-how`
-        + r`|professionalism|advice)\b`,
+      r`\b(?:poor|bad|lack of|lacking|no|low|limited|weak|insufficient|little|zero)\s+(?:technical\s+)?(?:expertise|knowledge|product knowledge|skills?|competence|training|know-how` +
+        r`|professionalism|advice)\b`,
       r`\b(?:not|un)(?: very)? (?:knowledgeable|professional|helpful|competent|trained)\b|\b(?:couldn't|could not|unable to|can't|cannot) (?:fix|solve|resolve|help|answer|explain)\b`,
-      r`\b(?:didn't|did not) know (?:what|how|anything|the product)\b|\bno idea (?:what|how)\b|\bno clue\b|\bwrong advice\b|\bbad advice\b|\b(?:answers?|advice) (?:were |was )?wrong\b`
-        + r`|\bblamed (?:me|us|them)\b|\blaughed\b`,
+      r`\b(?:didn't|did not) know (?:what|how|anything|the product)\b|\bno idea (?:what|how)\b|\bno clue\b|\bwrong advice\b|\bbad advice\b|\b(?:answers?|advice) (?:were |was )?wrong\b` +
+        r`|\bblamed (?:me|us|them)\b|\blaughed\b`,
       r`修不好|改坏|说不是他的问题|推卸|甩锅|讲的全是空话|手法不对`,
     ),
     examples: ['技术服务不行，啥都不懂', '一问三不知', 'Poor expertise of phone support', 'Technician did not know how to fix the machine'],
@@ -437,13 +457,13 @@ export const RULES: readonly CueRule[] = [
     pattern: alt(
       r`服务${NG}{0,4}?(?:差|不好|不行|烂|一般|不到位|不满|垃圾|糟糕|不周|跟不上|不专业|不咋地|不怎么样|水平)|对服务不满|服务体验|体验(?:差|不好|很差|太差|糟糕)|不满意(?:服务|售后)|服务质量|服务品质`,
       r`客服${NG}{0,4}?(?:差|不行|不专业|太差|垃圾|冷漠|敷衍|凶|不耐烦|一般|水平)`,
-      r`\b(?:bad|poor|terrible|awful|horrible|lousy|crappy|crap|shitty|subpar|sub-par|mediocre|unacceptable|disappointing|worst|horrendous|atrocious|appalling|abysmal|dreadful)`
-        + r`\s+(?:customer\s+)?(?:service|support|experience|care|help|helpdesk|help desk|treatment|staff|technicians?|tech support)\b`,
-      r`\b(?:service|support|experience|staff|helpdesk|help desk|technicians?|agents?)\s+(?:\w+\s+){0,2}?(?:was|were|is|are|has been|got|been)?\s*`
-        + r`(?:bad|poor|terrible|awful|horrible|lousy|crappy|crap|shitty|subpar|mediocre|unacceptable|disappointing|worse|useless|a joke|a nightmare|inadequate)\b`,
-      r`\b(?:service|support)\s+dissatisfaction\b`
-        + r`|\b(?:dissatisf\w*|unhappy|unsatisfied|not happy|not satisfied|frustrated|disappointed|fed up)\s+(?:with\s+)?(?:the\s+|our\s+)?(?:customer\s+)?(?:service|support|staff|team|treatment`
-        + r`|helpdesk)\b`,
+      r`\b(?:bad|poor|terrible|awful|horrible|lousy|crappy|crap|shitty|subpar|sub-par|mediocre|unacceptable|disappointing|worst|horrendous|atrocious|appalling|abysmal|dreadful)` +
+        r`\s+(?:customer\s+)?(?:service|support|experience|care|help|helpdesk|help desk|treatment|staff|technicians?|tech support)\b`,
+      r`\b(?:service|support|experience|staff|helpdesk|help desk|technicians?|agents?)\s+(?:\w+\s+){0,2}?(?:was|were|is|are|has been|got|been)?\s*` +
+        r`(?:bad|poor|terrible|awful|horrible|lousy|crappy|crap|shitty|subpar|mediocre|unacceptable|disappointing|worse|useless|a joke|a nightmare|inadequate)\b`,
+      r`\b(?:service|support)\s+dissatisfaction\b` +
+        r`|\b(?:dissatisf\w*|unhappy|unsatisfied|not happy|not satisfied|frustrated|disappointed|fed up)\s+(?:with\s+)?(?:the\s+|our\s+)?(?:customer\s+)?(?:service|support|staff|team|treatment` +
+        r`|helpdesk)\b`,
     ),
     examples: ['服务太差', '服務態度很差', 'Service dissatisfaction', 'terrible customer service'],
   },
@@ -497,8 +517,8 @@ export const RULES: readonly CueRule[] = [
     pattern: alt(
       r`(?:品类|品种|种类|产品线|型号|规格|选择|sku)${G}{0,3}?(?:少|不全|单一|不够|有限|不多|不丰富|窄)`,
       r`\b(?:range|selection|assortment|variety|catalog(?:ue)?|choice)\b${G}{0,15}?\b(?:narrow|limited|small|thin|poor|lacking)\b`,
-      r`\b(?:limited|narrow|small|poor|lack of|no|not enough) (?:range|selection|choices?|assortment|catalog|catalogue|variety|options|lineup|line-up|portfolio|models)\b`
-        + r`|\brange of (?:products|services|options|plans)\b`,
+      r`\b(?:limited|narrow|small|poor|lack of|no|not enough) (?:range|selection|choices?|assortment|catalog|catalogue|variety|options|lineup|line-up|portfolio|models)\b` +
+        r`|\brange of (?:products|services|options|plans)\b`,
     ),
     examples: ['品类太少', '产品线单一', 'Limited range of services', 'selection is too small'],
   },
@@ -508,9 +528,9 @@ export const RULES: readonly CueRule[] = [
     weight: 3.5,
     pattern: alt(
       r`产品${NG}{0,4}?(?:不好|差|问题|不行|不满|不稳|老化|落后|不适合|不好卖|卖不动|滞销|不对路|不受欢迎|没有?竞争力|竞争力不足|单一|不全)|对产品不满|不满意产品`,
-      r`\bproduct dissatisfaction\b`
-        + r`|\b(?:dissatisf\w*|unhappy|unsatisfied|not happy|not satisfied|disappointed)\s+(?:with\s+)?(?:the\s+|our\s+)?(?:products?|quality|goods|items|devices?|equipment|software|system`
-        + r`|platform|tool)\b`,
+      r`\bproduct dissatisfaction\b` +
+        r`|\b(?:dissatisf\w*|unhappy|unsatisfied|not happy|not satisfied|disappointed)\s+(?:with\s+)?(?:the\s+|our\s+)?(?:products?|quality|goods|items|devices?|equipment|software|system` +
+        r`|platform|tool)\b`,
     ),
     examples: ['产品不行', '对产品不满', 'Product dissatisfaction', 'unhappy with the product'],
   },
@@ -546,10 +566,10 @@ export const RULES: readonly CueRule[] = [
       r`包装${G}{0,2}?(?:差|问题|破)|技术落后|色差|起球|掉色|褪色|开线|过敏|红屁股|漏尿|侧漏`,
       r`\b(?:defects?|defective|faulty|broken|broke|breaks|breaking|malfunction\w*|buggy|bugs?|crash(?:es|ed|ing)?|glitch(?:es|y)?|downtime|outages?|unreliable|reliability|unstable`,
       r`instability|network|coverage|dropped calls?|signal|connectivity|disconnect\w*|lag(?:gy|s|ging)?|recalls?|leak(?:s|ing|ed|y)?|expired|spoiled|shrank|shrunk|pilling|faded|rash|allerg\w*)\b`,
-      r`\b(?:doesn't|didn't|did not|stopped|not|wasn't) work(?:ing)?\b|\bslow (?:speeds?|internet|connection|app|system|software|platform|website|site)\b|\bperformance issues?\b`
-        + r`|\b(?:kept|keeps|keep) (?:failing|breaking|crashing)\b`,
-      r`\blatency\b|\bpolyester\b|\bfabric\b|\bmaterial\b|\bstitching\b|\bruns? (?:small|large|big)\b|\bthe fit\b|\bfit (?:is|was)\b|\bpatchy\b`
-        + r`|\bslow\b(?! (?:to|response|reply|support|service|deliver))`,
+      r`\b(?:doesn't|didn't|did not|stopped|not|wasn't) work(?:ing)?\b|\bslow (?:speeds?|internet|connection|app|system|software|platform|website|site)\b|\bperformance issues?\b` +
+        r`|\b(?:kept|keeps|keep) (?:failing|breaking|crashing)\b`,
+      r`\blatency\b|\bpolyester\b|\bfabric\b|\bmaterial\b|\bstitching\b|\bruns? (?:small|large|big)\b|\bthe fit\b|\bfit (?:is|was)\b|\bpatchy\b` +
+        r`|\bslow\b(?! (?:to|response|reply|support|service|deliver))`,
       r`面料|透气|闷热|便秘|上火|起疹|不齐|变形|生锈|褪色|缩水|信号差|网${G}{0,2}断`,
     ),
     examples: ['设备经常坏', 'app keeps crashing', 'Network reliability', '尿不湿老是侧漏', 'shrank after one wash'],
@@ -560,8 +580,8 @@ export const RULES: readonly CueRule[] = [
     weight: 3,
     pattern: alt(
       r`不符合(?:要求|需求|标准)|满足不了|不能满足|达不到(?:要求|标准)|效果(?:不好|差|不明显|一般)|没效果|不适合`,
-      r`\b(?:didn't|did not|doesn't|does not|don't|couldn't|could not|failed to)\s+(?:meet|fit|suit|match|satisfy|serve)\s+(?:their |our |the |his |her |my )?(?:needs?|requirements?|specs?`
-        + r`|use case|expectations?)\b`,
+      r`\b(?:didn't|did not|doesn't|does not|don't|couldn't|could not|failed to)\s+(?:meet|fit|suit|match|satisfy|serve)\s+(?:their |our |the |his |her |my )?(?:needs?|requirements?|specs?` +
+        r`|use case|expectations?)\b`,
     ),
     examples: ['满足不了客户需求', "didn't meet their needs"],
   },
@@ -573,14 +593,22 @@ export const RULES: readonly CueRule[] = [
     weight: 4.5,
     pattern: alt(
       r`\b${EN_PERK}\b${G}{0,30}?\b(?:rejected|refused|delayed|disappeared|removed|never (?:arrived|came|showed up|scheduled))\b`,
-      r`(?:${ZH_PERK}|承诺|答应|许诺|说好|约定|讲好|保证)${G}{0,10}?(?:没|未|不|迟迟不?|一直没|始终没|拖着不?|拖欠|拖了)${G}{0,2}?`
-        + r`(?:兑现|兑先|对现|给|发|到|落实|算|结|返|付|做到|实现|履行|拿到|批|核销|下来|来)`,
+      r`(?:${ZH_PERK}|承诺|答应|许诺|说好|约定|讲好|保证)${G}{0,10}?(?:没|未|不|迟迟不?|一直没|始终没|拖着不?|拖欠|拖了)${G}{0,2}?` +
+        r`(?:兑现|兑先|对现|给|发|到|落实|算|结|返|付|做到|实现|履行|拿到|批|核销|下来|来)`,
       r`拖欠(?:返利|返点|奖励|奖金|提成|佣金|补贴|费用)|欠(?:返利|返点|奖励|补贴)`,
       r`\b${EN_PERK}\b${G}{0,30}?\b(?:never|not|didn't|did not|wasn't|weren't|still (?:not|waiting|unpaid|pending|outstanding)|unpaid|outstanding|overdue|withheld|cancell?ed|denied)\b`,
-      r`\b(?:never|didn't|did not|not|haven't|hasn't|never once)\s+(?:get|got|gotten|receive|received|paid|pay|honou?r(?:ed)?|deliver(?:ed)?|give|gave|given|see|saw|apply|applied`
-        + r`|credit(?:ed)?|issue[ds]?|process(?:ed)?)\b${G}{0,25}?\b(?:${EN_PERK}|promo(?:tion)?s?|free \w+|what (?:was|we|they|he|she) (?:promised|agreed|offered))\b`,
+      r`\b(?:never|didn't|did not|not|haven't|hasn't|never once)\s+(?:get|got|gotten|receive|received|paid|pay|honou?r(?:ed)?|deliver(?:ed)?|give|gave|given|see|saw|apply|applied` +
+        r`|credit(?:ed)?|issue[ds]?|process(?:ed)?)\b${G}{0,25}?\b(?:${EN_PERK}|promo(?:tion)?s?|free \w+|what (?:was|we|they|he|she) (?:promised|agreed|offered))\b`,
     ),
-    examples: ['返利一直没兑现', '承諾的贈品一直沒給', '奖励一直没发', 'promised discount never came', 'never got the loyalty points', 'Cashback claim rejected', 'Free welcome box never arrived'],
+    examples: [
+      '返利一直没兑现',
+      '承諾的贈品一直沒給',
+      '奖励一直没发',
+      'promised discount never came',
+      'never got the loyalty points',
+      'Cashback claim rejected',
+      'Free welcome box never arrived',
+    ],
   },
   {
     id: 'promise-broken',
@@ -594,13 +622,22 @@ export const RULES: readonly CueRule[] = [
       r`\bbroken promises?\b|\bbroke (?:our|their|his|her|the|a|its|every) (?:promises?|word|commitments?|agreement)\b|\bunkept\b|\bover-?promis\w*`,
       r`\b(?:didn't|did not|never|failed to) (?:keep|honou?r|deliver on|follow through on|live up to) (?:\w+ )?(?:promises?|word|commitments?|agreement|deal|offer|terms)\b`,
       r`\blied\b|\blying\b|\blies\b|\bdishonest\w*|\bnot honest\b|\bmisled\b|\bmisleading\b|\bbait and switch\b|\breneged\b|\bwent back on\b|\bbad faith\b|\buntrustworthy\b`,
-      r`\blost (?:\w+ )?trust\b|\bintegrity\b|\bcredibility\b|\bfalse advertising\b|\bnot as (?:advertised|described|sold|promised)\b`
-        + r`|\bnot what (?:was|we were|i was|they were) (?:sold|promised|told)\b`,
-      r`\b(?:not|never|wasn't|weren't|wouldn't|refused to|didn't) (?:honou?red?|applied|apply)\b|\bmisrepresent\w*|\boversold\b|\bturned out\b|\bgreenwash\w*`
-        + r`|\bfalse(?:ly)? (?:claims?|advertis\w*)\b|\bwas told\b`,
+      r`\blost (?:\w+ )?trust\b|\bintegrity\b|\bcredibility\b|\bfalse advertising\b|\bnot as (?:advertised|described|sold|promised)\b` +
+        r`|\bnot what (?:was|we were|i was|they were) (?:sold|promised|told)\b`,
+      r`\b(?:not|never|wasn't|weren't|wouldn't|refused to|didn't) (?:honou?red?|applied|apply)\b|\bmisrepresent\w*|\boversold\b|\bturned out\b|\bgreenwash\w*` +
+        r`|\bfalse(?:ly)? (?:claims?|advertis\w*)\b|\bwas told\b`,
       r`说是${G}{0,12}?(?:其实|结果|实际)|广告不实|不实|当时(?:根本)?没说|根本没说|说不限|宣传的?${G}{0,8}?(?:用不了|没有|不能|不符)|结果没(?:补|给|送|算)|又不算了`,
     ),
-    examples: ['承诺没兑现', '说话不算数', '虚假宣传', 'broken promises', 'not as advertised', 'plan was not what we were sold', 'Trust issues', 'Price lock for subscribers was broken'],
+    examples: [
+      '承诺没兑现',
+      '说话不算数',
+      '虚假宣传',
+      'broken promises',
+      'not as advertised',
+      'plan was not what we were sold',
+      'Trust issues',
+      'Price lock for subscribers was broken',
+    ],
   },
   {
     id: 'promise-changed',
@@ -608,8 +645,8 @@ export const RULES: readonly CueRule[] = [
     weight: 4,
     pattern: alt(
       r`(?:说好|讲好|答应|约定)的?${G}{0,10}?(?:后来|结果|却|又)${G}{0,6}?(?:给了?别人|变了|没了|取消|不算|反悔)`,
-      r`\b(?:promised|agreed|committed|guaranteed|pledged|assured)\b${G}{0,50}?\b(?:never|not|didn't|did not|wasn't|weren't|no|broke|broken|failed|nothing|reneged|backed out|fell through`
-        + r`|didn't happen|never happened|still waiting)\b`,
+      r`\b(?:promised|agreed|committed|guaranteed|pledged|assured)\b${G}{0,50}?\b(?:never|not|didn't|did not|wasn't|weren't|no|broke|broken|failed|nothing|reneged|backed out|fell through` +
+        r`|didn't happen|never happened|still waiting)\b`,
     ),
     examples: ['说好的独家代理后来又给了别人', 'promised a rebate that never came'],
   },
@@ -667,11 +704,20 @@ export const RULES: readonly CueRule[] = [
       r`不能退订|退订难|取消不了|必须打电话|提前解约|解约费|合约期|绑定期|只能(?:用|通过)`,
       r`独家(?:要求|协议|条款)|排他|霸王条款|不平等条款|店大欺客|条件${G}{0,2}?苛刻|苛刻|太严|太死|死板|不灵活|不近人情|不退不换|退货政策|退换货政策|合同${G}{0,4}?(?:绑定|太长|苛刻)`,
       r`政策${G}{0,4}?(?:苛刻|太严|严格|太死|不合理|变来变去|多变|朝令夕改|不灵活|不稳定|太多|太复杂|不公平|霸道)`,
-      r`\b(?:strict|harsh|tough|rigid|unfair|aggressive|draconian|restrictive|punitive|inflexible|onerous|one-sided|predatory|heavy-handed|demanding|unreasonable)`
-        + r`\s+(?:\w+\s+)?(?:polic(?:y|ies)|terms|conditions|contracts?|rules|penalt(?:y|ies)|requirements?|clauses?|agreement|demands?)\b`,
+      r`\b(?:strict|harsh|tough|rigid|unfair|aggressive|draconian|restrictive|punitive|inflexible|onerous|one-sided|predatory|heavy-handed|demanding|unreasonable)` +
+        r`\s+(?:\w+\s+)?(?:polic(?:y|ies)|terms|conditions|contracts?|rules|penalt(?:y|ies)|requirements?|clauses?|agreement|demands?)\b`,
       r`\block-?in\b|\blocked in\b|\bauto-?renew\w*|\breturn policy\b|\bno returns?\b|\bexclusivity\b`,
     ),
-    examples: ['条件太苛刻', '政策变来变去', 'strict return policy', 'contract lock-in', "can't pause the subscription", 'Cancellation notice period too long', 'ETF too high to stay', '合约期内不能退订'],
+    examples: [
+      '条件太苛刻',
+      '政策变来变去',
+      'strict return policy',
+      'contract lock-in',
+      "can't pause the subscription",
+      'Cancellation notice period too long',
+      'ETF too high to stay',
+      '合约期内不能退订',
+    ],
   },
   {
     id: 'policy-payment-terms',
@@ -704,9 +750,9 @@ export const RULES: readonly CueRule[] = [
     weight: 3.5,
     pattern: alt(
       r`(?:不|没|没有)被?重视|没人重视|不受重视|被忽视|被忽略|被冷落|受冷落|冷落|看不上|瞧不上|不当回事|不放在眼里|区别对待|差别对待|偏心|厚此薄彼|二等公民|可有可无|没有?存在感|边缘化|不受待见`,
-      r`\b(?:felt|feel|feels|feeling)\s+(?:\w+\s+)?(?:ignored|neglected|overlooked|unimportant|unvalued|undervalued|unappreciated`
-        + r`|like (?:a |an )?(?:afterthought|low priority|second-class|number|nobody)`
-        + r`|second-class|left out|forgotten|deprioriti[sz]ed|not (?:valued|important|a priority|appreciated))\b`,
+      r`\b(?:felt|feel|feels|feeling)\s+(?:\w+\s+)?(?:ignored|neglected|overlooked|unimportant|unvalued|undervalued|unappreciated` +
+        r`|like (?:a |an )?(?:afterthought|low priority|second-class|number|nobody)` +
+        r`|second-class|left out|forgotten|deprioriti[sz]ed|not (?:valued|important|a priority|appreciated))\b`,
       r`\blow priority\b|\bnot a priority\b|\bdeprioriti[sz]ed\b|\bsecond-class\b|\bafterthought\b|\bnot worth (?:our|their|the) time\b|\bnot valued\b|\bunimportant\b|\bundervalued\b`,
     ),
     examples: ['感觉不被重视', '区别对待', 'They felt ignored because they were a small account', 'low priority'],
@@ -718,8 +764,8 @@ export const RULES: readonly CueRule[] = [
     pattern: alt(
       r`只(?:顾|重视|管|照顾|关心|服务)(?:着)?大|大客户优先|优先(?:照顾|服务|安排)?大|都给了?大|给大客户|大户优先|(?:促销|资源|支持|活动|政策)${G}{0,8}?大(?:客户|户|店|代理)`,
       r`\b(?:only|just|mainly)\s+(?:\w+\s+)?(?:cared|care|cares|focus(?:ed|es)?|looked after|look after|serv(?:ed|es))\s+(?:about\s+|on\s+)?(?:the\s+)?(?:big|large|key|major|bigger)\b`,
-      r`\bfavou?r(?:ed|s|ing)?\s+(?:the\s+)?(?:big|large|bigger|key)\b|\bpromotions? (?:only )?(?:for|to|went to) (?:the )?(?:big|large|key|bigger)\b`
-        + r`|\bbig (?:guys|accounts|customers|clients) (?:got|get)\b`,
+      r`\bfavou?r(?:ed|s|ing)?\s+(?:the\s+)?(?:big|large|bigger|key)\b|\bpromotions? (?:only )?(?:for|to|went to) (?:the )?(?:big|large|key|bigger)\b` +
+        r`|\bbig (?:guys|accounts|customers|clients) (?:got|get)\b`,
       r`\bprioriti[sz]ed (?:the )?(?:big|large|key|bigger)\b`,
     ),
     examples: ['促销政策都给大客户', '只顾着大客户', 'big clients get all the promos, small ones get nothing'],
@@ -731,10 +777,10 @@ export const RULES: readonly CueRule[] = [
     cause: 'no-contact',
     weight: 4.5,
     pattern: alt(
-      r`(?:长期|很久|好久|许久|半年|一年|一年多|大半年|几个月|长时间|多年|一直|很长时间|好几个月|很长一段时间|\d+个?月|两个月|三个月|半年多|几年)${G}{0,3}?(?:没|没有|未|不|没人|无人)人?`
-        + r`(?:联系|联络|拜访|拜仿|拜方|走访|回访|跟进|沟通|来往|打过?电话|电话|见面|见过|见到|上门|问候|跟|去过?|过去|来过|理|管|关心|维护)`,
-      r`\b(?:months|a year|over a year|ages|a long time|long time|years|weeks|quarters?|\d+ (?:months|weeks|years))\s+(?:without|with no|since (?:the |our )?last|of no|no)\s+(?:a |any )?`
-        + r`(?:visits?|contact|calls?|communication|follow[- ]?ups?|touch|word|check-?ins?)\b`,
+      r`(?:长期|很久|好久|许久|半年|一年|一年多|大半年|几个月|长时间|多年|一直|很长时间|好几个月|很长一段时间|\d+个?月|两个月|三个月|半年多|几年)${G}{0,3}?(?:没|没有|未|不|没人|无人)人?` +
+        r`(?:联系|联络|拜访|拜仿|拜方|走访|回访|跟进|沟通|来往|打过?电话|电话|见面|见过|见到|上门|问候|跟|去过?|过去|来过|理|管|关心|维护)`,
+      r`\b(?:months|a year|over a year|ages|a long time|long time|years|weeks|quarters?|\d+ (?:months|weeks|years))\s+(?:without|with no|since (?:the |our )?last|of no|no)\s+(?:a |any )?` +
+        r`(?:visits?|contact|calls?|communication|follow[- ]?ups?|touch|word|check-?ins?)\b`,
       r`\blast (?:visit|contact|call) (?:was )?(?:months|a year|ages|years|over a year)\b|\bin (?:months|ages|a year|years)\b`,
     ),
     examples: ['长期没联系', '長期沒聯繫', '一年多没人去拜访过', 'havent heard from us in ages', 'months without a visit'],
@@ -745,14 +791,14 @@ export const RULES: readonly CueRule[] = [
     weight: 4,
     pattern: alt(
       r`(?:没|没有|没人|无人|缺少|缺乏|很少|极少|疏于|不|未)人?(?:主动|定期|经常|再)?(?:联系|联络|拜访|拜仿|拜方|走访|回访|跟进|跟踪|维护|上门|问候|沟通|关心|维系|关怀)`,
-      r`\b(?:no|zero|lack of|poor|little|minimal|infrequent|not enough|insufficient)\s+(?:regular\s+)?(?:follow[- ]?ups?|followups?|contact|communication|touch ?points?|touch|visits?`
-        + r`|check-?ins?|engagement|relationship management|account management|outreach)\b`,
-      r`\b(?:no ?one|nobody|never|didn't|did not|hadn't|haven't|hasn't|not|wasn't|weren't|rarely|seldom|barely|hardly ever|never once)\s+(?:had\s+|has\s+|have\s+)?(?:been\s+|ever\s+|really\s+`
-        + r`|once\s+|even\s+)?`
-        + r`(?:follow(?:ed)?[- ]?up|followup|visit(?:ed)?|contact(?:ed)?|call(?:ed)?(?! back)|check(?:ed)? in|reach(?:ed)? out|touch(?:ed)? base|heard from|kept in touch|stay(?:ed)? in touch`
-          + r`|spoke|spoken|talked|met|engaged)\b`,
-      r`\bstopped (?:calling|visiting|contacting|following up|coming)\b|\bno (?:calls?|visits?)\b|\boff the radar\b|\bdormant\b|\bwent stale\b|\bnever (?:got|had) a call\b|\bnever asked\b`
-        + r`|\bnobody asked\b|\bforgot we were\b`,
+      r`\b(?:no|zero|lack of|poor|little|minimal|infrequent|not enough|insufficient)\s+(?:regular\s+)?(?:follow[- ]?ups?|followups?|contact|communication|touch ?points?|touch|visits?` +
+        r`|check-?ins?|engagement|relationship management|account management|outreach)\b`,
+      r`\b(?:no ?one|nobody|never|didn't|did not|hadn't|haven't|hasn't|not|wasn't|weren't|rarely|seldom|barely|hardly ever|never once)\s+(?:had\s+|has\s+|have\s+)?(?:been\s+|ever\s+|really\s+` +
+        r`|once\s+|even\s+)?` +
+        r`(?:follow(?:ed)?[- ]?up|followup|visit(?:ed)?|contact(?:ed)?|call(?:ed)?(?! back)|check(?:ed)? in|reach(?:ed)? out|touch(?:ed)? base|heard from|kept in touch|stay(?:ed)? in touch` +
+        r`|spoke|spoken|talked|met|engaged)\b`,
+      r`\bstopped (?:calling|visiting|contacting|following up|coming)\b|\bno (?:calls?|visits?)\b|\boff the radar\b|\bdormant\b|\bwent stale\b|\bnever (?:got|had) a call\b|\bnever asked\b` +
+        r`|\bnobody asked\b|\bforgot we were\b`,
       r`没露(?:过)?面|从来不(?:通知|联系|问|发)|没问过|一次也没问|只有(?:要)?收钱的时候才(?:会)?出现|没人(?:记得|注意|发现)`,
     ),
     examples: ['没有定期拜访', '没人跟进', 'no follow up after the trial', 'Nobody had called them in months'],
@@ -765,8 +811,8 @@ export const RULES: readonly CueRule[] = [
       r`忘了我们|把我们忘了|忘记我们|没人管|无人管|没人问|无人问津|没人关心|没人理|失联|断联|断了联系|联系(?:少|太少|不够|不及时|中断|断了)|沟通(?:少|太少|不够|不足|不畅)`,
       r`跟进不(?:够|及时|到位)|回访不(?:够|及时|到位)|自然流失|没再(?:去|来往|联系|拜访|上门|跟进)|慢慢(?:就)?(?:不|没)(?:来|下单|订|进货|买|联系)|渐渐|不知不觉|淡了`,
       r`关系(?:淡|疏远|冷)|疏远|冷淡了|没有?(?:维护|经营)好?(?:关系|客情)|客情${G}{0,3}?(?:淡|差|没维护|维护不够)`,
-      r`\b(?:lost touch|out of touch|went (?:quiet|silent|dark|cold)|radio silence|ghosted|drifted(?: away| off)?|faded away|fizzled(?: out)?|relationship (?:faded|cooled|died|went cold)`
-        + r`|forgot (?:about )?(?:them|the customer|the account|the client|us|me)|natural (?:churn|attrition|loss)|unmanaged|orphan(?:ed)? account)\b`,
+      r`\b(?:lost touch|out of touch|went (?:quiet|silent|dark|cold)|radio silence|ghosted|drifted(?: away| off)?|faded away|fizzled(?: out)?|relationship (?:faded|cooled|died|went cold)` +
+        r`|forgot (?:about )?(?:them|the customer|the account|the client|us|me)|natural (?:churn|attrition|loss)|unmanaged|orphan(?:ed)? account)\b`,
     ),
     examples: ['慢慢就不来了', '自然流失', 'relationship went cold', 'just drifted away'],
   },
@@ -777,8 +823,8 @@ export const RULES: readonly CueRule[] = [
     pattern: alt(
       r`(?:逢年过节|过年过节|过年|过节|节日|春节|中秋|端午|生日)${G}{0,8}?(?:没|没有|不|连)${G}{0,6}?(?:问候|祝福|礼品|礼物|电话|短信|表示|消息|一声)`,
       r`\bno (?:holiday|christmas|xmas|new year|birthday|season's) (?:cards?|greetings?|calls?|gifts?|wishes|messages?)\b|\bnot even a (?:card|greeting|call)\b`,
-      r`\b(?:never|didn't|did not) (?:even )?(?:send|get|receive|wish) (?:us |them |me )?(?:a |any )?(?:card|greeting|gift|happy)\b|\bso much as an? \w+\b`
-        + r`|\b(?:christmas|xmas|birthday|season's greetings)\b`,
+      r`\b(?:never|didn't|did not) (?:even )?(?:send|get|receive|wish) (?:us |them |me )?(?:a |any )?(?:card|greeting|gift|happy)\b|\bso much as an? \w+\b` +
+        r`|\b(?:christmas|xmas|birthday|season's greetings)\b`,
     ),
     examples: ['逢年过节连个问候都没有', '过年也没个电话', 'no christmas card, no call, nothing'],
   },
@@ -792,8 +838,8 @@ export const RULES: readonly CueRule[] = [
       r`倒闭|破产|跑路|资金链|清算|资不抵债|注销|停业|歇业|停产|关停|黄了|垮了|垮掉|做不下去|撑不下去|干不下去|经营不下去`,
       r`\bout of business\b|\bwent (?:out of business|under|bust|bankrupt|belly[- ]up)\b|\bbankru\w*|\bbankrupcy\b|\binsolven(?:t|cy)\b|\bliquidat\w*|\bchapter (?:7|11)\b`,
       r`\bclos(?:ed|ing) (?:down|shop|doors|for good|permanently|the business|their (?:doors|business|shop|store)|up shop)\b|\bshut(?:ting)? (?:down|their doors|up shop)\b|\bshutdown\b`,
-      r`\bceased (?:trading|operations)\b|\bfolded\b|\breceivership\b|\b(?:went into|entered|in) administration\b|\bwound up\b|\bdefunct\b|\bno longer (?:in business|operating|trading)\b`
-        + r`|\bbusiness failed\b`,
+      r`\bceased (?:trading|operations)\b|\bfolded\b|\breceivership\b|\b(?:went into|entered|in) administration\b|\bwound up\b|\bdefunct\b|\bno longer (?:in business|operating|trading)\b` +
+        r`|\bbusiness failed\b`,
     ),
     examples: ['公司倒闭', '公司倒閉了', 'Company went bankrupt', 'bankrupcy', 'Ceased trading'],
   },
@@ -812,10 +858,10 @@ export const RULES: readonly CueRule[] = [
       r`资金${G}{0,2}?(?:紧张|周转|困难|问题|短缺|断了|不足|压力|吃紧)|周转(?:不开|不灵|困难)|缺钱|没钱|欠款|欠债|欠${G}{0,4}?债|债务|(?:老板|人)跑了|负债|拖欠货款|付不起|付不出`,
       r`经营(?:困难|不善|惨淡|状况不好|问题)|亏损|亏本|亏钱|赔钱|亏了|公司(?:出事|出问题|不行了)`,
       r`\bcash[- ]?flow\b|\bfunding\b|\bran out of (?:money|cash|funds)\b|\bcash (?:crunch|problems?|issues?|strapped|shortage)\b`,
-      r`\bfinancial (?:troubles?|difficult(?:y|ies)|problems?|issues?|distress|hardship|reasons)\b|\bstruggling financially\b|\b(?:can't|couldn't|could not|cannot|unable to) pay\b`
-        + r`|\bunpaid invoices\b|\bdebts?\b`,
+      r`\bfinancial (?:troubles?|difficult(?:y|ies)|problems?|issues?|distress|hardship|reasons)\b|\bstruggling financially\b|\b(?:can't|couldn't|could not|cannot|unable to) pay\b` +
+        r`|\bunpaid invoices\b|\bdebts?\b`,
     ),
-    examples: ['资金周转不开', '资金链断了', 'cash flow problem', 'struggling financially, can\'t pay for stock'],
+    examples: ['资金周转不开', '资金链断了', 'cash flow problem', "struggling financially, can't pay for stock"],
   },
   {
     id: 'market-downturn',
@@ -838,8 +884,8 @@ export const RULES: readonly CueRule[] = [
     weight: 3.5,
     pattern: alt(
       r`裁员|减产|限产|停工|减员|缩减(?:开支|规模|采购|预算)|收缩|砍预算|预算(?:削减|砍|缩减|紧张|压缩|减少)|削减(?:预算|开支|成本)|降本`,
-      r`\b(?:budget|cost|spending) cuts?\b|\bcut(?:ting)? (?:\w+ )?(?:budgets?|costs|spending)\b|\bcost[- ]cutting\b|\bdownsiz\w*|\blayoffs?\b|\brestructur\w*|\bscaled back\b|\bfr[oe]ze\w*`
-        + r`|\bfrozen\b`,
+      r`\b(?:budget|cost|spending) cuts?\b|\bcut(?:ting)? (?:\w+ )?(?:budgets?|costs|spending)\b|\bcost[- ]cutting\b|\bdownsiz\w*|\blayoffs?\b|\brestructur\w*|\bscaled back\b|\bfr[oe]ze\w*` +
+        r`|\bfrozen\b`,
       r`冻结|能省就省`,
     ),
     examples: ['裁员缩减开支', '预算削减', 'Budget cuts', 'Lost their biggest contract and downsized'],
@@ -868,7 +914,10 @@ export const RULES: readonly CueRule[] = [
     id: 'market-disaster',
     cause: 'market-volatility',
     weight: 3,
-    pattern: alt(r`火灾|洪水|水灾|地震|台风|灾害|天灾|意外|事故|战争`, r`\bfire\b|\bflood(?:ed|ing|s)?\b|\bearthquake\b|\bhurricane\b|\btyphoon\b|\bdisaster\b|\bwar\b`),
+    pattern: alt(
+      r`火灾|洪水|水灾|地震|台风|灾害|天灾|意外|事故|战争`,
+      r`\bfire\b|\bflood(?:ed|ing|s)?\b|\bearthquake\b|\bhurricane\b|\btyphoon\b|\bdisaster\b|\bwar\b`,
+    ),
     examples: ['仓库火灾', 'Flood destroyed their warehouse'],
   },
   {
@@ -921,13 +970,21 @@ export const RULES: readonly CueRule[] = [
     cause: 'customer-circumstances',
     weight: 3.5,
     pattern: alt(
-      r`\b(?:doesn't|don't|didn't|does not|do not|did not) need\b|\bno (?:longer )?need(?:s|ed)? (?:for|it|them|the)\b|\bno need\b|\bgr[eo]wn? out of\b|\btoo old\b|^personal$|\bgone into\b`
-        + r`|\bno longer in\b`,
+      r`\b(?:doesn't|don't|didn't|does not|do not|did not) need\b|\bno (?:longer )?need(?:s|ed)? (?:for|it|them|the)\b|\bno need\b|\bgr[eo]wn? out of\b|\btoo old\b|^personal$|\bgone into\b` +
+        r`|\bno longer in\b`,
       r`不再需要|用不上|用不到|不需要了|没有?需求了?|需求没了|不做了|不干了|不用了|不想干了|不想做了`,
-      r`\bno longer (?:needs?|needed|requires?|required|uses?|using|in need)\b`
-        + r`|\b(?:doesn't|don't|didn't|does not|do not|did not) need (?:it|us|the (?:product|service)|them|our \w+)(?: anymore| any more)?\b`,
+      r`\bno longer (?:needs?|needed|requires?|required|uses?|using|in need)\b` +
+        r`|\b(?:doesn't|don't|didn't|does not|do not|did not) need (?:it|us|the (?:product|service)|them|our \w+)(?: anymore| any more)?\b`,
     ),
-    examples: ['不需要了', '用不上了', 'no longer needs the product', "doesn't need our products anymore", 'Child grew out of the products', 'kids too old now', 'Personal'],
+    examples: [
+      '不需要了',
+      '用不上了',
+      'no longer needs the product',
+      "doesn't need our products anymore",
+      'Child grew out of the products',
+      'kids too old now',
+      'Personal',
+    ],
   },
   {
     id: 'life-child-grew',
@@ -935,8 +992,8 @@ export const RULES: readonly CueRule[] = [
     weight: 3.5,
     pattern: alt(
       r`(?:孩子|宝宝|小孩|娃|二宝)${G}{0,3}?(?:大了|长大|断奶|上幼儿园|上学|上小学|不用了|戒|三岁)|断奶|戒尿不湿|不穿纸尿裤|过了(?:这个)?年龄段|纯母乳|用不着`,
-      r`\b(?:kids?|baby|babies|children|son|daughter|toddler|little one)\b${G}{0,20}?\b(?:grew|grown|outgrew|outgrown|older|weaned|potty[- ]trained|started school)\b|\boutgr[eo]wn?\b`
-        + r`|\bweaned\b|\bpotty[- ]trained\b`,
+      r`\b(?:kids?|baby|babies|children|son|daughter|toddler|little one)\b${G}{0,20}?\b(?:grew|grown|outgrew|outgrown|older|weaned|potty[- ]trained|started school)\b|\boutgr[eo]wn?\b` +
+        r`|\bweaned\b|\bpotty[- ]trained\b`,
     ),
     examples: ['孩子大了不用了', '宝宝断奶了', 'baby outgrew the formula', 'kids are older now'],
   },
@@ -947,8 +1004,8 @@ export const RULES: readonly CueRule[] = [
     cause: 'unclassified',
     weight: 4,
     pattern: alt(
-      r`(?:^|\b)(?:don't know|do not know|dunno|idk|unknown|not known|not sure|unsure|none|nil|null|no reason(?: given)?|not given|not specified|unspecified|others?|misc(?:ellaneous)?|tbd`
-        + r`|tbc|no comment)(?:\b|$)`,
+      r`(?:^|\b)(?:don't know|do not know|dunno|idk|unknown|not known|not sure|unsure|none|nil|null|no reason(?: given)?|not given|not specified|unspecified|others?|misc(?:ellaneous)?|tbd` +
+        r`|tbc|no comment)(?:\b|$)`,
       r`不知道|不清楚|不太清楚|原因不明|不明|不详|其他|其它|未知|没说|没讲|未说明|未填|待定|待确认|说不上来|不肯说|不想说|信息不全|没有原因|无原因|保密|测试|填错|^略$`,
       r`\b(?:test(?:ing)?|placeholder|lorem|ipsum|qwerty|asdf\w*|skip|unable to reach|not reachable|no answer|no response from customer|customer did not say)\b`,
     ),
@@ -1004,9 +1061,11 @@ export function topLevelAlternatives(src: string): string[] {
  * literals it contains (prefilter.ts), which is most of the classifier's speed.
  */
 function compile(rule: CueRule): CompiledRule {
-  const parts = topLevelAlternatives(rule.pattern).map(
-    (src): RulePart => ({ src, re: new RegExp(src, 'g'), literal: /^[^\\()[\]{}?*+.|^$]+$/.test(src) ? src : null }),
-  );
+  const parts = topLevelAlternatives(rule.pattern).map((src): RulePart => ({
+    src,
+    re: new RegExp(src, 'g'),
+    literal: /^[^\\()[\]{}?*+.|^$]+$/.test(src) ? src : null,
+  }));
   return { ...rule, parts, otherRe: new RegExp(rule.pattern, 'g') };
 }
 

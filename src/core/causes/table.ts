@@ -50,12 +50,7 @@ export function causeTable(r: ResolvedCauses, revenue: readonly number[], edits?
  * One row per distinct reason text (customers with their own override are counted under the
  * cause they were given, so a text can appear once per cause).
  */
-export function reasonTable(
-  texts: readonly string[],
-  r: ResolvedCauses,
-  revenue: readonly number[],
-  repLeft?: ArrayLike<number>,
-): ReasonRow[] {
+export function reasonTable(texts: readonly string[], r: ResolvedCauses, revenue: readonly number[], repLeft?: ArrayLike<number>): ReasonRow[] {
   const acc = new Map<string, ReasonRow>();
   /** correction key → the texts that follow it */
   const followers = new Map<string, Set<string>>();
@@ -134,7 +129,5 @@ export function causeCrosstab(groups: readonly string[], r: ResolvedCauses, reve
       } else merged.set(key, e);
     }
   }
-  return [...merged.values()].sort(
-    (a, b) => codeOrder(a.group, b.group) || b.customers - a.customers || codeOrder(a.cause, b.cause),
-  );
+  return [...merged.values()].sort((a, b) => codeOrder(a.group, b.group) || b.customers - a.customers || codeOrder(a.cause, b.cause));
 }

@@ -40,7 +40,7 @@ export const CAUSES: readonly CauseDef[] = [
     strategies: {
       en: [
         'Require a proper account handover with a joint visit before a rep leaves.',
-        'Use after-sales service and repairs to find the customer\'s new contact person and rebuild the relationship.',
+        "Use after-sales service and repairs to find the customer's new contact person and rebuild the relationship.",
         'Keep key accounts known to a manager too, not only to one rep.',
       ],
       'zh-Hans': [
@@ -171,16 +171,8 @@ export const CAUSES: readonly CauseDef[] = [
         'Understand needs before the sale, be warm during it and stay in touch after it.',
         'Review support conversations and act on attitude complaints.',
       ],
-      'zh-Hans': [
-        '培训销售和客服的产品知识与待客方式。',
-        '售前了解需求，售中热情，售后保持沟通。',
-        '抽查客服沟通记录，认真处理态度投诉。',
-      ],
-      'zh-Hant': [
-        '培訓銷售和客服的產品知識與待客方式。',
-        '售前了解需求，售中熱情，售後保持溝通。',
-        '抽查客服溝通記錄，認真處理態度投訴。',
-      ],
+      'zh-Hans': ['培训销售和客服的产品知识与待客方式。', '售前了解需求，售中热情，售后保持沟通。', '抽查客服沟通记录，认真处理态度投诉。'],
+      'zh-Hant': ['培訓銷售和客服的產品知識與待客方式。', '售前了解需求，售中熱情，售後保持溝通。', '抽查客服溝通記錄，認真處理態度投訴。'],
     },
   },
   {
@@ -203,16 +195,8 @@ export const CAUSES: readonly CauseDef[] = [
         'Keep best sellers in stock and warn customers early about shortages.',
         'Refresh the range and styles based on what customers ask for.',
       ],
-      'zh-Hans': [
-        '把质量问题和退货数据反馈给生产，解决反复出现的问题。',
-        '畅销品保证库存，缺货提前告知客户。',
-        '根据客户需求更新品类和款式。',
-      ],
-      'zh-Hant': [
-        '把品質問題和退貨數據回饋給生產，解決反覆出現的問題。',
-        '暢銷品保證庫存，缺貨提前告知客戶。',
-        '根據客戶需求更新品類和款式。',
-      ],
+      'zh-Hans': ['把质量问题和退货数据反馈给生产，解决反复出现的问题。', '畅销品保证库存，缺货提前告知客户。', '根据客户需求更新品类和款式。'],
+      'zh-Hant': ['把品質問題和退貨數據回饋給生產，解決反覆出現的問題。', '暢銷品保證庫存，缺貨提前告知客戶。', '根據客戶需求更新品類和款式。'],
     },
   },
   {
@@ -235,16 +219,8 @@ export const CAUSES: readonly CauseDef[] = [
         'Pay rebates and rewards on time, every time.',
         'Check what reps promise customers and honour it or correct it quickly.',
       ],
-      'zh-Hans': [
-        '只承诺能做到的事，条件写进书面约定。',
-        '返利和奖励按时足额兑现。',
-        '核查业务员对客户的承诺，及时兑现或说明。',
-      ],
-      'zh-Hant': [
-        '只承諾能做到的事，條件寫進書面約定。',
-        '返利和獎勵按時足額兌現。',
-        '核查業務員對客戶的承諾，及時兌現或說明。',
-      ],
+      'zh-Hans': ['只承诺能做到的事，条件写进书面约定。', '返利和奖励按时足额兑现。', '核查业务员对客户的承诺，及时兑现或说明。'],
+      'zh-Hant': ['只承諾能做到的事，條件寫進書面約定。', '返利和獎勵按時足額兌現。', '核查業務員對客戶的承諾，及時兌現或說明。'],
     },
   },
   {
@@ -265,18 +241,10 @@ export const CAUSES: readonly CauseDef[] = [
       en: [
         'Avoid acting like a big shop that bullies customers: drop or scale entry fees for smaller accounts.',
         'Do not push more stock than the customer can sell.',
-        'Offer payment terms and minimum orders that fit the customer\'s size.',
+        "Offer payment terms and minimum orders that fit the customer's size.",
       ],
-      'zh-Hans': [
-        '别“店大欺客”：对小客户取消或降低进场费。',
-        '不要压给客户卖不掉的货。',
-        '账期和起订量要与客户规模相匹配。',
-      ],
-      'zh-Hant': [
-        '別「店大欺客」：對小客戶取消或降低進場費。',
-        '不要壓給客戶賣不掉的貨。',
-        '帳期和起訂量要與客戶規模相匹配。',
-      ],
+      'zh-Hans': ['别“店大欺客”：对小客户取消或降低进场费。', '不要压给客户卖不掉的货。', '账期和起订量要与客户规模相匹配。'],
+      'zh-Hant': ['別「店大欺客」：對小客戶取消或降低進場費。', '不要壓給客戶賣不掉的貨。', '帳期和起訂量要與客戶規模相匹配。'],
     },
   },
   {
@@ -295,7 +263,7 @@ export const CAUSES: readonly CauseDef[] = [
     },
     strategies: {
       en: [
-        'Remember the 80/20 rule cuts both ways: the small customers\' 20% of sales often earns a higher margin.',
+        "Remember the 80/20 rule cuts both ways: the small customers' 20% of sales often earns a higher margin.",
         'Give small accounts a simple, regular service plan and a fair share of promotions.',
         'Track small-account churn separately so it is not hidden by big accounts.',
       ],
@@ -331,16 +299,8 @@ export const CAUSES: readonly CauseDef[] = [
         'Set a follow-up plan for every account and check it is kept.',
         'Flag customers who have not ordered for a while and call them first.',
       ],
-      'zh-Hans': [
-        '保持定期联系：电话、消息和拜访按计划进行。',
-        '为每个客户制定回访计划并检查执行。',
-        '标记一段时间没下单的客户，优先回访。',
-      ],
-      'zh-Hant': [
-        '保持定期聯繫：電話、訊息和拜訪按計劃進行。',
-        '為每個客戶制定回訪計劃並檢查執行。',
-        '標記一段時間沒下單的客戶，優先回訪。',
-      ],
+      'zh-Hans': ['保持定期联系：电话、消息和拜访按计划进行。', '为每个客户制定回访计划并检查执行。', '标记一段时间没下单的客户，优先回访。'],
+      'zh-Hant': ['保持定期聯繫：電話、訊息和拜訪按計劃進行。', '為每個客戶制定回訪計劃並檢查執行。', '標記一段時間沒下單的客戶，優先回訪。'],
     },
   },
   {
@@ -348,7 +308,7 @@ export const CAUSES: readonly CauseDef[] = [
     controllable: false,
     name: { en: 'Market volatility', 'zh-Hans': '市场波动', 'zh-Hant': '市場波動' },
     description: {
-      en: 'The customer\'s business was hit: bankruptcy, cash-flow trouble, downturn, closure.',
+      en: "The customer's business was hit: bankruptcy, cash-flow trouble, downturn, closure.",
       'zh-Hans': '客户经营受冲击：破产、资金链问题、行业下滑、倒闭。',
       'zh-Hant': '客戶經營受衝擊：破產、資金鏈問題、行業下滑、倒閉。',
     },
@@ -359,7 +319,7 @@ export const CAUSES: readonly CauseDef[] = [
     },
     strategies: {
       en: [
-        'Follow your equipment to its new owner through after-sales service: a bankrupt customer\'s assets are a lead.',
+        "Follow your equipment to its new owner through after-sales service: a bankrupt customer's assets are a lead.",
         'Watch payment behaviour and tighten credit early for customers in trouble.',
         'Spread the customer base across regions and industries.',
       ],
@@ -422,10 +382,7 @@ export const CAUSES: readonly CauseDef[] = [
       'zh-Hant': '原因為空，或寫著「其他」「不清楚」。',
     },
     strategies: {
-      en: [
-        'Ask reps to record a concrete reason when a customer is lost.',
-        'Call a sample of lost customers to learn the real reason.',
-      ],
+      en: ['Ask reps to record a concrete reason when a customer is lost.', 'Call a sample of lost customers to learn the real reason.'],
       'zh-Hans': ['要求业务员在客户流失时写下具体原因。', '抽样回访流失客户，了解真实原因。'],
       'zh-Hant': ['要求業務員在客戶流失時寫下具體原因。', '抽樣回訪流失客戶，了解真實原因。'],
     },

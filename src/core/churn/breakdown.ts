@@ -68,9 +68,7 @@ export function breakdown(
     });
   }
   const byName = (a: GroupRow, b: GroupRow) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0);
-  const ranked = rows
-    .filter((r) => !r.small)
-    .sort((a, b) => b.churnRate - a.churnRate || b.churned - a.churned || byName(a, b));
+  const ranked = rows.filter((r) => !r.small).sort((a, b) => b.churnRate - a.churnRate || b.churned - a.churned || byName(a, b));
   ranked.forEach((r, i) => (r.rank = i + 1));
   const small = rows.filter((r) => r.small).sort((a, b) => b.customers - a.customers || byName(a, b));
   return [...ranked, ...small];

@@ -93,12 +93,7 @@ export function cohortsFromOrders(
 }
 
 /** Sorted customer * (asOf + 1) + month for every usable order, so duplicates sit side by side. */
-function customerMonthKeys(
-  firstMonth: Int32Array,
-  orderCustomer: Int32Array,
-  orderMonth: Int32Array,
-  asOfMonth: number,
-): Float64Array {
+function customerMonthKeys(firstMonth: Int32Array, orderCustomer: Int32Array, orderMonth: Int32Array, asOfMonth: number): Float64Array {
   if (orderCustomer.length !== orderMonth.length) {
     throw new RangeError(`cohorts: order columns differ (${orderCustomer.length}, ${orderMonth.length})`);
   }
@@ -122,12 +117,7 @@ function customerMonthKeys(
  * last month is at least cohort + k ("still active k months later"). An unknown last month counts
  * as not active after the cohort month.
  */
-export function cohortsFromSpan(
-  firstMonth: Int32Array,
-  lastMonth: Int32Array,
-  asOfMonth: number,
-  label?: Label,
-): CohortRow[] {
+export function cohortsFromSpan(firstMonth: Int32Array, lastMonth: Int32Array, asOfMonth: number, label?: Label): CohortRow[] {
   if (firstMonth.length !== lastMonth.length) {
     throw new RangeError(`cohorts: month columns differ (${firstMonth.length}, ${lastMonth.length})`);
   }

@@ -22,18 +22,13 @@ export interface ChurnState {
 
 const EXPLICIT_REASON = { status: 'definition-status', churnDate: 'definition-churn-date' } as const;
 
-function chooseMode(
-  requested: ChurnModeSetting,
-  available: ChurnState['available'],
-): { mode: ChurnMode; reason: string } {
+function chooseMode(requested: ChurnModeSetting, available: ChurnState['available']): { mode: ChurnMode; reason: string } {
   const explicit: ChurnMode | null = available.status ? 'status' : available.churnDate ? 'churnDate' : null;
   if (requested === 'inactivity') {
     if (available.activity) {
       return { mode: 'inactivity', reason: explicit ? 'definition-inactivity-chosen' : 'definition-inactivity' };
     }
-    return explicit
-      ? { mode: explicit, reason: 'definition-inactivity-unavailable' }
-      : { mode: 'none', reason: 'definition-none' };
+    return explicit ? { mode: explicit, reason: 'definition-inactivity-unavailable' } : { mode: 'none', reason: 'definition-none' };
   }
   if (explicit) return { mode: explicit, reason: EXPLICIT_REASON[explicit] };
   if (available.activity) {

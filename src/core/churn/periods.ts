@@ -31,8 +31,7 @@ export function firstDayOfMonth(month: number): number {
 }
 
 /** Period index of a month index. */
-export const periodOfMonth = (month: number, period: CohortPeriod): number =>
-  period === 'month' ? month : Math.floor(month / 3);
+export const periodOfMonth = (month: number, period: CohortPeriod): number => (period === 'month' ? month : Math.floor(month / 3));
 
 /** 'YYYY-MM' or 'YYYY-Qn'. */
 export function periodLabel(p: number, period: CohortPeriod): string {

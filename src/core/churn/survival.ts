@@ -30,11 +30,7 @@ export function normalQuantile(p: number): number {
  * Product-limit estimate with Greenwood variance and a log-log confidence band
  * (R survival `conf.type = "log-log"`). NaN durations are skipped; an event is any truthy value.
  */
-export function kaplanMeier(
-  durations: ArrayLike<number>,
-  events: ArrayLike<number | boolean>,
-  opts: { alpha?: number } = {},
-): KaplanMeierResult {
+export function kaplanMeier(durations: ArrayLike<number>, events: ArrayLike<number | boolean>, opts: { alpha?: number } = {}): KaplanMeierResult {
   checkLengths(durations.length, events.length);
   const { eventTimes, censorTimes } = splitTimes(durations, events);
   return kaplanMeierOfTimes(eventTimes, censorTimes, opts.alpha);
@@ -81,10 +77,7 @@ export function sortTimes(a: Float64Array): Float64Array {
 }
 
 /** Sorted event times and sorted censoring times, NaN durations dropped. */
-function splitTimes(
-  durations: ArrayLike<number>,
-  events: ArrayLike<number | boolean>,
-): { eventTimes: Float64Array; censorTimes: Float64Array } {
+function splitTimes(durations: ArrayLike<number>, events: ArrayLike<number | boolean>): { eventTimes: Float64Array; censorTimes: Float64Array } {
   const n = durations.length;
   let nEvents = 0;
   let nCensored = 0;
@@ -169,11 +162,7 @@ function firstTimeAtOrBelowHalf(curve: SurvivalPoint[], key: 'survival' | 'lower
  * members never enter. df is the rank of the variance matrix: k − 1 unless a group carries no
  * information (e.g. it leaves before the first event).
  */
-export function logRank(
-  groups: ArrayLike<number>,
-  durations: ArrayLike<number>,
-  events: ArrayLike<number | boolean>,
-): LogRankResult {
+export function logRank(groups: ArrayLike<number>, durations: ArrayLike<number>, events: ArrayLike<number | boolean>): LogRankResult {
   checkLengths(groups.length, durations.length, events.length);
   return logRankOf(groupTimes(groups, durations, events));
 }
@@ -195,11 +184,7 @@ interface GroupTimes {
   eventTimes: Float64Array;
 }
 
-function groupTimes(
-  groups: ArrayLike<number>,
-  durations: ArrayLike<number>,
-  events: ArrayLike<number | boolean>,
-): GroupTimes[] {
+function groupTimes(groups: ArrayLike<number>, durations: ArrayLike<number>, events: ArrayLike<number | boolean>): GroupTimes[] {
   const n = groups.length;
   const slotOf = new Map<number, number>();
   const gid = new Int32Array(n).fill(-1);
@@ -291,12 +276,7 @@ function logRankSums(byGroup: GroupTimes[]): { observedMinusExpected: Float64Arr
  * x' V⁻ x over the leading m×m block of V (row stride `stride`), with a generalised inverse as in
  * R's survdiff (cholesky2): pivots that are numerically zero are dropped and reduce the rank.
  */
-function quadraticForm(
-  vFull: Float64Array,
-  x: Float64Array,
-  m: number,
-  stride: number,
-): { chiSquare: number; rank: number } {
+function quadraticForm(vFull: Float64Array, x: Float64Array, m: number, stride: number): { chiSquare: number; rank: number } {
   // LDLᵀ in place on a copy of the lower triangle.
   const a = new Float64Array(m * m);
   let maxDiag = 0;
@@ -385,8 +365,8 @@ function upperGammaContinuedFraction(a: number, x: number): number {
 
 // Lanczos approximation, g = 7, n = 9 (accurate to ~1e-15 relative).
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+  9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 export function logGamma(x: number): number {
@@ -399,22 +379,10 @@ export function logGamma(x: number): number {
 }
 
 // Acklam's rational approximation of the normal quantile (relative error < 1.2e-9).
-const ACKLAM_A = [
-  -39.69683028665376, 220.9460984245205, -275.9285104469687,
-  138.357751867269, -30.66479806614716, 2.506628277459239,
-];
-const ACKLAM_B = [
-  -54.47609879822406, 161.5858368580409, -155.6989798598866,
-  66.80131188771972, -13.28068155288572, 1,
-];
-const ACKLAM_C = [
-  -0.007784894002430293, -0.3223964580411365, -2.400758277161838,
-  -2.549732539343734, 4.374664141464968, 2.938163982698783,
-];
-const ACKLAM_D = [
-  0.007784695709041462, 0.3224671290700398, 2.445134137142996,
-  3.754408661907416, 1,
-];
+const ACKLAM_A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+const ACKLAM_B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572, 1];
+const ACKLAM_C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const ACKLAM_D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416, 1];
 const ACKLAM_TAIL = 0.02425;
 
 /** Horner evaluation, highest-order coefficient first. */
@@ -446,7 +414,6 @@ function normalCdf(x: number): number {
   const tail = 0.5 * upperRegularizedGamma(0.5, (x * x) / 2);
   return x < 0 ? tail : 1 - tail;
 }
-
 
 /**
  * Kaplan–Meier per group and the log-rank test across them. codes[i] indexes labels (−1 = left

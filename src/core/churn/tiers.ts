@@ -21,12 +21,7 @@ function countAbove(a: Float64Array, x: number): number {
   return a.length - lo;
 }
 
-export function valueTiers(
-  included: Uint8Array,
-  churned: Uint8Array,
-  revenue: Float64Array,
-  cutsIn: readonly number[] | undefined,
-): TierRow[] {
+export function valueTiers(included: Uint8Array, churned: Uint8Array, revenue: Float64Array, cutsIn: readonly number[] | undefined): TierRow[] {
   const cuts = normalizeTiers(cutsIn);
   let n = 0;
   for (let i = 0; i < included.length; i++) if (included[i]) n++;

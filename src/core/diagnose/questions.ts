@@ -4,9 +4,9 @@
 // (sample values with their counts), best first, and the settings one click would apply. The same
 // findings go into issues with the same codes. Pure data: the page and the command line read it.
 import type { ChurnState } from '../churn/definition';
-import { CellColumn,codeCounts, dictionaryOf } from '../ingest/columns';
+import { CellColumn, codeCounts, dictionaryOf } from '../ingest/columns';
 import { headerScores, statusFlavourOf } from '../ingest/header';
-import { type Profile,profileColumn, shareOf } from '../ingest/profile';
+import { type Profile, profileColumn, shareOf } from '../ingest/profile';
 import { isMissing } from '../ingest/values';
 import type { CustomerModel } from '../model/customers';
 import type { Column, Issue, ParsedFile, Question, QuestionCandidate, QuestionCode, Role, Settings, StatusClass, StatusValuesReport } from '../types';
@@ -173,7 +173,13 @@ export function diagnose(input: DiagnoseInput): { questions: Question[]; issues:
   const issues: Issue[] = [];
   const ask = (q: Question, issue: Omit<Issue, 'code'> = {}) => {
     questions.push(q);
-    issues.push({ code: q.code, ...(q.file ? { file: q.file } : {}), ...(q.column ? { column: q.column } : {}), ...issue, ...(q.params ? { params: q.params } : {}) });
+    issues.push({
+      code: q.code,
+      ...(q.file ? { file: q.file } : {}),
+      ...(q.column ? { column: q.column } : {}),
+      ...issue,
+      ...(q.params ? { params: q.params } : {}),
+    });
   };
   const { state, customers } = input;
   const statusFile = input.files.find((f) => f.kind === 'customers' && f.roles.status !== undefined);
@@ -200,18 +206,33 @@ export function diagnose(input: DiagnoseInput): { questions: Question[]; issues:
     if (unknown.length === 0) continue;
     const f = input.files.find((x) => x.file === r.file)!;
     const index = f.roles.status!;
-    const order: StatusClass[] = churnDated(input.model, r.file, new Set(unknown.map((v) => v.key))) ? ['lost', 'active', 'prospect', 'ignore'] : ['active', 'lost', 'prospect', 'ignore'];
+    const order: StatusClass[] = churnDated(input.model, r.file, new Set(unknown.map((v) => v.key)))
+      ? ['lost', 'active', 'prospect', 'ignore']
+      : ['active', 'lost', 'prospect', 'ignore'];
     const samples = unknown.slice(0, MAX_SAMPLES).map((v) => ({ value: v.value, count: v.count }));
     ask({
       code: 'status-values-unknown',
       role: 'status',
       file: r.file,
       column: r.column,
-      params: { count: unknown.length, rows: unknown.reduce((n, v) => n + v.count, 0), values: unknown.slice(0, 6).map((v) => v.value).join(', ') },
+      params: {
+        count: unknown.length,
+        rows: unknown.reduce((n, v) => n + v.count, 0),
+        values: unknown
+          .slice(0, 6)
+          .map((v) => v.value)
+          .join(', '),
+      },
       candidates: order.map((as) => {
         const mapping = { ...(input.settings.statusValues?.[r.file] ?? {}) };
         for (const v of unknown) mapping[v.key] = as;
-        return { file: r.file, column: r.column, index, samples, answer: { statusValues: { ...(input.settings.statusValues ?? {}), [r.file]: mapping } } };
+        return {
+          file: r.file,
+          column: r.column,
+          index,
+          samples,
+          answer: { statusValues: { ...(input.settings.statusValues ?? {}), [r.file]: mapping } },
+        };
       }),
     });
   }

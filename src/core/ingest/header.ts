@@ -64,7 +64,7 @@ const isCjk = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf9
 /** Longest-match cut of a run of Chinese characters; unknown characters run together as one word. */
 function cutCjk(run: string, out: string[]): void {
   let unknown = '';
-  for (let i = 0; i < run.length; ) {
+  for (let i = 0; i < run.length;) {
     let hit = '';
     for (let len = Math.min(CJK_MAX, run.length - i); len >= 1; len--) {
       const w = run.slice(i, i + len);
@@ -238,7 +238,10 @@ const SCALE_UNITS: [RegExp, number][] = [
   [/^(?:[¥￥$€£]|rmb|cny|usd|eur|hkd|gbp|jpy|人民币|美元|港币|欧元)?\s*(?:百万|百万元|millions?|mn|mm|m)(?:\s*(?:元|rmb|cny|usd|eur))?$/, 1e6],
   [/^(?:[¥￥$€£]|rmb|cny|usd|eur|hkd|gbp|jpy|人民币|美元|港币|欧元)?\s*(?:千万|千万元)$/, 1e7],
   [/^(?:[¥￥$€£]|rmb|cny|usd|eur|hkd|gbp|jpy|人民币|美元|港币|欧元)?\s*(?:万|万元|万人民币|万美元)$/, 1e4],
-  [/^(?:[¥￥$€£]|rmb|cny|usd|eur|hkd|gbp|jpy|人民币|美元|港币|欧元)?\s*(?:千|千元|k|thousands?|000s?|'000s?|’000s?)(?:\s*(?:元|rmb|cny|usd|eur))?$/, 1e3],
+  [
+    /^(?:[¥￥$€£]|rmb|cny|usd|eur|hkd|gbp|jpy|人民币|美元|港币|欧元)?\s*(?:千|千元|k|thousands?|000s?|'000s?|’000s?)(?:\s*(?:元|rmb|cny|usd|eur))?$/,
+    1e3,
+  ],
   [/^(?:[¥￥$€£]|rmb|cny|usd|eur|hkd|gbp|jpy|人民币|美元|港币|欧元)?\s*(?:亿|亿元)$/, 1e8],
   [/^(?:[¥￥$€£]|rmb|cny|usd|eur|hkd|gbp|jpy|人民币|美元|港币|欧元)?\s*(?:bn|billions?|b)$/, 1e9],
 ];
@@ -247,7 +250,10 @@ const SCALE_UNITS: [RegExp, number][] = [
 export function moneyScaleOf(header: string): number {
   const w = headerWords(header);
   for (const u of w.units) {
-    const t = u.replace(/^in\s+/, '').replace(/^单位[:：]?\s*/, '').trim();
+    const t = u
+      .replace(/^in\s+/, '')
+      .replace(/^单位[:：]?\s*/, '')
+      .trim();
     for (const [re, scale] of SCALE_UNITS) if (re.test(t)) return scale;
   }
   // "销售额万元", "Revenue in thousands": a unit word at the end without brackets.

@@ -12,6 +12,7 @@ import { normText } from './hanzi';
 export type StatusFlavour = 'churn' | 'active' | 'status';
 
 // Whole values. Keys are written as normStatusValue writes them (lower case, Simplified, single spaces).
+// prettier-ignore
 const LOST = [
   'churned', 'churn', 'churning', 'lost', 'closed', 'closed lost', 'closedlost', 'inactive', 'not active', 'non active',
   'cancelled', 'canceled', 'cancel', 'cancellation', 'terminated', 'termination', 'left', 'exited', 'exit', 'attrited',
@@ -26,6 +27,7 @@ const LOST = [
   '退会', '清退', '已清退', '倒闭', '已倒闭', '断交', '终止往来', '结束合作', '已结束', '不活跃', '非活跃', '流失客户',
   '丢失', '已丢失', '输单', '丢单', '已解除', '解除合作', '停止供货', '不合作', '未续约', '未续费', '欠费', '欠费停机', '停机',
 ];
+// prettier-ignore
 const ACTIVE = [
   'active', 'stayed', 'stay', 'retained', 'current', 'open', 'joined', 'new', 'existing', 'existing customer', 'won',
   'closed won', 'closedwon', 'customer', 'paying', 'paid', 'subscribed', 'renewed', 'renewal', 'enabled', 'normal', 'ok',
@@ -39,6 +41,7 @@ const ACTIVE = [
   '正式客户', '成交客户', '已成交', '成交', '赢单', '在约', '履约中', '服务中', '使用中', '正常使用', '正常营业', '交易中',
   '正常客户', '活跃客户', '有效客户', '现有客户', '在册', '激活', '已激活', '开通', '已开通', '持续合作', '稳定合作', '长期合作',
 ];
+// prettier-ignore
 const PROSPECT = [
   'lead', 'prospect', 'prospecting', 'trial', 'in trial', 'free trial', 'on trial', 'opportunity',
   'qualification', 'needs analysis', 'value proposition', 'id. decision makers', 'id decision makers', 'perception analysis',
@@ -48,6 +51,7 @@ const PROSPECT = [
   '意向', '意向客户', '潜在', '潜在客户', '线索', '试用', '试用中', '待跟进', '跟进中', '洽谈中', '商机', '未成交', '储备客户',
   '目标客户', '待开发', '开发中', '意向中', '潜客', '待转化', '未合作', '待合作', '报价中', '谈判中', '接洽中', '待签约',
 ];
+// prettier-ignore
 const IGNORE = [
   'unknown', 'test', 'testing', 'spam', 'spam / unwanted', 'spam/unwanted', 'duplicate', 'other / personal',
   'other/personal', 'supplier', 'vendor', 'employee', 'internal', 'not applicable', 'tbd',
@@ -56,12 +60,14 @@ const IGNORE = [
 
 // The state of a row of an order log: a sale ('active') or not (cancelled, refunded, lost deal,
 // still open). Read before the customer lexicon, which places the rest (Closed Won, cancelled…).
+// prettier-ignore
 const ORDER_SALE = [
   'completed', 'complete', 'processing', 'shipped', 'delivered', 'fulfilled', 'partially fulfilled', 'invoiced', 'settled',
   'paid', 'partially paid', 'closed won', 'won', 'booked', 'confirmed', 'approved', 'posted', 'audited', 'done', 'success',
   '已完成', '完成', '交易成功', '已发货', '已收货', '已签收', '已付款', '待发货', '已支付', '已审核', '已记账', '已结算', '已出库',
   '已确认', '成功', '已成交', '已关闭',
 ];
+// prettier-ignore
 const ORDER_NOT_SALE: [string, StatusClass][] = [
   ...['refunded', 'returned', 'reversed', 'voided', 'void', 'chargeback', 'cancelled', 'canceled', 'closed lost', 'lost',
     '已退款', '退款', '已退货', '退货', '已作废', '作废', '已取消', '取消', '交易关闭', '退款成功'].map((w) => [w, 'lost'] as [string, StatusClass]),
@@ -106,6 +112,7 @@ for (const w of NO) FLAG.set(w, false);
 
 // Compound values: words that decide a class on their own, read after splitting the value.
 // Strong words outweigh weak ones: "Closed Won" is won, "Closed Lost" is lost.
+// prettier-ignore
 const STRONG: [string, StatusClass][] = [
   ['churn', 'lost'], ['churned', 'lost'], ['lost', 'lost'], ['cancelled', 'lost'], ['canceled', 'lost'], ['lapsed', 'lost'],
   ['attrited', 'lost'], ['exited', 'lost'], ['terminated', 'lost'], ['inactive', 'lost'], ['suspended', 'lost'],
@@ -114,6 +121,7 @@ const STRONG: [string, StatusClass][] = [
   ['trial', 'prospect'], ['opportunity', 'prospect'], ['test', 'ignore'], ['spam', 'ignore'],
   ['duplicate', 'ignore'],
 ];
+// prettier-ignore
 const WEAK: [string, StatusClass][] = [
   ['closed', 'lost'], ['open', 'active'], ['new', 'active'], ['paid', 'active'], ['customer', 'active'], ['client', 'active'],
 ];
@@ -128,7 +136,11 @@ const NEGATION = /^(?:未|不|没有|没|非|无)(.+)$/;
 
 /** A status value as the lexicon and Settings.statusValues key it. */
 export function normStatusValue(s: string): string {
-  return normText(s).replace(/[_\-–—]+/g, ' ').replace(/\s+/g, ' ').replace(/[。.!！]+$/, '').trim();
+  return normText(s)
+    .replace(/[_\-–—]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/[。.!！]+$/, '')
+    .trim();
 }
 
 /** The class a normalised value's words decide, or null. */

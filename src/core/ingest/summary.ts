@@ -340,7 +340,12 @@ export function withSummaries(m: CustomerModel, files: readonly ParsedFile[]): C
     if (unmatched) issues.push({ code: 'orders-unmatched', file: f.file, params: { count: unmatched } });
     if (s.returns) issues.push({ code: 'orders-returns', file: f.file, params: { count: s.returns } });
     if (s.notSales) {
-      issues.push({ code: 'orders-not-sales', file: f.file, column: column('status'), params: { count: s.notSales, values: s.notSaleValues.join(', ') } });
+      issues.push({
+        code: 'orders-not-sales',
+        file: f.file,
+        column: column('status'),
+        params: { count: s.notSales, values: s.notSaleValues.join(', ') },
+      });
     }
     unattributed += s.unattributed;
     if (!(maxDay >= s.maxDay)) maxDay = Number.isNaN(s.maxDay) ? maxDay : s.maxDay;
@@ -410,7 +415,11 @@ export function summaryActivity(m: CustomerModel, asOf: number): Activity | null
  * has none, or the settings ask for another asOf or period than the summary was made for (the
  * analysis then falls back to first and last purchase).
  */
-export function summaryCohorts(m: CustomerModel, asOf: number, period: CohortPeriod): {
+export function summaryCohorts(
+  m: CustomerModel,
+  asOf: number,
+  period: CohortPeriod,
+): {
   period: CohortPeriod;
   basis: 'orders';
   rows: CohortTableRow[];

@@ -1,7 +1,7 @@
 // Cell text → values. These run on every cell of a column (a million and more), so they use
 // anchored, precompiled regexes, a fast path for the common form and no per-cell objects.
 import { dayOf, excelSerialToDay } from '../dates';
-import { type CellColumn, codeCounts, type ColumnInput, type Dictionary,dictionaryOf, numberForm, OTHER } from './columns';
+import { type CellColumn, codeCounts, type ColumnInput, type Dictionary, dictionaryOf, numberForm, OTHER } from './columns';
 
 export type DateOrder = 'ymd' | 'dmy' | 'mdy';
 
@@ -49,30 +49,13 @@ const RE_CN = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号號]?)?/
 const RE_COMPACT = /^(\d{4})(\d{2})(\d{2})(?=$|[T\s]\d)/;
 const RE_YM = /^(\d{4})[-/](\d{1,2})$/;
 const WEEKDAY = '(?:[A-Za-z]{3,9},?\\s+)?';
-const RE_D_MON_Y = new RegExp(
-  `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?[\\s\\-/.]*([A-Za-z]{3,9})\\.?[\\s\\-/.,]*(\\d{4}|\\d{2})(?=$|[T\\s])`,
-);
-const RE_MON_D_Y = new RegExp(
-  `^${WEEKDAY}([A-Za-z]{3,9})\\.?[\\s\\-/.]*(\\d{1,2})(?:st|nd|rd|th)?,?[\\s\\-/.,]+(\\d{4}|\\d{2})(?=$|[T\\s])`,
-);
+const RE_D_MON_Y = new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?[\\s\\-/.]*([A-Za-z]{3,9})\\.?[\\s\\-/.,]*(\\d{4}|\\d{2})(?=$|[T\\s])`);
+const RE_MON_D_Y = new RegExp(`^${WEEKDAY}([A-Za-z]{3,9})\\.?[\\s\\-/.]*(\\d{1,2})(?:st|nd|rd|th)?,?[\\s\\-/.,]+(\\d{4}|\\d{2})(?=$|[T\\s])`);
 const RE_MON_Y = /^([A-Za-z]{3,9})\.?[\s\-/.,]+(\d{4})$/;
 /** An Excel date serial as a workbook writes it (five digits, maybe a time fraction); callers check the range. */
 export const RE_SERIAL = /^\d{5}(?:\.\d+)?$/;
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** 1..12 for a month name or its abbreviation (Mar, Sept, March), else 0. */
 function monthOfName(word: string): number {
@@ -280,10 +263,7 @@ function parseDictionary(d: Dictionary, counts: Int32Array, parse: (v: string) =
  * that are not dates. Excel serial numbers (20000..80000, 1954..2119) count when allowSerial.
  * A stored column is read through its dictionary, so each distinct date text is parsed once.
  */
-export function parseDateColumn(
-  values: ColumnInput,
-  allowSerial: boolean,
-): { days: Float64Array; order: DateOrder; bad: number } {
+export function parseDateColumn(values: ColumnInput, allowSerial: boolean): { days: Float64Array; order: DateOrder; bad: number } {
   const dateOf = (order: DateOrder) => (v: string) => {
     let d = parseDateValue(v, order);
     if (d === null && allowSerial) {
@@ -316,7 +296,8 @@ const RE_PLAIN = /^[-+]?(?:\d+\.?\d*|\.\d+)$/;
 // The usual money cell: "¥12,345.67", "-$1,200", "12,345.00" (comma groups, point decimal).
 const RE_MONEY = /^(-?)[¥￥$€£]?(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 const RE_SCI = /^(?:\d+\.?\d*|\.\d+)[eE][-+]?\d{1,3}$/;
-const RE_CUR_PREFIX = /^(?:HK\$|NT\$|US\$|CA\$|AU\$|NZ\$|SG\$|MOP\$|[CASR]\$|CN¥|JP¥|RMB|CNY|USD|EUR|HKD|GBP|JPY|TWD|NTD|SGD|AUD|CAD|CHF|人民币|人民幣|[¥￥$€£₩₹])\s*/i;
+const RE_CUR_PREFIX =
+  /^(?:HK\$|NT\$|US\$|CA\$|AU\$|NZ\$|SG\$|MOP\$|[CASR]\$|CN¥|JP¥|RMB|CNY|USD|EUR|HKD|GBP|JPY|TWD|NTD|SGD|AUD|CAD|CHF|人民币|人民幣|[¥￥$€£₩₹])\s*/i;
 const RE_CUR_SUFFIX = /\s*(?:RMB|CNY|USD|EUR|HKD|GBP|JPY|人民币|人民幣|美元|港元|港币|港幣|欧元|歐元|元|圆|圓|块|塊|[¥￥$€£])$/i;
 const RE_MULT_SUFFIX = /\s*(?:百万|百萬|千万|千萬|万|萬|亿|億|千|mm|bn|[kmb])$/i;
 const GROUP_CHARS = /[,.' \u00a0\u202f]/;
@@ -522,10 +503,7 @@ const voteOf = (v: string): number => (v.indexOf(',') >= 0 || v.indexOf('.') >= 
  * once from all cells. `bad` counts non-blank cells that are not numbers. A stored column is read
  * through its dictionary, or, stored as numbers, straight from its mantissas.
  */
-export function parseNumberColumn(
-  values: ColumnInput,
-  opts: { scale?: number } = {},
-): { values: Float64Array; bad: number; decimalComma: boolean } {
+export function parseNumberColumn(values: ColumnInput, opts: { scale?: number } = {}): { values: Float64Array; bad: number; decimalComma: boolean } {
   const exp = opts.scale && opts.scale !== 1 ? Math.round(Math.log10(opts.scale)) : 0;
   const parser = (decimalComma: boolean) =>
     exp === 0
@@ -598,14 +576,66 @@ function parseNumberForm(col: CellColumn, exp = 0): { values: Float64Array; bad:
 // Churn flags
 
 const CHURNED = [
-  'churned', 'churn', 'lost', 'closed', 'inactive', 'cancelled', 'canceled', 'terminated', 'left',
-  'yes', 'y', 'true', '1',
-  '是', '流失', '已流失', '流失客户', '流失客戶', '流失中', '停止合作', '终止合作', '終止合作', '已终止', '已終止',
-  '失效', '无效', '無效', '注销', '註銷', '已注销', '已註銷', '关闭', '關閉', '已关闭', '已關閉', '已取消', '取消',
+  'churned',
+  'churn',
+  'lost',
+  'closed',
+  'inactive',
+  'cancelled',
+  'canceled',
+  'terminated',
+  'left',
+  'yes',
+  'y',
+  'true',
+  '1',
+  '是',
+  '流失',
+  '已流失',
+  '流失客户',
+  '流失客戶',
+  '流失中',
+  '停止合作',
+  '终止合作',
+  '終止合作',
+  '已终止',
+  '已終止',
+  '失效',
+  '无效',
+  '無效',
+  '注销',
+  '註銷',
+  '已注销',
+  '已註銷',
+  '关闭',
+  '關閉',
+  '已关闭',
+  '已關閉',
+  '已取消',
+  '取消',
 ];
 const ACTIVE = [
-  'active', 'retained', 'current', 'open', 'no', 'n', 'false', '0',
-  '否', '正常', '活跃', '活躍', '有效', '合作中', '在用', '存续', '存續', '现有', '現有', '留存', '未流失',
+  'active',
+  'retained',
+  'current',
+  'open',
+  'no',
+  'n',
+  'false',
+  '0',
+  '否',
+  '正常',
+  '活跃',
+  '活躍',
+  '有效',
+  '合作中',
+  '在用',
+  '存续',
+  '存續',
+  '现有',
+  '現有',
+  '留存',
+  '未流失',
 ];
 
 const FLAGS = new Map<string, boolean>();

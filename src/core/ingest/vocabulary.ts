@@ -8,6 +8,7 @@ import type { Role } from '../types';
 /** 'money' becomes amount (order log) or revenue (customer list); 'date' becomes orderDate in an order log. */
 export type Target = Role | 'money' | 'date' | 'orderStatus' | 'closeDate';
 
+// prettier-ignore
 export const CONCEPTS = {
   customer: [
     'customer', 'customers', 'cust', 'client', 'clients', 'account', 'acct', 'member', 'user', 'buyer', 'consumer', 'shopper',
@@ -166,6 +167,7 @@ export interface HeaderRule {
 const CHURN: Concept[] = ['churnStrong', 'churnEvent'];
 const QUAL_CUSTOMER: Concept[] = ['customer', 'company'];
 
+// prettier-ignore
 export const RULES: HeaderRule[] = [
   // customer id, name
   { target: 'customerId', all: ['customer', 'id'], score: 10, allow: ['company', 'name'], loose: true, deny: ['rep', 'order', 'orderNo', 'phone', 'email'] },

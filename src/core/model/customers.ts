@@ -272,8 +272,7 @@ function tenureSourceOf(f: ParsedFile, values: Float64Array): TenureSource {
 
 const MAX_ORDER_LOG_CATEGORIES = 100;
 
-const roleOfColumn = (f: ParsedFile, c: number): Role | undefined =>
-  (Object.keys(f.roles) as Role[]).find((r) => f.roles[r] === c);
+const roleOfColumn = (f: ParsedFile, c: number): Role | undefined => (Object.keys(f.roles) as Role[]).find((r) => f.roles[r] === c);
 
 /** A status column as codes into its distinct keys, each with its auto class and row count. */
 function statusColumn(b: Builder, f: ParsedFile, col: Column): { keyOf: Int32Array; source: StatusSource } {
@@ -296,7 +295,16 @@ function statusColumn(b: Builder, f: ParsedFile, col: Column): { keyOf: Int32Arr
     }
     keyOf[k] = j;
   }
-  const source: StatusSource = { file: f.file, column, index, flavour: statusFlavourOf(column), keys, values, counts: new Array<number>(keys.length).fill(0), offset: b.statusKeys };
+  const source: StatusSource = {
+    file: f.file,
+    column,
+    index,
+    flavour: statusFlavourOf(column),
+    keys,
+    values,
+    counts: new Array<number>(keys.length).fill(0),
+    offset: b.statusKeys,
+  };
   b.statusKeys += keys.length;
   b.statusSources.push(source);
   return { keyOf, source };

@@ -87,7 +87,14 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
   const period = (month: string, p: CohortPeriod = spec.period) => (p === 'month' ? month : D.idiv(month, '3'));
   const cte = (name: string, body: string[], materialize = false) =>
     `${name} ${materialize ? D.materialized : 'AS'} (\n${indent(body, 2).join('\n')}\n)`;
-  const select = (cols: string[], rest: string[]) => ['SELECT', ...indent(cols.map((c, i) => (i < cols.length - 1 ? `${c},` : c)), 2), ...rest];
+  const select = (cols: string[], rest: string[]) => [
+    'SELECT',
+    ...indent(
+      cols.map((c, i) => (i < cols.length - 1 ? `${c},` : c)),
+      2,
+    ),
+    ...rest,
+  ];
 
   // 1. Every column used, as text ('' for NULL), and the rows' input order.
   const order = spec.orderColumn !== undefined ? `CAST(${D.ident(spec.orderColumn)} AS ${D.big})` : D.fileOrder;
@@ -165,13 +172,8 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
   const civil = [`y - CASE WHEN m <= 2 THEN 1 ELSE 0 END AS yy`, `m + CASE WHEN m > 2 THEN -3 ELSE 9 END AS mp`];
   const yoe = D.mod('yy', '400');
   const dayExpr =
-    `${D.idiv('yy', '400')} * 146097 + ${yoe} * 365 + ${D.idiv(yoe, '4')} - ${D.idiv(yoe, '100')} + ` +
-    `${D.idiv('153 * mp + 2', '5')} + d - 719469`;
-  const value = has('amount')
-    ? 'amount_value'
-    : has('quantity') && has('unitPrice')
-      ? 'quantity_value * unit_price_value'
-      : nul(D.float);
+    `${D.idiv('yy', '400')} * 146097 + ${yoe} * 365 + ${D.idiv(yoe, '4')} - ${D.idiv(yoe, '100')} + ` + `${D.idiv('153 * mp + 2', '5')} + d - 719469`;
+  const value = has('amount') ? 'amount_value' : has('quantity') && has('unitPrice') ? 'quantity_value * unit_price_value' : nul(D.float);
   // The row's kind, as the core's order-log rule: 2 when its status says it is not a sale (read
   // first), 1 for a return or cancellation, 0 for a purchase.
   const returns = [
@@ -203,9 +205,7 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
 
   // 7. Purchases: rows with a date, a sale, not a return, with a customer id (the core's order rows).
   const keep = ['customer_id', 'order_day', 'order_month', 'amount', ...attrs.map((r) => RAW[r]), ...cats];
-  const rowNo = global
-    ? 'row_no'
-    : `ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_day${has('orderId') ? ', order_raw' : ''}) AS row_no`;
+  const rowNo = global ? 'row_no' : `ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY order_day${has('orderId') ? ', order_raw' : ''}) AS row_no`;
 
   // 8. A row is the customer's latest so far when no earlier row has a later date: the core takes
   // rep, region, segment and name from the last such row that names them, categories from the last.
@@ -222,15 +222,14 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
   const perCustomer = (sums: [string, string][], where: string) => {
     const ordered = grouped ? null : D.orderedSum;
     return ordered
-      ? select(['customer_id', ...sums.map(([name, x]) => `${ordered(x, 'customer_id', byDay)} AS ${name}`)], [
-          'FROM purchases CROSS JOIN bounds',
-          `WHERE ${where}`,
-        ]).map((l, i) => (i === 0 ? 'SELECT DISTINCT' : l))
-      : select(['customer_id', ...sums.map(([name, x]) => `${grouped ? grouped(x, byDay) : `sum(${x})`} AS ${name}`)], [
-          'FROM purchases CROSS JOIN bounds',
-          `WHERE ${where}`,
-          'GROUP BY customer_id',
-        ]);
+      ? select(
+          ['customer_id', ...sums.map(([name, x]) => `${ordered(x, 'customer_id', byDay)} AS ${name}`)],
+          ['FROM purchases CROSS JOIN bounds', `WHERE ${where}`],
+        ).map((l, i) => (i === 0 ? 'SELECT DISTINCT' : l))
+      : select(
+          ['customer_id', ...sums.map(([name, x]) => `${grouped ? grouped(x, byDay) : `sum(${x})`} AS ${name}`)],
+          ['FROM purchases CROSS JOIN bounds', `WHERE ${where}`, 'GROUP BY customer_id'],
+        );
   };
   const revenueSums = perCustomer([['revenue', 'amount']], 'order_day <= as_of');
   const windowSums = perCustomer(
@@ -387,7 +386,6 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
     last_active: 'last_active',
   });
 
-
   const ctes = [
     cte('src', select(src, [`FROM ${D.table(spec.table)}`])),
     cte('cells', select(cells, ['FROM src'])),
@@ -399,10 +397,7 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
     cte('stats', select(stats, ['FROM dated'])),
     ...notSaleTop,
     cte('bounds', select(bounds, ['FROM stats'])),
-    cte(
-      'purchases',
-      select([rowNo, ...keep], ['FROM dated', "WHERE order_day IS NOT NULL AND excluded = 0 AND customer_id <> ''"]),
-    ),
+    cte('purchases', select([rowNo, ...keep], ['FROM dated', "WHERE order_day IS NOT NULL AND excluded = 0 AND customer_id <> ''"])),
     ...(latest ? [cte('flagged', select(['*', flag], ['FROM purchases']))] : []),
     cte('customers', select(customers, [`FROM ${latest ? 'flagged' : 'purchases'} CROSS JOIN bounds`, 'GROUP BY customer_id'])),
     cte('revenue_sums', revenueSums),
@@ -417,17 +412,16 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
           'coalesce(w.prior_revenue, 0) AS prior_revenue',
           `ROW_NUMBER() OVER (ORDER BY ${customerOrder}) AS customer_index`,
         ],
-        [
-          'FROM customers c',
-          'LEFT JOIN revenue_sums r ON r.customer_id = c.customer_id',
-          'LEFT JOIN window_sums w ON w.customer_id = c.customer_id',
-        ],
+        ['FROM customers c', 'LEFT JOIN revenue_sums r ON r.customer_id = c.customer_id', 'LEFT JOIN window_sums w ON w.customer_id = c.customer_id'],
       ),
     ),
     cte('starts', starts),
     cte(
       'cohort_of',
-      select(['s.customer_id', 's.customer_index', `${period('s.start_month')} AS cohort`], ['FROM starts s CROSS JOIN bounds b', 'WHERE s.start_day <= b.as_of']),
+      select(
+        ['s.customer_id', 's.customer_index', `${period('s.start_month')} AS cohort`],
+        ['FROM starts s CROSS JOIN bounds b', 'WHERE s.start_day <= b.as_of'],
+      ),
     ),
     cte(
       'activity',
@@ -457,7 +451,14 @@ export function summarySql(spec: SummarySpec, name: DialectName): string {
     cte(
       'matrix',
       select(
-        ['s.cohort', 'g.k', 's.size', 'coalesce(c.active, 0) AS active', 'coalesce(c.revenue, 0) AS revenue', 'coalesce(l.customers, 0) AS last_active'],
+        [
+          's.cohort',
+          'g.k',
+          's.size',
+          'coalesce(c.active, 0) AS active',
+          'coalesce(c.revenue, 0) AS revenue',
+          'coalesce(l.customers, 0) AS last_active',
+        ],
         [
           'FROM sizes s',
           'JOIN (SELECT DISTINCT cohort, k FROM (SELECT cohort, k FROM matrix_cells UNION ALL SELECT cohort, k FROM last_seen) u) g ON g.cohort = s.cohort',

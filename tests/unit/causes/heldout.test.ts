@@ -50,7 +50,13 @@ describe.skipIf(!present)('classifier on the frozen held-out split', () => {
 
     // Confusion matrix: rows are the labelled cause, columns what came out.
     const ids = CAUSES.map((c) => c.id);
-    const short = (id: string) => id.split('-').map((w) => w.slice(0, 3)).join('-').slice(0, 8).padStart(9);
+    const short = (id: string) =>
+      id
+        .split('-')
+        .map((w) => w.slice(0, 3))
+        .join('-')
+        .slice(0, 8)
+        .padStart(9);
     const counts = ids.map(() => ids.map(() => 0));
     rows.forEach((r, i) => counts[ids.indexOf(r.cause)][ids.indexOf(got[i].cause)]++);
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

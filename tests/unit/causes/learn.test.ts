@@ -1,21 +1,14 @@
 // Learning from the user's corrections: keys, nearest-neighbour propagation, followers, undo.
 import { describe, expect, it } from 'vitest';
 import { classifyDetailed } from '../../../src/core/causes/classify';
-import {
-  CorrectionIndex,
-  normalizeOverrides,
-  reasonKey,
-  similarity,
-  SIMILARITY_THRESHOLD,
-  withReasonOverride,
-} from '../../../src/core/causes/learn';
+import { CorrectionIndex, normalizeOverrides, reasonKey, similarity, SIMILARITY_THRESHOLD, withReasonOverride } from '../../../src/core/causes/learn';
 import { resolveCauses } from '../../../src/core/causes/resolve';
 import { reasonTable } from '../../../src/core/causes/table';
 
 describe('override keys', () => {
   it('keys a correction by the normalised text and reads old keys the same way', () => {
     expect(reasonKey('  太貴了！ ')).toBe('太贵了!');
-    expect([...normalizeOverrides({ '太貴了': 'product', 'Too Expensive': 'price', ' ': 'x' })]).toEqual([
+    expect([...normalizeOverrides({ 太貴了: 'product', 'Too Expensive': 'price', ' ': 'x' })]).toEqual([
       ['太贵了', 'product'],
       ['too expensive', 'price'],
     ]);
@@ -49,7 +42,12 @@ describe('similarity', () => {
   });
 
   it('finds the closest correction', () => {
-    const index = new CorrectionIndex(new Map([['太贵了', 'product'], ['too pricey', 'harsh-policy']]));
+    const index = new CorrectionIndex(
+      new Map([
+        ['太贵了', 'product'],
+        ['too pricey', 'harsh-policy'],
+      ]),
+    );
     expect(index.nearest('too pricey!!')).toEqual({ key: 'too pricey', cause: 'harsh-policy', similarity: 0.999 });
     expect(index.nearest('太贵')).toMatchObject({ key: '太贵了', cause: 'product' });
     expect(index.nearest('服务太差')).toBeNull();
@@ -101,7 +99,11 @@ describe('resolveCauses with corrections', () => {
   it('counts the followers on the corrected row and names the corrected text on theirs', () => {
     const texts = [...reasons, '太貴', '太贵了'];
     const r = resolveCauses({ ids: texts.map((_, k) => `C${k}`), reasons: texts }, { reasonOverrides: { 太贵了: 'product' } });
-    const rows = reasonTable(texts, r, texts.map(() => 10));
+    const rows = reasonTable(
+      texts,
+      r,
+      texts.map(() => 10),
+    );
     const row = (text: string) => rows.find((x) => x.text === text);
     expect(row('太贵了')).toMatchObject({ cause: 'product', overridden: true, followers: 3, customers: 2 });
     expect(row('太貴')).toMatchObject({ cause: 'product', overridden: false, follows: '太贵了', confidence: 0.952, customers: 2 });

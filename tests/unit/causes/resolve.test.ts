@@ -1,7 +1,7 @@
 // Cause resolution and the cause tables, on hand-checked churned customers.
 import { describe, expect, it } from 'vitest';
 import { classifyDetailed } from '../../../src/core/causes/classify';
-import { controllableOf,effectiveTaxonomy, newCauseId, resolveMerge } from '../../../src/core/causes/edits';
+import { controllableOf, effectiveTaxonomy, newCauseId, resolveMerge } from '../../../src/core/causes/edits';
 import { resolveCauses } from '../../../src/core/causes/resolve';
 import { causeCrosstab, causeTable, reasonTable, reviewQueue } from '../../../src/core/causes/table';
 import type { ReasonRow } from '../../../src/core/types';
@@ -82,10 +82,37 @@ describe('reasonTable and causeCrosstab', () => {
     const alt = (k: number) => r.alternatives![k];
     expect(alt(0).map((a) => a.cause)[0]).toBe('price');
     expect(reasonTable(reasons, r, revenue, [1, 0, 0, 0, 0, 0])).toEqual([
-      { text: 'moved abroad', customers: 1, cause: 'customer-circumstances', confidence: r.confidence[5], revenue: 5, overridden: false, repLeft: 0, alternatives: alt(5) },
-      { text: '太贵了', customers: 1, cause: 'price', confidence: r.confidence[0], revenue: 100, overridden: false, repLeft: 1, alternatives: alt(0) },
+      {
+        text: 'moved abroad',
+        customers: 1,
+        cause: 'customer-circumstances',
+        confidence: r.confidence[5],
+        revenue: 5,
+        overridden: false,
+        repLeft: 0,
+        alternatives: alt(5),
+      },
+      {
+        text: '太贵了',
+        customers: 1,
+        cause: 'price',
+        confidence: r.confidence[0],
+        revenue: 100,
+        overridden: false,
+        repLeft: 1,
+        alternatives: alt(0),
+      },
       { text: '太贵了', customers: 1, cause: 'product', confidence: 1, revenue: 50, overridden: false, repLeft: 0, alternatives: alt(1) },
-      { text: '被竞争对手挖走', customers: 1, cause: 'competitor', confidence: r.confidence[2], revenue: 30, overridden: false, repLeft: 0, alternatives: alt(2) },
+      {
+        text: '被竞争对手挖走',
+        customers: 1,
+        cause: 'competitor',
+        confidence: r.confidence[2],
+        revenue: 30,
+        overridden: false,
+        repLeft: 0,
+        alternatives: alt(2),
+      },
     ]);
   });
 
@@ -142,7 +169,12 @@ describe('reviewQueue', () => {
 describe('churn-category hints', () => {
   it('classifies the hint when the reason is empty or says nothing', () => {
     const r = resolveCauses(
-      { ids: ['A', 'B', 'C', 'D', 'E'], reasons: ['', '其他', '', '', ''], hints: ['Competitor', 'Price', 'Other', '', 'Attitude'], repLeft: [0, 0, 1, 0, 0] },
+      {
+        ids: ['A', 'B', 'C', 'D', 'E'],
+        reasons: ['', '其他', '', '', ''],
+        hints: ['Competitor', 'Price', 'Other', '', 'Attitude'],
+        repLeft: [0, 0, 1, 0, 0],
+      },
       {},
     );
     expect(r.cause).toEqual(['competitor', 'price', 'staff-turnover', 'unclassified', 'service-quality']);
@@ -155,7 +187,12 @@ describe('churn-category hints', () => {
     const ambiguous = classifyDetailed(mixed).find((c) => c.alternatives[0].confidence < 2.5 * c.alternatives[1].confidence);
     expect(ambiguous).toBeDefined();
     const [first, second] = ambiguous!.alternatives.map((a) => a.cause);
-    const hintFor: Record<string, string> = { price: 'Price', 'service-quality': 'Attitude', 'service-negligence': '发货慢', competitor: 'Competitor' };
+    const hintFor: Record<string, string> = {
+      price: 'Price',
+      'service-quality': 'Attitude',
+      'service-negligence': '发货慢',
+      competitor: 'Competitor',
+    };
     const text = mixed.find((t) => classifyDetailed([t])[0] === ambiguous)!;
     const plain = resolveCauses({ ids: ['A'], reasons: [text] }, {});
     const nudged = resolveCauses({ ids: ['A'], reasons: [text], hints: [hintFor[second]] }, {});

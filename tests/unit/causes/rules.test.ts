@@ -61,7 +61,11 @@ describe('prefilter', () => {
     expect(lit(String.raw`\brip-?off\b`)).toEqual([['rip'], ['off']]);
     expect(lit(String.raw`\bovercharg\w*`)).toEqual([['overcharg']]);
     expect(lit('(?:a|b)?cd')).toEqual([['cd']]);
-    expect(lit('(?:长期|很久)[^,]{0,3}?(?:没|未)人?(?:联系|拜访)')).toEqual([['很久', '长期'], ['未', '没'], ['拜访', '联系']]);
+    expect(lit('(?:长期|很久)[^,]{0,3}?(?:没|未)人?(?:联系|拜访)')).toEqual([
+      ['很久', '长期'],
+      ['未', '没'],
+      ['拜访', '联系'],
+    ]);
     expect(lit('价(?:格|钱)(?!不)[^,]{0,4}?高')).toEqual([['价格', '价钱'], ['高']]);
     expect(lit('[^x]+')).toEqual([]);
     expect(lit(String.raw`\d+|abc`)).toEqual([]);
@@ -85,9 +89,7 @@ describe('prefilter', () => {
       }
     }
     expect(texts.length).toBeGreaterThan(600);
-    const differ = texts
-      .map(normalizeReason)
-      .filter((s) => ruleHits(s).join() !== ruleHits(s, undefined, true).join());
+    const differ = texts.map(normalizeReason).filter((s) => ruleHits(s).join() !== ruleHits(s, undefined, true).join());
     expect(differ).toEqual([]);
   });
 });

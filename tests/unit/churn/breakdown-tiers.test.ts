@@ -23,7 +23,11 @@ describe('breakdown', () => {
 
   it('ranks equal rates by churned count, then by name', () => {
     const rows = breakdown(encode(['b', 'b', 'a', 'a', 'c']), u8([1, 1, 1, 1, 1]), u8([1, 0, 1, 0, 0]), f64([1, 1, 1, 1, 1]), 1);
-    expect(rows.map((r) => [r.group, r.rank])).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+    expect(rows.map((r) => [r.group, r.rank])).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
   });
 
   it('does not mutate its inputs', () => {
@@ -66,7 +70,10 @@ describe('valueTiers', () => {
   it.each([
     [undefined, [0.2]],
     [[], [0.2]],
-    [[0.5, 0.2, 0.2, 1, 0, -1, NaN], [0.2, 0.5]],
+    [
+      [0.5, 0.2, 0.2, 1, 0, -1, NaN],
+      [0.2, 0.5],
+    ],
   ])('normalises tiers %j to %j', (input, expected) => {
     expect(normalizeTiers(input)).toEqual(expected);
   });

@@ -41,12 +41,7 @@ describe('cohortsFromOrders', () => {
       [-1, M1], // customer index out of range
       [7, M1],
     ];
-    const rows = cohortsFromOrders(
-      firstMonth,
-      i32(orders.map((o) => o[0])),
-      i32(orders.map((o) => o[1])),
-      M2,
-    );
+    const rows = cohortsFromOrders(firstMonth, i32(orders.map((o) => o[0])), i32(orders.map((o) => o[1])), M2);
     // Cohort 2023-12 = {0, 1, 4}: k=1 only customer 1 (→ 1/3), k=2 only customer 0 (→ 1/3).
     // Cohort 2024-01 = {2, 6}: nobody orders in 2024-02 (→ 0).
     expect(rows).toEqual([

@@ -25,7 +25,14 @@ describe('cohortTable', () => {
     // Cohort 1 = customer 3 alone (a single-member cohort) buying in 1 (20) and 3 (20). Period 1 is
     // month index 1, i.e. February of year 0: labels follow dates.ts monthLabel.
     const orders: [number, number, number][] = [
-      [0, 0, 100], [0, 2, 50], [1, 0, 60], [1, 1, 30], [1, 1, 10], [2, 0, 40], [3, 1, 20], [3, 3, 20],
+      [0, 0, 100],
+      [0, 2, 50],
+      [1, 0, 60],
+      [1, 1, 30],
+      [1, 1, 10],
+      [2, 0, 40],
+      [3, 1, 20],
+      [3, 3, 20],
     ];
     const t = cohortTable(i32([0, 0, 0, 1]), layout(4, orders), 3);
     // Exactly period k: k=1 only customer 1, k=2 only customer 0, k=3 nobody.
@@ -40,7 +47,14 @@ describe('cohortTable', () => {
   });
 
   it('ignores rows after `until`, and counts a customer without usable orders at period 0 only', () => {
-    const o = { ...layout(2, [[0, 0, 5], [0, 1, 5]]), day: Float64Array.from([10, 40]), until: 30 };
+    const o = {
+      ...layout(2, [
+        [0, 0, 5],
+        [0, 1, 5],
+      ]),
+      day: Float64Array.from([10, 40]),
+      until: 30,
+    };
     const t = cohortTable(i32([0, 0]), o, 1);
     expect(t.rows[0].retention).toEqual([1, 0]);
     expect(t.unbounded[0]).toEqual([1, 0]);

@@ -50,12 +50,27 @@ describe('repTurnover', () => {
 function model(p: Partial<CustomerModel> & { n: number }): CustomerModel {
   const nan = () => new Float64Array(p.n).fill(NaN);
   return {
-    ids: [], name: [], rep: [], region: [], segment: [], reason: [],
-    startDay: nan(), firstOrderDay: nan(), lastOrderDay: nan(), churnDay: nan(),
-    status: new Int8Array(p.n).fill(-1), revenue: nan(), tenure: nan(),
+    ids: [],
+    name: [],
+    rep: [],
+    region: [],
+    segment: [],
+    reason: [],
+    startDay: nan(),
+    firstOrderDay: nan(),
+    lastOrderDay: nan(),
+    churnDay: nan(),
+    status: new Int8Array(p.n).fill(-1),
+    revenue: nan(),
+    tenure: nan(),
     has: { status: false, churnDate: false, tenure: false, revenue: false, orders: false, lastOrder: false },
-    orders: null, revenueFromOrders: false, columns: [], staff: null,
-    unattributed: { customerRows: 0, orderRows: 0 }, maxDay: NaN, issues: [],
+    orders: null,
+    revenueFromOrders: false,
+    columns: [],
+    staff: null,
+    unattributed: { customerRows: 0, orderRows: 0 },
+    maxDay: NaN,
+    issues: [],
     ...p,
   };
 }

@@ -223,10 +223,7 @@ describe('logRank', () => {
   });
 
   it('ignores groups without usable members and labels order', () => {
-    const base = logRank([...sixMp.map(() => 0), ...PLACEBO.map(() => 1)], [...sixMp, ...PLACEBO], [
-      ...sixMpEvents,
-      ...PLACEBO.map(() => 1),
-    ]);
+    const base = logRank([...sixMp.map(() => 0), ...PLACEBO.map(() => 1)], [...sixMp, ...PLACEBO], [...sixMpEvents, ...PLACEBO.map(() => 1)]);
     // Group 9 has only a NaN duration; group NaN is no group at all.
     const r = logRank(
       [9, NaN, ...PLACEBO.map(() => 5), ...sixMp.map(() => 2)],

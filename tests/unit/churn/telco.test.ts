@@ -40,7 +40,7 @@ function referenceKm(tenure: number[], churn: boolean[]): Map<number, { s: numbe
   for (const t of times) {
     const n = tenure.filter((x) => x >= t).length;
     const d = tenure.filter((x, i) => x === t && churn[i]).length;
-    s = s * (n - d) / n;
+    s = (s * (n - d)) / n;
     out.set(t, { s, n, d });
   }
   return out;

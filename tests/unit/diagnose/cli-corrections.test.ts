@@ -28,11 +28,23 @@ describe('analyze: questions in the JSON, and the corrections that answer them',
     expect(r.status).toBe(0);
     const a = analysisOf(r.stdout);
     expect(a.definition.mode).toBe('none');
-    expect(a.questions[0]).toMatchObject({ code: 'no-churn-signal', candidates: [{ column: '状态', index: 1, samples: [{ value: '1', count: 6 }, { value: '0', count: 2 }] }] });
+    expect(a.questions[0]).toMatchObject({
+      code: 'no-churn-signal',
+      candidates: [
+        {
+          column: '状态',
+          index: 1,
+          samples: [
+            { value: '1', count: 6 },
+            { value: '0', count: 2 },
+          ],
+        },
+      ],
+    });
     expect(a.issues.map((i) => i.code)).toContain('no-churn-signal');
   });
 
-  it('--settings applies a question\'s answer; --status says what the values mean', () => {
+  it("--settings applies a question's answer; --status says what the values mean", () => {
     const answer = analysisOf(analyze([file]).stdout).questions[0].candidates[0].answer;
     const r = analyze(['--settings', JSON.stringify(answer), '--status', 'list.csv:0=lost', '--status', 'list.csv:1=active', file]);
     expect(r.stderr).toBe('');
@@ -45,7 +57,21 @@ describe('analyze: questions in the JSON, and the corrections that answer them',
   });
 
   it('--role by header text, --tenure-unit', () => {
-    const a = analysisOf(analyze(['--role', 'list.csv:status=状态', '--role', 'list.csv:tenure=2', '--tenure-unit', 'year', '--status', 'list.csv:0=lost', '--status', 'list.csv:1=active', file]).stdout);
+    const a = analysisOf(
+      analyze([
+        '--role',
+        'list.csv:status=状态',
+        '--role',
+        'list.csv:tenure=2',
+        '--tenure-unit',
+        'year',
+        '--status',
+        'list.csv:0=lost',
+        '--status',
+        'list.csv:1=active',
+        file,
+      ]).stdout,
+    );
     expect(a.inputs[0].roles).toMatchObject({ status: '状态', tenure: '合作年限数' });
     expect(a.tenure).toEqual({ column: '合作年限数', unit: 'year', source: 'setting' });
     expect(a.customers.churned).toBe(2);

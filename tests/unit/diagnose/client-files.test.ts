@@ -20,7 +20,14 @@ describe('1. GBK dealer list: title and totals rows, 客户状态 正常合作/�
   const rows = Array.from({ length: 20 }, (_, k) => {
     const n = k + 1;
     const lost = n % 4 === 0;
-    return [`D${String(n).padStart(3, '0')}`, `经销商${n}号`, lost ? '已流失' : '正常合作', `2024年${1 + (n % 12)}月${n}日`, `${n * 1000}.00`, lost ? '价格太高' : ''];
+    return [
+      `D${String(n).padStart(3, '0')}`,
+      `经销商${n}号`,
+      lost ? '已流失' : '正常合作',
+      `2024年${1 + (n % 12)}月${n}日`,
+      `${n * 1000}.00`,
+      lost ? '价格太高' : '',
+    ];
   });
   const text = [
     '某某公司经销商名录（2024年度）',
@@ -41,7 +48,13 @@ describe('1. GBK dealer list: title and totals rows, 客户状态 正常合作/�
 
   it('finds the status, last-order date and revenue columns and counts 5 churned of 20', () => {
     const a = run([f]);
-    expect(roles(a, '经销商.csv')).toMatchObject({ customerId: '客户编号', status: '客户状态', lastOrderDate: '最后进货日期', revenue: '年采购额(元)', reason: '流失原因' });
+    expect(roles(a, '经销商.csv')).toMatchObject({
+      customerId: '客户编号',
+      status: '客户状态',
+      lastOrderDate: '最后进货日期',
+      revenue: '年采购额(元)',
+      reason: '流失原因',
+    });
     expect(a.customers).toEqual({ total: 20, churned: 5, active: 15, churnRate: 0.25 });
     // 1..20 thousand: 210,000 in all; the lost ones 4 + 8 + 12 + 16 + 20 = 60 thousand.
     expect(a.revenue).toEqual({ total: 210000, lost: 60000 });
@@ -113,7 +126,19 @@ describe('3. telco file with Churn Category and Churn Reason', () => {
   });
 
   it('the category reaches the classifier as a hint: a customer with a category and no reason gets its cause', () => {
-    const g = read('hint.csv', utf8(['Customer ID,Churn,Churn Category,Churn Reason', 'A,Yes,Price,Price too high', 'B,Yes,Price,', 'C,Yes,Competitor,Competitor made better offer', 'D,No,,', 'E,Yes,Competitor,Competitor had better devices'].join('\n')));
+    const g = read(
+      'hint.csv',
+      utf8(
+        [
+          'Customer ID,Churn,Churn Category,Churn Reason',
+          'A,Yes,Price,Price too high',
+          'B,Yes,Price,',
+          'C,Yes,Competitor,Competitor made better offer',
+          'D,No,,',
+          'E,Yes,Competitor,Competitor had better devices',
+        ].join('\n'),
+      ),
+    );
     const a = run([g]);
     expect(a.lost!.map((l) => [l.id, l.cause, l.source])).toEqual([
       ['A', 'price', 'stated'],
@@ -265,7 +290,11 @@ describe('the other questions', () => {
     // HubSpot: each company that left has a Churn Date and its Lifecycle Stage set to Other.
     const f = read(
       'h.csv',
-      utf8(['Record ID,Lifecycle Stage,Churn Date', '1,Customer,', '2,Other,2024-05-01', '3,Evangelist,', '4,Other,2024-06-01', '5,Customer,'].join('\n')),
+      utf8(
+        ['Record ID,Lifecycle Stage,Churn Date', '1,Customer,', '2,Other,2024-05-01', '3,Evangelist,', '4,Other,2024-06-01', '5,Customer,'].join(
+          '\n',
+        ),
+      ),
     );
     const a = run([f]);
     expect(a.customers).toMatchObject({ total: 5, churned: 2 });
@@ -280,13 +309,25 @@ describe('the other questions', () => {
     const f = read('all.csv', utf8(['客户编号,状态', 'A,已流失', 'B,已流失', 'C,流失'].join('\n')));
     const a = run([f]);
     expect(a.customers.churned).toBe(3);
-    expect(a.questions.find((q) => q.code === 'churn-all-one')).toMatchObject({ role: 'status', file: 'all.csv', column: '状态', params: { customers: 3, mode: 'status' } });
+    expect(a.questions.find((q) => q.code === 'churn-all-one')).toMatchObject({
+      role: 'status',
+      file: 'all.csv',
+      column: '状态',
+      params: { customers: 3, mode: 'status' },
+    });
   });
 
   it('reasons-all-unclassified: no stated reason could be placed; the other text column is offered', () => {
     const f = read(
       'r.csv',
-      utf8(['Customer ID,Status,Churn Reason,Notes', 'A,Churned,zzq,Found a cheaper supplier', 'B,Churned,xkw,Prices went up too much', 'C,Active,,ok'].join('\n')),
+      utf8(
+        [
+          'Customer ID,Status,Churn Reason,Notes',
+          'A,Churned,zzq,Found a cheaper supplier',
+          'B,Churned,xkw,Prices went up too much',
+          'C,Active,,ok',
+        ].join('\n'),
+      ),
     );
     const a = run([f]);
     const q = a.questions.find((x) => x.code === 'reasons-all-unclassified')!;

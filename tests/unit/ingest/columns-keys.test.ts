@@ -2,7 +2,7 @@
 // slot, other texts hashed and compared by characters. Both must give each distinct text one
 // code, in order of first appearance, and read every cell back exactly.
 import fc from 'fast-check';
-import { describe, expect,it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CellColumn, dictionaryOf } from '../../../src/core/ingest/columns';
 
 function columnOf(cells: readonly string[], checkEvery?: number): CellColumn {
@@ -29,11 +29,34 @@ function reference(cells: readonly string[]): { codes: number[]; values: string[
 describe('CellColumn dictionary keys', () => {
   it('tells apart keys that pack alike only if NULs, lengths or high characters were ignored', () => {
     const cells = [
-      'a', 'a\u0000', '', '\u0000', 'a', 'ab', 'a\u0000b',
-      '123456789012', '1234567890123', '123456789012', '1234567890123',
-      '\u00fe', '\u00ff', '\u00fe', '\u00ff', 'ÿÿÿÿ', 'þþþþ',
-      '华东', '华东', 'C044525', 'C044525 ', ' C044525', 'C044525',
-      '2022-04-09', '2022-04-09 08:26:00', '2022-04-09', '😀', '😀',
+      'a',
+      'a\u0000',
+      '',
+      '\u0000',
+      'a',
+      'ab',
+      'a\u0000b',
+      '123456789012',
+      '1234567890123',
+      '123456789012',
+      '1234567890123',
+      '\u00fe',
+      '\u00ff',
+      '\u00fe',
+      '\u00ff',
+      'ÿÿÿÿ',
+      'þþþþ',
+      '华东',
+      '华东',
+      'C044525',
+      'C044525 ',
+      ' C044525',
+      'C044525',
+      '2022-04-09',
+      '2022-04-09 08:26:00',
+      '2022-04-09',
+      '😀',
+      '😀',
     ];
     const col = columnOf(cells);
     expect(col.kind).toBe('dict');

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { type Expected,generateCorpus } from '../../../scripts/lib/corpus';
+import { type Expected, generateCorpus } from '../../../scripts/lib/corpus';
 import { analyze } from '../../../src/core/analyze';
 import { isoDay } from '../../../src/core/dates';
 import { ingestBytes } from '../../../src/core/ingest/index';

@@ -97,7 +97,15 @@ describe('the role a header names, by itself', () => {
   it.each(cases)('%s → %s', (header, role) => expect(best(header)).toBe(role));
 
   it('a weak reading is vetoed by the values', () => {
-    expect(guessRoles(['customerID', 'PaperlessBilling'], [['1', '2'], ['Yes', 'No']])).toEqual({ customerId: 0 });
+    expect(
+      guessRoles(
+        ['customerID', 'PaperlessBilling'],
+        [
+          ['1', '2'],
+          ['Yes', 'No'],
+        ],
+      ),
+    ).toEqual({ customerId: 0 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { describe, expect,it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDelimited, sniffDelimiter } from '../../../src/core/ingest/parse';
 
 describe('sniffDelimiter', () => {
@@ -27,14 +27,23 @@ describe('parseDelimited', () => {
   it('splits on the sniffed delimiter and keeps ragged rows as they are', () => {
     const r = parseDelimited('a;b;c\n1;2\n3;4;5;6\n');
     expect(r.delimiter).toBe(';');
-    expect(r.rows).toEqual([['a', 'b', 'c'], ['1', '2'], ['3', '4', '5', '6']]);
+    expect(r.rows).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '2'],
+      ['3', '4', '5', '6'],
+    ]);
     expect(r.rowLine).toBeUndefined();
     expect(r.malformedQuotes).toBe(0);
   });
 
   it('reads quoted delimiters, doubled quotes and line breaks in cells', () => {
     const r = parseDelimited('id,note\n1,"a, ""quoted"" b"\n2,"line 1\nline 2"\n3,x\n');
-    expect(r.rows).toEqual([['id', 'note'], ['1', 'a, "quoted" b'], ['2', 'line 1\nline 2'], ['3', 'x']]);
+    expect(r.rows).toEqual([
+      ['id', 'note'],
+      ['1', 'a, "quoted" b'],
+      ['2', 'line 1\nline 2'],
+      ['3', 'x'],
+    ]);
     expect(r.rowLine).toEqual([1, 2, 3, 5]);
   });
 
@@ -47,25 +56,43 @@ describe('parseDelimited', () => {
     it(`line endings: ${e.name}`, () => {
       const r = parseDelimited(['客户,状态', '1,流失', '2,正常'].join(e.eol) + e.eol);
       expect(r.newline).toBe(e.newline);
-      expect(r.rows).toEqual([['客户', '状态'], ['1', '流失'], ['2', '正常']]);
+      expect(r.rows).toEqual([
+        ['客户', '状态'],
+        ['1', '流失'],
+        ['2', '正常'],
+      ]);
     });
   }
 
   it('mixed CRLF and LF rows (concatenated exports)', () => {
     const r = parseDelimited('a,b\r\n1,2\n3,4\r\n5,6\r7,8');
-    expect(r.rows).toEqual([['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6'], ['7', '8']]);
+    expect(r.rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6'],
+      ['7', '8'],
+    ]);
     expect(r.newline).toBe('\n');
   });
 
   it('Excel: CRLF rows with LF breaks inside quoted cells, and exact line numbers', () => {
     const r = parseDelimited('id,reason\r\n1,"price\ntoo high"\r\n2,"moved\r\naway\nagain"\r\n3,ok\r\n');
-    expect(r.rows).toEqual([['id', 'reason'], ['1', 'price\ntoo high'], ['2', 'moved\r\naway\nagain'], ['3', 'ok']]);
+    expect(r.rows).toEqual([
+      ['id', 'reason'],
+      ['1', 'price\ntoo high'],
+      ['2', 'moved\r\naway\nagain'],
+      ['3', 'ok'],
+    ]);
     expect(r.rowLine).toEqual([1, 2, 4, 7]);
   });
 
   it('a final line break ends the last row; blank lines in between are kept', () => {
     expect(parseDelimited('a,b\n\n1,2\n').rows).toEqual([['a', 'b'], [''], ['1', '2']]);
-    expect(parseDelimited('a,b\n1,2').rows).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseDelimited('a,b\n1,2').rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(parseDelimited('a,b\n1,2\n\n').rows).toEqual([['a', 'b'], ['1', '2'], ['']]);
   });
 
@@ -75,4 +102,3 @@ describe('parseDelimited', () => {
     expect(r.firstMalformedRow).toBe(1);
   });
 });
-

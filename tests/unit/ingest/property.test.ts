@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect,it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayOf, isoDay } from '../../../src/core/dates';
 import { textColumns } from '../../../src/core/ingest/columns';
 import { ingestBytes, ingestText } from '../../../src/core/ingest/index';
@@ -27,8 +27,7 @@ const matrix = fc
 
 /** RFC 4180 writing, quoting any field that holds a candidate delimiter, a quote or a break. */
 function toCsv(rows: string[][], delim: string, eol: string, trailing: boolean): string {
-  const field = (s: string, lone: boolean): string =>
-    /[,;\t|"\r\n]/.test(s) || (lone && s === '') ? `"${s.replace(/"/g, '""')}"` : s;
+  const field = (s: string, lone: boolean): string => (/[,;\t|"\r\n]/.test(s) || (lone && s === '') ? `"${s.replace(/"/g, '""')}"` : s);
   return rows.map((r) => r.map((s) => field(s, r.length === 1)).join(delim)).join(eol) + (trailing ? eol : '');
 }
 
@@ -135,16 +134,35 @@ describe('properties', () => {
 
   it('role and kind inference never throws, and gives each role and column at most once', () => {
     const header = fc.oneof(
-      fc.constantFrom('客户编号', 'Customer ID', '状态', 'Churn', '下单日期', 'Order Date', '金额', 'Amount', '入职日期', '员工姓名', 'Region', '原因', ''),
+      fc.constantFrom(
+        '客户编号',
+        'Customer ID',
+        '状态',
+        'Churn',
+        '下单日期',
+        'Order Date',
+        '金额',
+        'Amount',
+        '入职日期',
+        '员工姓名',
+        'Region',
+        '原因',
+        '',
+      ),
       fc.string({ maxLength: 12 }),
     );
     const value = fc.oneof(
       fc.constantFrom('2024-03-05', '2024/3/5', '05/03/2024', '45000', '¥1,234.50', '1.2万', '流失', '正常', 'Yes', 'No', '', 'N/A', 'KH001'),
       fc.string({ maxLength: 10 }),
     );
-    const table = fc.integer({ min: 1, max: 8 }).chain((cols) =>
-      fc.tuple(fc.array(header, { minLength: cols, maxLength: cols }), fc.array(fc.array(value, { minLength: 0, maxLength: 30 }), { minLength: cols, maxLength: cols })),
-    );
+    const table = fc
+      .integer({ min: 1, max: 8 })
+      .chain((cols) =>
+        fc.tuple(
+          fc.array(header, { minLength: cols, maxLength: cols }),
+          fc.array(fc.array(value, { minLength: 0, maxLength: 30 }), { minLength: cols, maxLength: cols }),
+        ),
+      );
     fc.assert(
       fc.property(table, ([head, cols]) => {
         const n = Math.min(...cols.map((c) => c.length));
@@ -157,7 +175,21 @@ describe('properties', () => {
         const kind = guessKind(roles, columns);
         expect(['customers', 'orders', 'staff']).toContain(kind);
         for (const k of ['customers', 'orders', 'staff'] as const) {
-          const f = withKind({ file: 'x', kind, encoding: 'utf-8', delimiter: ',', header: head, columns: textColumns(columns), rowCount: n, roles, skipped: { title: 0, blank: 0, totals: 0, repeatedHeader: 0 }, issues: [] }, k);
+          const f = withKind(
+            {
+              file: 'x',
+              kind,
+              encoding: 'utf-8',
+              delimiter: ',',
+              header: head,
+              columns: textColumns(columns),
+              rowCount: n,
+              roles,
+              skipped: { title: 0, blank: 0, totals: 0, repeatedHeader: 0 },
+              issues: [],
+            },
+            k,
+          );
           expect(f.kind).toBe(k);
           expect(new Set(Object.values(f.roles)).size).toBe(Object.values(f.roles).length);
         }
@@ -175,7 +207,10 @@ describe('properties', () => {
     const tableArb = fc.integer({ min: 2, max: 5 }).chain((cols) =>
       fc.tuple(
         fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: cols, maxLength: cols }),
-        fc.array(fc.array(fc.oneof(word, fc.constantFrom('客户 甲', 'a,b', 'say "hi"', 'two\nlines')), { minLength: cols, maxLength: cols }), { minLength: 2, maxLength: 15 }),
+        fc.array(fc.array(fc.oneof(word, fc.constantFrom('客户 甲', 'a,b', 'say "hi"', 'two\nlines')), { minLength: cols, maxLength: cols }), {
+          minLength: 2,
+          maxLength: 15,
+        }),
       ),
     );
     fc.assert(

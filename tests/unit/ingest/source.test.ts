@@ -62,7 +62,10 @@ describe('ingestSource', () => {
 
   it('a file that looks like UTF-8 for its first 64 KB and turns out GBK is read again as GBK', async () => {
     const ascii = Array.from({ length: 9000 }, (_, i) => `K${i},0`).join('\r\n');
-    const bytes = new Uint8Array([...encode(`customer_id,status\r\n${ascii}\r\n`, 'utf-8', false), ...encode('K9000,流失\r\nK9001,正常\r\n', 'gbk', false)]);
+    const bytes = new Uint8Array([
+      ...encode(`customer_id,status\r\n${ascii}\r\n`, 'utf-8', false),
+      ...encode('K9000,流失\r\nK9001,正常\r\n', 'gbk', false),
+    ]);
     expect(bytes.length).toBeGreaterThan(64 * 1024);
     const streamed = await ingestSource('late.csv', new Blob([bytes]));
     expect(streamed.encoding).toBe('gbk');
@@ -109,7 +112,12 @@ describe('worker handler: load', () => {
 
   it('streams Blobs with progress; a failed or cancelled load keeps the open files', async () => {
     const h = new Handler();
-    const good = await run(h, { id: 1, type: 'load', files: [{ name: 'c.csv', bytes: csv('Customer ID,Status\nA,lost\nB,active\n') }], settings: { ...DEFAULT_SETTINGS } });
+    const good = await run(h, {
+      id: 1,
+      type: 'load',
+      files: [{ name: 'c.csv', bytes: csv('Customer ID,Status\nA,lost\nB,active\n') }],
+      settings: { ...DEFAULT_SETTINGS },
+    });
     const result = good.at(-1)!;
     expect(result).toMatchObject({ ok: true });
     expect(good.some((r) => r.type === 'progress' && r.stage === 'read')).toBe(true);
@@ -117,7 +125,12 @@ describe('worker handler: load', () => {
     expect(bad.at(-1)).toMatchObject({ ok: false, error: { code: 'empty-file', file: 'e.csv' } });
     // Cancel arrives while the big file streams.
     const big = `Customer ID,Status\n${'X,lost\n'.repeat(400000)}`;
-    const pending = run(h, { id: 3, type: 'load', files: [{ name: 'big.csv', bytes: new TextEncoder().encode(big).buffer }], settings: { ...DEFAULT_SETTINGS } });
+    const pending = run(h, {
+      id: 3,
+      type: 'load',
+      files: [{ name: 'big.csv', bytes: new TextEncoder().encode(big).buffer }],
+      settings: { ...DEFAULT_SETTINGS },
+    });
     // Not awaited: the cancel must arrive while load 3 streams (a cancel's handling is synchronous).
     void h.handle({ id: 4, type: 'cancel', target: 3 }, () => {});
     expect((await pending).at(-1)).toMatchObject({ ok: false, error: { code: 'cancelled' } });
@@ -127,7 +140,12 @@ describe('worker handler: load', () => {
 
   it('a kind chosen by the user is applied', async () => {
     const h = new Handler();
-    await run(h, { id: 1, type: 'load', files: [{ name: 'c.csv', bytes: csv('Customer ID,Status\nA,lost\nB,active\n') }], settings: { ...DEFAULT_SETTINGS } });
+    await run(h, {
+      id: 1,
+      type: 'load',
+      files: [{ name: 'c.csv', bytes: csv('Customer ID,Status\nA,lost\nB,active\n') }],
+      settings: { ...DEFAULT_SETTINGS },
+    });
     const out = await run(h, { id: 2, type: 'analyze', settings: { ...DEFAULT_SETTINGS, kindOverrides: { 'c.csv': 'orders' } } });
     expect(out.at(-1)).toMatchObject({ ok: true, analysis: { inputs: [{ kind: 'orders' }] } });
   });

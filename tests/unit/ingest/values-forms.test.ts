@@ -145,7 +145,13 @@ const TIMES: Record<string, (t: D) => string> = {
 
 describe('round trips (fast-check)', () => {
   const dateArb = fc
-    .record({ y: fc.integer({ min: 1990, max: 2060 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), hh: fc.integer({ min: 0, max: 23 }), mi: fc.integer({ min: 0, max: 59 }) })
+    .record({
+      y: fc.integer({ min: 1990, max: 2060 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+      hh: fc.integer({ min: 0, max: 23 }),
+      mi: fc.integer({ min: 0, max: 59 }),
+    })
     .map((t) => t);
 
   it('every date form, with every time form that fits it, reads back as the same day', () => {
@@ -197,12 +203,17 @@ describe('round trips (fast-check)', () => {
 
   it('万, 亿 and k amounts read back exactly', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9_999_999 }), fc.integer({ min: 0, max: 4 }), fc.constantFrom(['万', 4], ['亿', 8], ['k', 3]), (n, places, [unit, exp]) => {
-        const digits = String(n);
-        const text = places > 0 && digits.length > places ? `${digits.slice(0, -places)}.${digits.slice(-places)}${unit}` : `${digits}${unit}`;
-        const shift = places > 0 && digits.length > places ? exp - places : exp;
-        expect(parseNumberValue(text), text).toBe(Number(`${digits}e${shift}`));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 9_999_999 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom(['万', 4], ['亿', 8], ['k', 3]),
+        (n, places, [unit, exp]) => {
+          const digits = String(n);
+          const text = places > 0 && digits.length > places ? `${digits.slice(0, -places)}.${digits.slice(-places)}${unit}` : `${digits}${unit}`;
+          const shift = places > 0 && digits.length > places ? exp - places : exp;
+          expect(parseNumberValue(text), text).toBe(Number(`${digits}e${shift}`));
+        },
+      ),
       { numRuns: 300, seed: 7 },
     );
   });

@@ -1,4 +1,4 @@
-import { describe, expect,it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../../src/core/dates';
 import {
   type DateOrder,
@@ -211,13 +211,62 @@ describe('parseNumberColumn', () => {
 
 describe('parseChurnFlag', () => {
   const churned = [
-    'churned', 'Lost', 'CLOSED', 'inactive', 'cancelled', 'canceled', 'terminated', 'left', 'churn', 'Yes', 'y', 'TRUE', '1',
-    '是', '流失', '已流失', '停止合作', '终止合作', '已终止', '失效', '无效', '注销', '关闭', '已关闭', '流失客户', '流失中',
-    '終止合作', '無效', '註銷', '關閉', ' 已流失 ', 'ＹＥＳ', '１',
+    'churned',
+    'Lost',
+    'CLOSED',
+    'inactive',
+    'cancelled',
+    'canceled',
+    'terminated',
+    'left',
+    'churn',
+    'Yes',
+    'y',
+    'TRUE',
+    '1',
+    '是',
+    '流失',
+    '已流失',
+    '停止合作',
+    '终止合作',
+    '已终止',
+    '失效',
+    '无效',
+    '注销',
+    '关闭',
+    '已关闭',
+    '流失客户',
+    '流失中',
+    '終止合作',
+    '無效',
+    '註銷',
+    '關閉',
+    ' 已流失 ',
+    'ＹＥＳ',
+    '１',
   ];
   const active = [
-    'active', 'Retained', 'current', 'open', 'No', 'n', 'false', '0', '否', '正常', '活跃', '活躍', '有效', '合作中', '在用',
-    '存续', '现有', '現有', '留存', ' Active ', 'ＮＯ',
+    'active',
+    'Retained',
+    'current',
+    'open',
+    'No',
+    'n',
+    'false',
+    '0',
+    '否',
+    '正常',
+    '活跃',
+    '活躍',
+    '有效',
+    '合作中',
+    '在用',
+    '存续',
+    '现有',
+    '現有',
+    '留存',
+    ' Active ',
+    'ＮＯ',
   ];
   const neither = ['', 'maybe', '2', 'churn risk', 'yes please', '待定'];
   for (const input of churned) it(`${JSON.stringify(input)} → true`, () => expect(parseChurnFlag(input)).toBe(true));

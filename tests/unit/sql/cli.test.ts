@@ -11,15 +11,28 @@ import type { Analysis } from '../../../src/core/types';
 const root = resolve(import.meta.dirname, '../../..');
 // The compiled commands (dist-cli/, or a build of the current sources made now: scripts/build-cli.ts).
 const cli = freshCli();
-const run = (command: 'analyze' | 'sql', args: string[]) => spawnSync(process.execPath, [join(cli, `${command}.mjs`), ...args], { encoding: 'utf8', cwd: root, env: CLI_ENV });
+const run = (command: 'analyze' | 'sql', args: string[]) =>
+  spawnSync(process.execPath, [join(cli, `${command}.mjs`), ...args], { encoding: 'utf8', cwd: root, env: CLI_ENV });
 const dir = mkdtempSync(join(tmpdir(), 'churnlens-sql-cli-'));
 
 describe('npm run sql', () => {
   it('prints the SQL for a sample file, and only the SQL', () => {
-    const r = run('sql', ['--dialect', 'bigquery', '--table', 'proj.shop.orders', '--as-of', '2024-12-31', '--period', 'quarter', 'src/sample/orders.csv']);
+    const r = run('sql', [
+      '--dialect',
+      'bigquery',
+      '--table',
+      'proj.shop.orders',
+      '--as-of',
+      '2024-12-31',
+      '--period',
+      'quarter',
+      'src/sample/orders.csv',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe("-- churnlens customer summary (churnlens-sql/1), bigquery: one row per customer, the cohort matrix, and the run's figures.");
+    expect(r.stdout.split('\n')[0]).toBe(
+      "-- churnlens customer summary (churnlens-sql/1), bigquery: one row per customer, the cohort matrix, and the run's figures.",
+    );
     expect(r.stdout).toMatch(/FROM `proj\.shop\.orders`/);
     expect(r.stdout).toMatch(/CAST\(`客户编号` AS STRING\)/);
     expect(r.stdout).toMatch(/-- As of 2024-12-31; inactive after 90 days without a purchase; cohorts by quarter;/);
@@ -32,7 +45,18 @@ describe('npm run sql', () => {
     const withFile = run('sql', ['--dialect', 'postgres', '--customer-id', 'who', '--order-date', 'when', '--amount', 'paid', f]);
     expect(withFile.status).toBe(0);
     expect(withFile.stdout).toMatch(/CAST\("who" AS TEXT\)/);
-    const bare = run('sql', ['--dialect', 'snowflake', '--customer-id', 'CUSTOMER_ID', '--order-date', 'ORDER_DATE', '--unit-price', 'PRICE', '--quantity', 'QTY']);
+    const bare = run('sql', [
+      '--dialect',
+      'snowflake',
+      '--customer-id',
+      'CUSTOMER_ID',
+      '--order-date',
+      'ORDER_DATE',
+      '--unit-price',
+      'PRICE',
+      '--quantity',
+      'QTY',
+    ]);
     expect(bare.stderr).toBe('');
     expect(bare.status).toBe(0);
     expect(bare.stdout).toMatch(/CAST\(CUSTOMER_ID AS VARCHAR\)/);
@@ -41,7 +65,10 @@ describe('npm run sql', () => {
 
   it('leaves out rows whose status says they are not sales: the values the sample shows, and those given with --order-status', () => {
     const f = join(dir, 'wc.csv');
-    writeFileSync(f, 'Order ID,Order Date,Order Status,Order Total,Customer User ID\n1,2024-01-02,completed,5,7\n2,2024-01-03,Cancelled,5,7\n3,2024-01-04,processing,5,8\n');
+    writeFileSync(
+      f,
+      'Order ID,Order Date,Order Status,Order Total,Customer User ID\n1,2024-01-02,completed,5,7\n2,2024-01-03,Cancelled,5,7\n3,2024-01-04,processing,5,8\n',
+    );
     const sample = run('sql', ['--dialect', 'duckdb', f]);
     expect(sample.stderr).toBe('');
     expect(sample.stdout).toContain(`coalesce(CAST("Order Status" AS VARCHAR), '') AS status_raw`);
@@ -51,14 +78,28 @@ describe('npm run sql', () => {
     expect(given.stderr).toBe('');
     expect(given.status).toBe(0);
     expect(given.stdout).toContain(`WHEN lower(status_text) IN ('cancelled', 'on-hold', 'refunded') THEN 2`);
-    const bare = run('sql', ['--dialect', 'snowflake', '--customer-id', 'CUSTOMER_ID', '--order-date', 'ORDER_DATE', '--status', 'STATUS', '--order-status', 'pending,shipped']);
+    const bare = run('sql', [
+      '--dialect',
+      'snowflake',
+      '--customer-id',
+      'CUSTOMER_ID',
+      '--order-date',
+      'ORDER_DATE',
+      '--status',
+      'STATUS',
+      '--order-status',
+      'pending,shipped',
+    ]);
     expect(bare.stderr).toBe('');
     expect(bare.stdout).toContain('CAST(STATUS AS VARCHAR)');
     expect(bare.stdout).toContain(`WHEN lower(status_text) IN ('pending') THEN 2`);
   });
 
   it.each([
-    [['--dialect', 'duckdb', '--order-status', 'pending', 'src/sample/orders.csv'], /--order-status: orders\.csv has no status column: name it with --status COL/],
+    [
+      ['--dialect', 'duckdb', '--order-status', 'pending', 'src/sample/orders.csv'],
+      /--order-status: orders\.csv has no status column: name it with --status COL/,
+    ],
     [['--dialect', 'duckdb', '--customer-id', 'a', '--order-date', 'b', '--order-status', 'pending'], /--order-status needs the status column/],
     [['--dialect', 'duckdb', '--order-status', ' , ', 'src/sample/orders.csv'], /--order-status takes status values/],
     [['src/sample/orders.csv'], /--dialect is required/],

@@ -88,8 +88,18 @@ describe('the DuckDB path gives the in-memory path’s Analysis', () => {
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
     await c.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`);
-    const types = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${parquet}')`)).getRows().map(([name, type]) => `${String(name)}:${String(type)}`);
-    expect(types).toEqual(['order_id:VARCHAR', 'customer_id:VARCHAR', 'order_date:DATE', 'amount:DOUBLE', 'quantity:BIGINT', 'region:VARCHAR', 'rep:VARCHAR']);
+    const types = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${parquet}')`))
+      .getRows()
+      .map(([name, type]) => `${String(name)}:${String(type)}`);
+    expect(types).toEqual([
+      'order_id:VARCHAR',
+      'customer_id:VARCHAR',
+      'order_date:DATE',
+      'amount:DOUBLE',
+      'quantity:BIGINT',
+      'region:VARCHAR',
+      'rep:VARCHAR',
+    ]);
     c.closeSync();
     db.closeSync();
     expect(comparable(await viaDuckDB([parquet], settings), { file: false })).toEqual(comparable(mem, { file: false }));
@@ -97,14 +107,18 @@ describe('the DuckDB path gives the in-memory path’s Analysis', () => {
 
   const retail = existsSync(RETAIL);
   if (!retail) console.warn(`\n*** sql/duckdb.test.ts: ${RETAIL} not found: the online-retail comparison is SKIPPED ***\n`);
-  it.skipIf(!retail)('on ../shared/data/online-retail.csv (541,909 rows, read in place)', async () => {
-    const settings = defaults();
-    const mem = await inMemory([RETAIL], settings);
-    expect(mem.customers).toEqual({ total: 4339, churned: 1449, active: 2890, churnRate: 1449 / 4339 });
-    const duck = await viaDuckDB([RETAIL], settings);
-    expect(duck.summary?.rows).toBe(541_909);
-    expect(comparable(duck)).toEqual(comparable(mem));
-  }, 180_000);
+  it.skipIf(!retail)(
+    'on ../shared/data/online-retail.csv (541,909 rows, read in place)',
+    async () => {
+      const settings = defaults();
+      const mem = await inMemory([RETAIL], settings);
+      expect(mem.customers).toEqual({ total: 4339, churned: 1449, active: 2890, churnRate: 1449 / 4339 });
+      const duck = await viaDuckDB([RETAIL], settings);
+      expect(duck.summary?.rows).toBe(541_909);
+      expect(comparable(duck)).toEqual(comparable(mem));
+    },
+    180_000,
+  );
 });
 
 describe('a Parquet file’s typed cells reach the core as DuckDB writes them', () => {
@@ -198,7 +212,14 @@ describe('the summary as a file (what the page reads)', () => {
     c.closeSync();
     db.closeSync();
     const summary = await inMemory([out], settings);
-    expect(summary.summary).toMatchObject({ file: 'orders.csv', source: 'orders.csv', table: 'orders', dialect: 'duckdb', rows: 37234, customers: 3000 });
+    expect(summary.summary).toMatchObject({
+      file: 'orders.csv',
+      source: 'orders.csv',
+      table: 'orders',
+      dialect: 'duckdb',
+      rows: 37234,
+      customers: 3000,
+    });
     expect(summary.summary?.sql).toBe(sql);
     expect(summary.inputs[0]).toMatchObject({ file: 'orders.csv', kind: 'orders', rows: 37234 });
     expect(comparable(summary)).toEqual(comparable(mem));

@@ -30,7 +30,14 @@ const RETAIL: SummarySpec = {
   generator: GENERATOR,
   table: 'shop.orders',
   source: 'online-retail.csv',
-  roles: { customerId: 'CustomerID', orderId: 'InvoiceNo', orderDate: 'InvoiceDate', quantity: 'Quantity', unitPrice: 'UnitPrice', region: 'Country' },
+  roles: {
+    customerId: 'CustomerID',
+    orderId: 'InvoiceNo',
+    orderDate: 'InvoiceDate',
+    quantity: 'Quantity',
+    unitPrice: 'UnitPrice',
+    region: 'Country',
+  },
   categories: ['Channel'],
   dates: { forms: ['ymd', 'aby'], order: 'mdy' },
   decimalComma: [],
@@ -60,7 +67,16 @@ const EVERYTHING: SummarySpec = {
   ...RETAIL,
   table: 'sales',
   source: 'sales.csv',
-  roles: { orderId: 'Order No', customerId: '客户编号', customerName: 'Name', orderDate: '下单日期', amount: 'Betrag', rep: 'Rep', segment: 'Segment', status: '订单状态' },
+  roles: {
+    orderId: 'Order No',
+    customerId: '客户编号',
+    customerName: 'Name',
+    orderDate: '下单日期',
+    amount: 'Betrag',
+    rep: 'Rep',
+    segment: 'Segment',
+    status: '订单状态',
+  },
   notSales: ["it's void", '已取消', '已退款'],
   categories: ['Kanal', "It's"],
   dates: { forms: ['ymd', 'aby', 'cn', 'compact', 'ym'], order: 'dmy' },
@@ -104,7 +120,14 @@ describe('golden files', () => {
 
 describe('parsed in each engine’s grammar', () => {
   const cases = (Object.keys(GRAMMAR) as (keyof typeof GRAMMAR)[]).flatMap((d) =>
-    ([['retail', RETAIL], ['everything', EVERYTHING], ['bare', BARE], ['woocommerce', WOOCOMMERCE]] as const).map(([name, spec]) => [d, name, spec] as const),
+    (
+      [
+        ['retail', RETAIL],
+        ['everything', EVERYTHING],
+        ['bare', BARE],
+        ['woocommerce', WOOCOMMERCE],
+      ] as const
+    ).map(([name, spec]) => [d, name, spec] as const),
   );
   it.each(cases)('%s: %s', (d, _name, spec) => {
     const ast = new Parser().astify(summarySql(spec, d), { database: GRAMMAR[d] }) as { type: string; with: unknown[] };
@@ -155,7 +178,13 @@ describe('dialect details', () => {
 
 describe('the spec', () => {
   it('reads date forms as the core does', () => {
-    expect(dateForms(['2024-01-05 10:00', '1/5/2024', ' 2024年3月5日 ', '20240306', '2024-03', 'Mar 5, 2024'])).toEqual(['ymd', 'aby', 'cn', 'compact', 'ym']);
+    expect(dateForms(['2024-01-05 10:00', '1/5/2024', ' 2024年3月5日 ', '20240306', '2024-03', 'Mar 5, 2024'])).toEqual([
+      'ymd',
+      'aby',
+      'cn',
+      'compact',
+      'ym',
+    ]);
     expect(dateForms([])).toEqual(['ymd']);
   });
 
@@ -189,20 +218,22 @@ describe('the spec', () => {
   });
 
   it('reads the row status as the core does: the values whose rows are not sales, from the sample and given', () => {
-    expect(notSaleValues(['completed', ' Refunded ', 'processing', 'CANCELLED', 'cancelled', 'on-hold', 'backordered', 'failed', '已退款', ''])).toEqual([
-      'cancelled',
-      'failed',
-      'on-hold',
-      'refunded',
-      '已退款',
-    ]);
+    expect(
+      notSaleValues(['completed', ' Refunded ', 'processing', 'CANCELLED', 'cancelled', 'on-hold', 'backordered', 'failed', '已退款', '']),
+    ).toEqual(['cancelled', 'failed', 'on-hold', 'refunded', '已退款']);
     const header = ['Order ID', 'Order Date', 'Order Status', 'Order Total', 'Customer User ID'];
     const rows = [
       ['1', '2024-01-02', 'completed', '5', '7'],
       ['2', '2024-01-03', 'Refunded', '5', '7'],
       ['3', '2024-01-04', 'processing', '5', '8'],
     ];
-    const sample = { source: 'wc.csv', header, roles: { orderId: 0, orderDate: 1, status: 2, amount: 3, customerId: 4 }, columns: header.map((_, c) => rows.map((r) => r[c])), rowCount: 3 };
+    const sample = {
+      source: 'wc.csv',
+      header,
+      roles: { orderId: 0, orderDate: 1, status: 2, amount: 3, customerId: 4 },
+      columns: header.map((_, c) => rows.map((r) => r[c])),
+      rowCount: 3,
+    };
     expect(specFromSample(sample, { inactiveDays: 90 }).notSales).toEqual(['refunded']);
     // Values of the whole table (SELECT DISTINCT): the sales among them stay sales.
     expect(specFromSample(sample, { inactiveDays: 90, statusValues: ['pending', 'completed', 'shipped'] }).notSales).toEqual(['pending', 'refunded']);
@@ -241,10 +272,40 @@ describe('the spec', () => {
 
 describe('dates and numbers read as the core reads them (the DuckDB SQL, run)', () => {
   const DATES = [
-    '2024-01-05', '2024-01-05 23:59:59', '2024-01-05T08:00:00Z', '2024/1/5', '2024.1.5', '2024-02-29', '2023-02-29',
-    '2024-13-01', '2024-04-31', '1/5/2024', '13/5/2024', '5/13/2024', '31/12/1999', '1-5-24', '1/5/69', '1/5/70',
-    '2024年3月5日', '2024 年 3 月 5 号', '2024年3月', '2024年13月1日', '20240306', '18991231', '21000101', '2024-03',
-    '2024/3', '0999-01-01', '9999-12-31', '  2024-01-05  ', '\u30002024-01-06', 'N/A', '-', '', 'soon', '2024-1-5x',
+    '2024-01-05',
+    '2024-01-05 23:59:59',
+    '2024-01-05T08:00:00Z',
+    '2024/1/5',
+    '2024.1.5',
+    '2024-02-29',
+    '2023-02-29',
+    '2024-13-01',
+    '2024-04-31',
+    '1/5/2024',
+    '13/5/2024',
+    '5/13/2024',
+    '31/12/1999',
+    '1-5-24',
+    '1/5/69',
+    '1/5/70',
+    '2024年3月5日',
+    '2024 年 3 月 5 号',
+    '2024年3月',
+    '2024年13月1日',
+    '20240306',
+    '18991231',
+    '21000101',
+    '2024-03',
+    '2024/3',
+    '0999-01-01',
+    '9999-12-31',
+    '  2024-01-05  ',
+    '\u30002024-01-06',
+    'N/A',
+    '-',
+    '',
+    'soon',
+    '2024-1-5x',
   ];
   const NUMBERS = ['12', '-3', '+4.5', '5.', '.25', '1,234.50', '-1,234', '¥66,035.05', '$-12', '(1,234.00)', '1e3', 'abc', '12 345', '', 'N/A', '—'];
 
@@ -269,7 +330,8 @@ describe('dates and numbers read as the core reads them (the DuckDB SQL, run)', 
   const byCustomer = (out: Record<string, unknown>[], column: string) =>
     Object.fromEntries(out.filter((r) => r.churnlens === 'customer').map((r) => [r.customer_id as string, r[column]]));
   /** The summary's meta rows as key → value. */
-  const metaOf = (out: Record<string, unknown>[]) => Object.fromEntries(out.filter((r) => r.churnlens === 'meta').map((r) => [r.meta_key as string, r.meta_value]));
+  const metaOf = (out: Record<string, unknown>[]) =>
+    Object.fromEntries(out.filter((r) => r.churnlens === 'meta').map((r) => [r.meta_key as string, r.meta_value]));
 
   for (const order of ['dmy', 'mdy'] as const) {
     it(`every date form, ${order === 'dmy' ? 'day' : 'month'} first: the day the core reads, or none`, async () => {
@@ -279,7 +341,10 @@ describe('dates and numbers read as the core reads them (the DuckDB SQL, run)', 
         dates: { forms: dateForms(DATES), order },
         asOf: '2099-12-31',
       };
-      const out = await run(spec, DATES.map((d, i) => [`c${i}`, d, '1']));
+      const out = await run(
+        spec,
+        DATES.map((d, i) => [`c${i}`, d, '1']),
+      );
       const got = byCustomer(out, 'first_purchase');
       const expected = Object.fromEntries(
         DATES.flatMap((d, i): [string, string][] => {
@@ -294,13 +359,16 @@ describe('dates and numbers read as the core reads them (the DuckDB SQL, run)', 
       const meta = metaOf(out);
       const missing = DATES.filter((d) => ['N/A', '-', ''].includes(d.trim())).length;
       expect(missing).toBe(3);
-      expect(meta.bad_dates).toBe("9");
+      expect(meta.bad_dates).toBe('9');
     });
   }
 
   it('every number form: the value the core reads, a return when negative, or a bad number', async () => {
     const spec: SummarySpec = { ...BARE, roles: { customerId: 'id', orderDate: 'day', amount: 'amount' }, asOf: '2024-12-31' };
-    const out = await run(spec, NUMBERS.map((n, i) => [`c${i}`, '2024-01-01', n]));
+    const out = await run(
+      spec,
+      NUMBERS.map((n, i) => [`c${i}`, '2024-01-01', n]),
+    );
     const got = byCustomer(out, 'revenue');
     const expected = Object.fromEntries(
       NUMBERS.flatMap((n, i): [string, number][] => {

@@ -32,10 +32,13 @@ function findPsql(): string[] | null {
   return null;
 }
 const psql = findPsql();
-if (!psql) console.warn('\n*** sql/postgres.test.ts: no PostgreSQL server reachable (apt-get install -y postgresql; .ci/run starts it): SKIPPED ***\n');
+if (!psql)
+  console.warn('\n*** sql/postgres.test.ts: no PostgreSQL server reachable (apt-get install -y postgresql; .ci/run starts it): SKIPPED ***\n');
 const spark = spawnSync('spark-sql', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!spark) {
-  console.warn('\n*** sql/postgres.test.ts: no spark-sql here (Spark installs from PyPI or Maven, not from the npm registry or Debian): the Spark SQL is parsed and golden-filed only, not run ***\n');
+  console.warn(
+    '\n*** sql/postgres.test.ts: no spark-sql here (Spark installs from PyPI or Maven, not from the npm registry or Debian): the Spark SQL is parsed and golden-filed only, not run ***\n',
+  );
 }
 
 function run(args: string[], input?: Buffer | string): string {

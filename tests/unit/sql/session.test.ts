@@ -22,7 +22,13 @@ const ORDERS: SessionFile = {
     ['2', 'B', '02/02/2024', '5', 'Bob'],
   ],
 };
-const LIST: SessionFile = { file: 'customers.csv', kind: 'customers', header: ['ID', 'Name'], roles: { customerId: 0, customerName: 1 }, preview: [['A', 'x']] };
+const LIST: SessionFile = {
+  file: 'customers.csv',
+  kind: 'customers',
+  header: ['ID', 'Name'],
+  roles: { customerId: 0, customerName: 1 },
+  preview: [['A', 'x']],
+};
 
 describe('the SQL for the open session', () => {
   it('is made from the order log, its first rows and the session’s settings', () => {

@@ -39,8 +39,7 @@ function session(id: string, name: string, files: Record<string, string>, settin
 }
 
 const blobKeys = (kv: { map: Map<string, unknown> }) => [...kv.map.keys()].filter((k) => k.startsWith('blob:'));
-const blobBytes = (kv: { map: Map<string, unknown> }) =>
-  blobKeys(kv).reduce((n, k) => n + (kv.map.get(k) as { size: number }).size, 0);
+const blobBytes = (kv: { map: Map<string, unknown> }) => blobKeys(kv).reduce((n, k) => n + (kv.map.get(k) as { size: number }).size, 0);
 
 describe('session store', () => {
   it('keeps a dropped file as a Blob: stored and read back as one, keyed like the same bytes in memory, sealed from its bytes', async () => {
@@ -70,7 +69,12 @@ describe('session store', () => {
   it('saves and loads a session: bytes, settings (normalised), figures, revision', async () => {
     const kv = memoryKv();
     const store = new SessionStore(kv);
-    const s = session('a', 'Client A', { 'customers.csv': CUSTOMERS, 'orders.csv': ORDERS }, { inactiveDays: 60, reasonOverrides: { 太贵了: 'price' } });
+    const s = session(
+      'a',
+      'Client A',
+      { 'customers.csv': CUSTOMERS, 'orders.csv': ORDERS },
+      { inactiveDays: 60, reasonOverrides: { 太贵了: 'price' } },
+    );
     s.files[1].encoding = 'gbk';
     const { rev, keys } = await store.save(s, null);
     expect(rev).toBe(1);
@@ -167,7 +171,9 @@ describe('session store', () => {
     await store.save(session('a', 'Client A', { 'a.csv': ORDERS }), null);
     const a = await store.load('a');
     full = true;
-    await expect(store.save({ ...a, files: [...a.files, { name: 'big.csv', bytes: buf('x'.repeat(1000)) }] }, a.rev)).rejects.toBeInstanceOf(QuotaError);
+    await expect(store.save({ ...a, files: [...a.files, { name: 'big.csv', bytes: buf('x'.repeat(1000)) }] }, a.rev)).rejects.toBeInstanceOf(
+      QuotaError,
+    );
     const back = await store.load('a');
     expect([back.rev, back.files.map((f) => f.name)]).toEqual([1, ['a.csv']]);
     // A settings-only save needs no new file and still works.
@@ -188,7 +194,12 @@ describe('session store', () => {
       let writes = 0;
       const hang = () => new Promise<never>(() => undefined); // the page is gone: nothing after this runs
       const step = async <T>(run: () => Promise<T>) => (writes++ >= stopAfter ? hang() : run());
-      const kv: Kv = { ...base, set: (k, v) => step(() => base.set(k, v)), del: (ks) => step(() => base.del(ks)), update: (k, fn) => step(() => base.update(k, fn)) };
+      const kv: Kv = {
+        ...base,
+        set: (k, v) => step(() => base.set(k, v)),
+        del: (ks) => step(() => base.del(ks)),
+        update: (k, fn) => step(() => base.update(k, fn)),
+      };
       return { kv, writes: () => writes };
     };
     const full = counting(await seed(), Infinity);
@@ -209,14 +220,18 @@ describe('session store', () => {
       await reopened.gc();
       const recs = [...map.keys()].filter((k) => k.startsWith('rec:'));
       expect(recs, `records after gc, stop ${stop}`).toHaveLength(1);
-      expect([...map.keys()].filter((k) => k.startsWith('blob:')), `files after gc, stop ${stop}`).toHaveLength(flipped ? 2 : 1);
+      expect(
+        [...map.keys()].filter((k) => k.startsWith('blob:')),
+        `files after gc, stop ${stop}`,
+      ).toHaveLength(flipped ? 2 : 1);
     }
   });
 
   it('a damaged record is listed as unreadable with its reason and never blocks the others', async () => {
     const kv = memoryKv();
     const store = new SessionStore(kv);
-    for (const id of ['good', 'bad-settings', 'newer', 'no-file', 'no-record']) await store.save(session(id, id, { [`${id}.csv`]: `${id}\n1\n` }), null);
+    for (const id of ['good', 'bad-settings', 'newer', 'no-file', 'no-record'])
+      await store.save(session(id, id, { [`${id}.csv`]: `${id}\n1\n` }), null);
     const rec = (id: string) => [...kv.map.keys()].find((k) => k.startsWith(`rec:${id}:`))!;
     kv.map.set(rec('bad-settings'), { ...(kv.map.get(rec('bad-settings')) as object), settings: { inactiveDays: 90, tiers: 'top 20%' } });
     kv.map.set(rec('newer'), { ...(kv.map.get(rec('newer')) as object), version: 3 });
@@ -239,7 +254,12 @@ describe('session store', () => {
     // Once those are gone, a record with damaged settings still names its files: they stay, the rest goes.
     await store.remove('newer');
     await store.remove('no-record');
-    expect(blobKeys(kv).map((k) => (kv.map.get(k) as { bytes: ArrayBuffer }).bytes).map(text).sort()).toEqual(['bad-settings\n1\n', 'good\n1\n']);
+    expect(
+      blobKeys(kv)
+        .map((k) => (kv.map.get(k) as { bytes: ArrayBuffer }).bytes)
+        .map(text)
+        .sort(),
+    ).toEqual(['bad-settings\n1\n', 'good\n1\n']);
   });
 });
 
@@ -248,7 +268,13 @@ describe('migration from version 1', () => {
   function v1(map: Map<string, unknown>, id: string, name: string, files: Record<string, string>, settings: unknown) {
     const f = Object.entries(files).map(([n, t]) => ({ name: n, bytes: buf(t) }));
     map.set(`session:${id}`, { version: 1, id, name, created: 1_690_000_000_000, updated: 1_690_000_100_000, files: f, settings });
-    map.set(`meta:${id}`, { id, name, created: 1_690_000_000_000, updated: 1_690_000_100_000, files: f.map((x) => ({ name: x.name, size: x.bytes.byteLength })) });
+    map.set(`meta:${id}`, {
+      id,
+      name,
+      created: 1_690_000_000_000,
+      updated: 1_690_000_100_000,
+      files: f.map((x) => ({ name: x.name, size: x.bytes.byteLength })),
+    });
   }
 
   it('moves every readable session to the new layout, sharing identical files, and keeps the current pointer', async () => {
@@ -261,7 +287,10 @@ describe('migration from version 1', () => {
     expect(await store.migrate()).toEqual({ moved: 2, failed: 1 });
     const a = await store.load('k1');
     expect([a.name, a.rev, a.created, a.updated]).toEqual(['Client A', 1, 1_690_000_000_000, 1_690_000_100_000]);
-    expect(a.files.map((f) => [f.name, text(f.bytes)])).toEqual([['customers.csv', CUSTOMERS], ['orders.csv', ORDERS]]);
+    expect(a.files.map((f) => [f.name, text(f.bytes)])).toEqual([
+      ['customers.csv', CUSTOMERS],
+      ['orders.csv', ORDERS],
+    ]);
     expect(a.settings).toEqual({ ...FULL, inactiveDays: 60, reasonOverrides: { dear: 'price' } });
     expect(await store.current()).toBe('k1');
     expect([...map.keys()].filter((k) => k.startsWith('blob:'))).toHaveLength(2);
@@ -269,7 +298,12 @@ describe('migration from version 1', () => {
     // The broken one stays where it was, listed as unreadable with the field that is wrong.
     const list = await store.list();
     expect(list.find((e) => e.id === 'k3')).toEqual({ ok: false, id: 'k3', reason: 'settings', detail: 'inactiveDays', encrypted: false });
-    expect(list.filter((e) => e.ok).map((e) => e.id).sort()).toEqual(['k1', 'k2']);
+    expect(
+      list
+        .filter((e) => e.ok)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['k1', 'k2']);
     expect(map.has('session:k3')).toBe(true);
     // Running it again moves nothing more.
     expect(await store.migrate()).toEqual({ moved: 0, failed: 1 });
@@ -314,7 +348,10 @@ describe('encryption at rest', async () => {
   it('seals every session and file; no plaintext of the files, names or settings is stored', async () => {
     const map = new Map<string, unknown>();
     const store = new SessionStore(memoryKv(map));
-    await store.save(session('a', 'Client A', { 'customers.csv': CUSTOMERS, 'orders.csv': ORDERS }, { inactiveDays: 90, reasonOverrides: { 太贵了: 'price' } }), null);
+    await store.save(
+      session('a', 'Client A', { 'customers.csv': CUSTOMERS, 'orders.csv': ORDERS }, { inactiveDays: 90, reasonOverrides: { 太贵了: 'price' } }),
+      null,
+    );
     expect(secrets.filter((s) => dump(map).includes(s))).toEqual(secrets); // the test can see plaintext
     await store.setPassphrase(PASS, MIN_ITERATIONS);
     expect(await store.encryption()).toBe('unlocked');
