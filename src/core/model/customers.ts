@@ -872,29 +872,29 @@ function notASale(builder: Builder, log: OrderLogColumns, latest: LatestRows, ta
 function trackLatestRows(builder: Builder, log: OrderLogColumns, latest: LatestRows, rowCustomer: Int32Array): void {
   const { day, notes, attrs } = log;
   const rows = rowCustomer.length;
-  if (notes) {
-    const hasNote = Uint8Array.from(notes.values, (v) => (v ? 1 : 0));
-    const { codes } = notes;
-    const { noteRow, noteDay } = latest;
-    for (let row = 0; row < rows; row++) {
-      const customer = rowCustomer[row];
-      if (customer >= 0 && hasNote[codes[row]] === 1) keepLatest(noteRow, noteDay, customer, row, day[row]);
+  const { attrRow, catRow, catDay, bound, noteRow, noteDay } = latest;
+  const { attrDay } = builder;
+  // Rep, region and segment from the customer's latest order, unless a customer list gave them.
+  // With blank attribute cells each latest row writes its own (the per-row path, apart below).
+  const perRowAttrs = !attrRow && attrs.length > 0;
+  const hasNote = notes ? Uint8Array.from(notes.values, (v) => (v ? 1 : 0)) : null;
+  const noteCodes = notes ? notes.codes : null;
+  // One pass for the note, the attribute row and the category row: each keeps its own latest.
+  for (let row = 0; row < rows; row++) {
+    const customer = rowCustomer[row];
+    if (customer < 0) continue;
+    const orderDay = day[row];
+    if (hasNote !== null && hasNote[noteCodes![row]] === 1) keepLatest(noteRow, noteDay, customer, row, orderDay);
+    if (attrRow !== null && orderDay >= attrDay[customer]) {
+      attrDay[customer] = orderDay;
+      attrRow[customer] = row;
+    }
+    if (bound > 0 && orderDay >= catDay[customer]) {
+      catDay[customer] = orderDay;
+      catRow[customer] = row;
     }
   }
-  // Rep, region and segment from the customer's latest order, unless a customer list gave them.
-  const { attrRow, catRow, catDay, bound } = latest;
-  const { attrDay } = builder;
-  if (attrRow) {
-    for (let row = 0; row < rows; row++) {
-      const customer = rowCustomer[row];
-      if (customer < 0) continue;
-      const orderDay = day[row];
-      if (orderDay >= attrDay[customer]) {
-        attrDay[customer] = orderDay;
-        attrRow[customer] = row;
-      }
-    }
-  } else if (attrs.length) {
+  if (perRowAttrs) {
     for (let row = 0; row < rows; row++) {
       const customer = rowCustomer[row];
       if (customer < 0) continue;
@@ -905,17 +905,6 @@ function trackLatestRows(builder: Builder, log: OrderLogColumns, latest: LatestR
           const attrValue = attr.values[attr.codes[row]];
           if (attrValue) attr.out[customer] = attrValue;
         }
-      }
-    }
-  }
-  if (bound) {
-    for (let row = 0; row < rows; row++) {
-      const customer = rowCustomer[row];
-      if (customer < 0) continue;
-      const orderDay = day[row];
-      if (orderDay >= catDay[customer]) {
-        catDay[customer] = orderDay;
-        catRow[customer] = row;
       }
     }
   }
@@ -947,9 +936,12 @@ function applyLatestAttributes(builder: Builder, { attrs }: OrderLogColumns, { a
 function applyLatestCategories(builder: Builder, file: ParsedFile, { categories }: OrderLogColumns, { catRow, bound }: LatestRows): void {
   for (const category of categories) {
     const kept = builder.column(file.header[category.index], file.file, undefined);
+    // A dictionary column (as ingest stores one of few values): each distinct text trimmed once.
+    const coded = category.col instanceof CellColumn && category.col.kind === 'dict' ? trimmedCodes(category.col) : null;
     for (let customer = 0; customer < bound; customer++) {
-      if (catRow[customer] < 0) continue;
-      const value = category.col.get(catRow[customer]).trim();
+      const row = catRow[customer];
+      if (row < 0) continue;
+      const value = coded ? coded.values[coded.codes[row]] : category.col.get(row).trim();
       if (value && !kept.values[customer]) kept.values[customer] = value;
     }
   }
@@ -1009,7 +1001,7 @@ export function buildCustomerModel(files: ParsedFile[]): CustomerModel {
     rep: builder.rep,
     region: builder.region,
     segment: builder.segment,
-    reason: listReasons(files) ? builder.reason : builder.reason.map((reason, i) => reason || builder.orderNote[i]),
+    reason: listReasons(files) ? builder.reason : withOrderNotes(builder.reason, builder.orderNote),
     reasonCategory: builder.reasonCategory,
     startDay: activity.startDay,
     firstOrderDay: activity.firstOrderDay,
@@ -1024,12 +1016,26 @@ export function buildCustomerModel(files: ParsedFile[]): CustomerModel {
     has,
     orders: activity.orders,
     revenueFromOrders: activity.revenueFromOrders,
-    columns: [...builder.columns.values()].map((column) => ({ ...column, values: Array.from({ length: n }, (_, i) => column.values[i] ?? '') })),
+    columns: [...builder.columns.values()].map((column) => ({ ...column, values: filledTo(column.values, n) })),
     staff,
     unattributed: { customerRows: builder.unattributedCustomerRows, orderRows: builder.unattributedOrderRows },
     maxDay: Number.isFinite(maxDay) ? maxDay : NaN,
     issues,
   };
+}
+
+/** Each customer's reason, else their latest order note. */
+function withOrderNotes(reason: readonly string[], orderNote: readonly string[]): string[] {
+  const out = new Array<string>(reason.length);
+  for (let i = 0; i < reason.length; i++) out[i] = reason[i] || orderNote[i];
+  return out;
+}
+
+/** The first n values, '' where there is none. */
+function filledTo(values: readonly (string | undefined)[], n: number): string[] {
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = values[i] ?? '';
+  return out;
 }
 
 /** The reps of every staff file, one roster (null when no file has a rep column). */
