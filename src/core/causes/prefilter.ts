@@ -335,18 +335,27 @@ interface AnchorTable {
   entries: Int32Array;
 }
 
-/** An AnchorTable of `size` keys from each key's entries, each entry once per key, in the order given. */
-function anchorTable(size: number, pairs: [number, number][]): AnchorTable {
-  const lists: number[][] = [];
-  for (const [key, entry] of pairs) {
-    const list = (lists[key] ??= []);
-    if (!list.includes(entry)) list.push(entry);
-  }
+/**
+ * An AnchorTable of `size` keys from (key, entry) pairs, keys[i] with entries[i], in the order
+ * given. Entries come in ascending order (expression by expression, set by set), so an entry met
+ * again for a key directly follows itself: it is kept once.
+ */
+function anchorTable(size: number, keys: readonly number[], entries: readonly number[]): AnchorTable {
   const start = new Int32Array(size + 1);
-  for (let key = 0; key < size; key++) start[key + 1] = start[key] + (lists[key]?.length ?? 0);
-  const entries = new Int32Array(start[size]);
-  lists.forEach((list, key) => entries.set(list, start[key]));
-  return { start, entries };
+  const last = new Int32Array(size).fill(-1);
+  const kept = new Uint8Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (last[key] === entries[i]) continue;
+    last[key] = entries[i];
+    kept[i] = 1;
+    start[key + 1]++;
+  }
+  for (let key = 0; key < size; key++) start[key + 1] += start[key];
+  const out = new Int32Array(start[size]);
+  const fill = start.slice(0, size);
+  for (let i = 0; i < keys.length; i++) if (kept[i] === 1) out[fill[keys[i]]++] = entries[i];
+  return { start, entries: out };
 }
 
 /** An index from anchors to the expressions that need them. */
@@ -368,23 +377,41 @@ export class Prefilter {
     this.full = new Uint8Array(groups.length);
     this.mask = new Uint8Array(groups.length);
     this.stamp = new Uint32Array(groups.length);
-    const cjk: [number, number][] = [];
-    const two: [number, number][] = [];
-    const three: [number, number][] = [];
+    const cjk: number[] = [];
+    const cjkEntries: number[] = [];
+    const two: number[] = [];
+    const twoEntries: number[] = [];
+    const three: number[] = [];
+    const threeEntries: number[] = [];
     // Anchor keys are a * 128 + b (key2) and (a * 128 + b) * 128 + c (key3): their letters in base 37.
     const l = (code: number) => LATIN_INDEX[code];
-    groups.forEach((sets, i) => {
-      if (!sets.length) return void this.always.push(i);
+    for (let i = 0; i < groups.length; i++) {
+      const sets = groups[i];
+      if (!sets.length) {
+        this.always.push(i);
+        continue;
+      }
       this.full[i] = (1 << sets.length) - 1;
-      sets.forEach((a, g) => {
-        for (const c of a.cjk) cjk.push([c - 0x3400, i * 8 + g]);
-        for (const k of a.latin2) two.push([l(k >> 7) * 37 + l(k & 127), i * 8 + g]);
-        for (const k of a.latin3) three.push([(l(k >> 14) * 37 + l((k >> 7) & 127)) * 37 + l(k & 127), i * 8 + g]);
-      });
-    });
-    this.byCjk = anchorTable(0x9fff - 0x3400 + 1, cjk);
-    this.byLatin2 = anchorTable(37 * 37, two);
-    this.byLatin3 = anchorTable(37 * 37 * 37, three);
+      for (let g = 0; g < sets.length; g++) {
+        const a = sets[g];
+        const entry = i * 8 + g;
+        for (const c of a.cjk) {
+          cjk.push(c - 0x3400);
+          cjkEntries.push(entry);
+        }
+        for (const k of a.latin2) {
+          two.push(l(k >> 7) * 37 + l(k & 127));
+          twoEntries.push(entry);
+        }
+        for (const k of a.latin3) {
+          three.push((l(k >> 14) * 37 + l((k >> 7) & 127)) * 37 + l(k & 127));
+          threeEntries.push(entry);
+        }
+      }
+    }
+    this.byCjk = anchorTable(0x9fff - 0x3400 + 1, cjk, cjkEntries);
+    this.byLatin2 = anchorTable(37 * 37, two, twoEntries);
+    this.byLatin3 = anchorTable(37 * 37 * 37, three, threeEntries);
   }
 
   private mark(table: AnchorTable, key: number, gen: number): void {
