@@ -51,18 +51,24 @@ export function causeTable(r: ResolvedCauses, revenue: readonly number[], edits?
  * cause they were given, so a text can appear once per cause).
  */
 export function reasonTable(texts: readonly string[], r: ResolvedCauses, revenue: readonly number[], repLeft?: ArrayLike<number>): ReasonRow[] {
-  const acc = new Map<string, ReasonRow>();
+  // Text → cause → row, and the rows in the order met; each distinct text trimmed once.
+  const acc = new Map<string, Map<string, ReasonRow>>();
+  const rows: ReasonRow[] = [];
+  const trimmed = new Map<string, string>();
   /** correction key → the texts that follow it */
   const followers = new Map<string, Set<string>>();
   for (let k = 0; k < texts.length; k++) {
-    const text = texts[k].trim();
+    let text = trimmed.get(texts[k]);
+    if (text === undefined) trimmed.set(texts[k], (text = texts[k].trim()));
     if (!text) continue;
-    const key = `${text}\u0000${r.cause[k]}`;
-    let e = acc.get(key);
+    let byCause = acc.get(text);
+    if (!byCause) acc.set(text, (byCause = new Map<string, ReasonRow>()));
+    let e = byCause.get(r.cause[k]);
     if (!e) {
       e = { text, customers: 0, cause: r.cause[k], confidence: 0, revenue: 0, overridden: false, repLeft: 0 };
       e.alternatives = r.alternatives?.[k] ?? [];
-      acc.set(key, e);
+      byCause.set(r.cause[k], e);
+      rows.push(e);
     }
     e.customers++;
     e.revenue += revenue[k];
@@ -77,7 +83,6 @@ export function reasonTable(texts: readonly string[], r: ResolvedCauses, revenue
     }
     if (repLeft?.[k]) e.repLeft++;
   }
-  const rows = [...acc.values()];
   // Corrected rows: their follower count; followers: the corrected text as the data wrote it.
   const shown = new Map<string, string>();
   for (const e of rows) {
