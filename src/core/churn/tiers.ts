@@ -9,31 +9,65 @@ export function normalizeTiers(cuts: readonly number[] | undefined): number[] {
   return ok.length ? ok : [0.2];
 }
 
-/** Number of values > x in an ascending array. */
+/** Number of values > x. */
 function countAbove(a: Float64Array, x: number): number {
+  let count = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] > x) count++;
+  return count;
+}
+
+/**
+ * The value at index k of `a` sorted ascending, by quickselect (the order of `a` changes, its
+ * values do not): what sorting the whole array gives, in linear time on average.
+ */
+function select(a: Float64Array, k: number): number {
   let lo = 0;
-  let hi = a.length;
+  let hi = a.length - 1;
   while (lo < hi) {
+    // Median of three as the pivot: sorted or reversed input stays linear.
     const mid = (lo + hi) >>> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
+    const x = a[lo];
+    const y = a[mid];
+    const z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i++] = a[j];
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
   }
-  return a.length - lo;
+  return a[k];
 }
 
 export function valueTiers(included: Uint8Array, churned: Uint8Array, revenue: Float64Array, cutsIn: readonly number[] | undefined): TierRow[] {
   const cuts = normalizeTiers(cutsIn);
   let n = 0;
   for (let i = 0; i < included.length; i++) if (included[i]) n++;
-  const sorted = new Float64Array(n);
-  for (let i = 0, j = 0; i < included.length; i++) if (included[i]) sorted[j++] = revenue[i];
-  sorted.sort(); // ascending, native: no comparator over 100k customers
+  const values = new Float64Array(n);
+  let noNaN = true;
+  for (let i = 0, j = 0; i < included.length; i++) {
+    if (!included[i]) continue;
+    values[j++] = revenue[i];
+    if (Number.isNaN(revenue[i])) noNaN = false;
+  }
+  // NaN (never in a revenue the analysis makes) sorts last, which quickselect does not know.
+  if (!noNaN) values.sort();
   // Per cut: how many customers are in the top (ceil, guarded against 0.3 × 10 = 3.0000000000000004),
-  // the revenue of the last of them (v), how many earn more than v, and so how many earning exactly v fit.
+  // the revenue of the last of them (v: the value at index n − top of the revenues sorted), how
+  // many earn more than v, and so how many earning exactly v fit.
   const J = cuts.length;
   const top = cuts.map((c) => Math.ceil(c * n - 1e-9));
-  const v = top.map((b) => (b > 0 ? sorted[n - b] : Infinity));
-  const quota = top.map((b, j) => b - (b > 0 ? countAbove(sorted, v[j]) : 0));
+  const v = top.map((b) => (b > 0 ? (noNaN ? select(values, n - b) : values[n - b]) : Infinity));
+  const quota = top.map((b, j) => b - (b > 0 ? countAbove(values, v[j]) : 0));
   const seen = new Int32Array(J);
   const rows: TierRow[] = [...cuts, 1].map((to, j) => ({
     from: j === 0 ? 0 : cuts[j - 1],
