@@ -22,6 +22,7 @@ import type { Alternative, CauseId } from '../types';
 import { featurizeInto, featurizeShared, sharedFeatures } from './features';
 import { calibrate, logitsOf, shippedModel } from './model';
 import { normalizeReason } from './normalize';
+import { RULES } from './rules';
 
 export { normalizeReason } from './normalize';
 
@@ -118,4 +119,14 @@ export function classifyMany(texts: readonly string[]): Classification[] {
 /** Classify one free-text churn reason. */
 export function classifyReason(text: string): Classification {
   return classifyMany([text ?? ''])[0];
+}
+
+/**
+ * What the first classification pays for once, paid now: the model decoded, the rules compiled,
+ * the prefilter built, and every rule's expression and the classifier's own code run once (on
+ * the first example of each rule, through no cache, so no result changes). For a worker to call while it
+ * waits for a file, so the first analysis does not wait for it (about 100 ms of a cold start).
+ */
+export function warmUpClassifier(): void {
+  for (const rule of RULES) classifyKey(normalizeReason(rule.examples[0]));
 }
