@@ -778,6 +778,8 @@ function cancelledRows(orderIds: Column | null, rows: number): Uint8Array | null
     const { codes, values } = dictionaryOf(orderIds);
     const marks = Uint8Array.from(values, (v) => isCancel(v.charCodeAt(0)));
     for (let row = 0; row < rows; row++) out[row] = marks[codes[row]];
+  } else if (orderIds instanceof CellColumn) {
+    for (let row = 0; row < rows; row++) out[row] = isCancel(orderIds.firstCharCode(row));
   } else for (let row = 0; row < rows; row++) out[row] = isCancel(firstCharCode(orderIds, row));
   return out;
 }
